@@ -1,0 +1,302 @@
+//! `tandem`: the headless command line over tandem-core.
+//!
+//! Thin by design: parse arguments, call the core, print. Messages for people go to
+//! stderr; machine-readable results go to stdout; any failure exits non-zero.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tandem_core::exchange;
+use tandem_core::model::Edition;
+use tandem_core::render::{email_html, email_text, RenderOptions};
+use tandem_core::store::Store;
+
+/// Tandem: compose and send the bilingual (French/Dutch) newsletter from the command line.
+#[derive(Debug, Parser)]
+#[command(name = "tandem", version = tandem_core::VERSION, about)]
+struct Cli {
+    /// Database file to use. Default: tandem.sqlite3 in the app's data folder (the same
+    /// one the desktop app uses), or in $TANDEM_DATA_DIR when set.
+    #[arg(long, global = true, value_name = "PATH", env = "TANDEM_DB")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the database (or bring an existing one to this version's schema) and print
+    /// where it is and its schema version as JSON.
+    Init,
+    /// Issues of the newsletter: import, export, list.
+    #[command(subcommand)]
+    Issue(IssueCommand),
+    /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
+    #[command(subcommand)]
+    Contacts(ContactsCommand),
+    /// Print the HTML (or text) a reader of one edition receives.
+    Render {
+        /// The issue's id (see `tandem issue list`).
+        id: i64,
+        /// Which edition: fr, nl or bilingual.
+        #[arg(long, default_value = "bilingual", value_parser = parse_edition)]
+        edition: Edition,
+        /// Print the text/plain part instead of the HTML.
+        #[arg(long, conflicts_with = "archive")]
+        text: bool,
+        /// Write the web archive page (index.html and assets/) into DIR instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "eml")]
+        archive: Option<PathBuf>,
+        /// Write the message as it would be sent (an .eml file) instead.
+        #[arg(long, value_name = "FILE")]
+        eml: Option<PathBuf>,
+        /// Sender of the .eml.
+        #[arg(
+            long,
+            default_value = "Plate-forme Mineurs en exil <newsletter@example.org>"
+        )]
+        from: String,
+        /// Recipient of the .eml.
+        #[arg(long, default_value = "Lecteur Lezer <reader@example.org>")]
+        to: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum IssueCommand {
+    /// Import an issue file (tandem-issue/1 JSON, images in assets/ beside it); prints
+    /// the new issue's id as the last line.
+    Import { file: PathBuf },
+    /// Write DIR/issue.json and DIR/assets/* for an issue.
+    Export { id: i64, dir: PathBuf },
+    /// List issues, newest first (`--json` for machines).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ContactsCommand {
+    /// Import a CSV/Excel export (encoding and delimiter detected); prints a JSON report:
+    /// rows, imported, updated, unchanged, duplicates (address already seen in the file
+    /// or already a contact) and every rejected row with its line and reason.
+    Import {
+        file: PathBuf,
+        /// Add every imported contact to this list.
+        #[arg(long)]
+        list: Option<String>,
+        /// What to do with addresses already in the contacts file.
+        #[arg(long, default_value = "skip", value_parser = ["skip", "update"])]
+        on_duplicate: String,
+        /// Language of rows that give none: fr, nl or both.
+        #[arg(long, value_parser = ["fr", "nl", "both"])]
+        default_language: Option<String>,
+    },
+    /// Write the contacts as CSV to stdout.
+    Export {
+        /// Only the contacts on this list.
+        #[arg(long)]
+        list: Option<String>,
+        /// For Excel on Belgian Windows: BOM and `;`.
+        #[arg(long)]
+        excel: bool,
+    },
+    /// Everything held on one person.
+    Show {
+        email: String,
+        /// As JSON (the only format for now).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark one person as unsubscribed (kept so that no import subscribes them again).
+    Unsubscribe { email: String },
+    /// Delete one person; only a salted hash of the address is kept, so no import adds
+    /// them back.
+    Erase { email: String },
+}
+
+fn parse_edition(s: &str) -> Result<Edition, String> {
+    Edition::from_code(s).ok_or_else(|| format!("unknown edition {s:?}: use fr, nl or bilingual"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("tandem: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let db = match cli.db {
+        Some(path) => path,
+        None => tandem_core::paths::default_db_path().ok_or(
+            "no home folder was found for the default database; pass --db PATH".to_owned(),
+        )?,
+    };
+    let open = || Store::open(&db).map_err(|e| e.to_string());
+    match cli.command {
+        Command::Init => {
+            let store = open()?;
+            let version = store.schema_version().map_err(|e| e.to_string())?;
+            let report = serde_json::json!({
+                "database": db.display().to_string(),
+                "schema_version": version,
+            });
+            println!("{report}");
+        }
+        Command::Issue(IssueCommand::Import { file }) => {
+            let mut store = open()?;
+            let id = exchange::import_issue(&mut store, &file).map_err(|e| e.to_string())?;
+            let stored = store.issue(id).map_err(|e| e.to_string())?;
+            let incomplete = stored.issue.check().incomplete_blocks();
+            if !incomplete.is_empty() {
+                let blocks: Vec<String> = incomplete.iter().map(|b| (b + 1).to_string()).collect();
+                eprintln!("note: block(s) {} miss a translation; the issue cannot be sent until they are complete", blocks.join(", "));
+            }
+            println!("{id}");
+        }
+        Command::Contacts(cmd) => contacts(open()?, cmd)?,
+        Command::Issue(IssueCommand::Export { id, dir }) => {
+            let store = open()?;
+            let path = exchange::export_issue(&store, id, &dir).map_err(|e| e.to_string())?;
+            eprintln!("written: {}", path.display());
+        }
+        Command::Issue(IssueCommand::List { json }) => {
+            let store = open()?;
+            let issues = store.issues().map_err(|e| e.to_string())?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&issues).map_err(|e| e.to_string())?
+                );
+            } else {
+                for i in issues {
+                    let state = if i.incomplete_blocks.is_empty() {
+                        "complete".to_owned()
+                    } else {
+                        let blocks: Vec<String> = i
+                            .incomplete_blocks
+                            .iter()
+                            .map(|b| (b + 1).to_string())
+                            .collect();
+                        format!("INCOMPLETE (blocks {})", blocks.join(", "))
+                    };
+                    println!(
+                        "{}\tno. {}\t{}\t{:?}\t{} blocks, {}\t{}",
+                        i.id, i.number, i.date, i.status, i.blocks, state, i.subject.fr
+                    );
+                }
+            }
+        }
+        Command::Render {
+            id,
+            edition,
+            text,
+            archive,
+            eml,
+            from,
+            to,
+        } => {
+            let store = open()?;
+            if let Some(file) = eml {
+                let from = from.parse().map_err(|e| format!("--from {from:?}: {e}"))?;
+                let to = to.parse().map_err(|e| format!("--to {to:?}: {e}"))?;
+                let path = exchange::export_eml(&store, id, edition, from, to, &file)
+                    .map_err(|e| e.to_string())?;
+                eprintln!("written: {}", path.display());
+            } else if let Some(dir) = archive {
+                let path = exchange::export_archive(&store, id, edition, &dir)
+                    .map_err(|e| e.to_string())?;
+                eprintln!("written: {}", path.display());
+            } else {
+                let issue = store.issue(id).map_err(|e| e.to_string())?.issue;
+                let options = RenderOptions::default();
+                if text {
+                    print!("{}", email_text(&issue, edition, &options));
+                } else {
+                    print!("{}", email_html(&issue, edition, &options));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn contacts(mut store: Store, cmd: ContactsCommand) -> Result<(), String> {
+    use tandem_core::contacts::{self as c, ContactLanguage, ImportOptions, OnDuplicate};
+    match cmd {
+        ContactsCommand::Import {
+            file,
+            list,
+            on_duplicate,
+            default_language,
+        } => {
+            let bytes =
+                std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let options = ImportOptions {
+                list,
+                on_duplicate: if on_duplicate == "update" {
+                    OnDuplicate::Update
+                } else {
+                    OnDuplicate::Skip
+                },
+                default_language: default_language
+                    .as_deref()
+                    .and_then(ContactLanguage::from_code),
+                mapping: None,
+            };
+            let parsed =
+                c::parse(&bytes, &options).map_err(|e| format!("{}: {e}", file.display()))?;
+            let report = store
+                .apply_import(&parsed, options.on_duplicate, &mut c::os_random_token)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::to_string(&report).map_err(|e| e.to_string())?
+            );
+        }
+        ContactsCommand::Export { list, excel } => {
+            let contacts = store.contacts(list.as_deref()).map_err(|e| e.to_string())?;
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&c::export_csv(&contacts, excel))
+                .map_err(|e| e.to_string())?;
+        }
+        ContactsCommand::Show { email, json: _ } => {
+            let contact = store.contact(&email).map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&contact).map_err(|e| e.to_string())?
+            );
+        }
+        ContactsCommand::Unsubscribe { email } => {
+            store.unsubscribe(&email).map_err(|e| e.to_string())?;
+            eprintln!("{email}: unsubscribed");
+        }
+        ContactsCommand::Erase { email } => {
+            store
+                .erase(&email, &mut c::os_random_token)
+                .map_err(|e| e.to_string())?;
+            eprintln!("{email}: erased (only a salted hash is kept, so no import adds them back)");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

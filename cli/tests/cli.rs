@@ -1,0 +1,448 @@
+//! The `tandem` binary as a user runs it: exit codes, stdout, stderr, files on disk.
+
+use std::process::Command;
+
+fn tandem() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.env_remove("TANDEM_DB").env_remove("TANDEM_DATA_DIR");
+    cmd
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let out = tandem().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.trim(),
+        format!("tandem {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn help_is_in_english_and_lists_init() {
+    let out = tandem().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Usage: tandem"), "{stdout}");
+    assert!(stdout.contains("init"), "{stdout}");
+    assert!(stdout.contains("--db <PATH>"), "{stdout}");
+}
+
+#[test]
+fn init_creates_the_database_and_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nested/folder/t.sqlite3");
+    let out = tandem().arg("--db").arg(&db).arg("init").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["schema_version"],
+        tandem_core::store::latest_version()
+    );
+    assert!(db.is_file());
+    // Running it again is harmless.
+    let again = tandem().arg("--db").arg(&db).arg("init").output().unwrap();
+    assert!(again.status.success());
+}
+
+#[test]
+fn default_database_lives_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tandem()
+        .env("TANDEM_DATA_DIR", dir.path())
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("tandem.sqlite3").is_file());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_fails_clearly_and_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.sqlite3");
+    let content = "Ceci est un texte, pas une base de données.\n".repeat(200);
+    std::fs::write(&db, &content).unwrap();
+    let out = tandem().arg("--db").arg(&db).arg("init").output().unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("is not a Tandem database"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        content,
+        "file must be untouched"
+    );
+}
+
+#[test]
+fn an_unknown_command_fails_with_usage_on_stderr() {
+    let out = tandem().arg("frobnicate").output().unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+}
+
+fn fixture_issue_dir(dir: &std::path::Path) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let mut issue: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("core/src/sample/issue.json")).unwrap(),
+    )
+    .unwrap();
+    issue["blocks"].as_array_mut().unwrap().insert(
+        1,
+        serde_json::json!({"kind": "image", "src": "assets/photo.jpg",
+            "alt": {"fr": "Une classe", "nl": "Een klas"}}),
+    );
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::copy(
+        root.join("core/tests/fixtures/images/photo-landscape.jpg"),
+        dir.join("assets/photo.jpg"),
+    )
+    .unwrap();
+    let file = dir.join("issue.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&issue).unwrap()).unwrap();
+    file
+}
+
+fn run_ok(db: &std::path::Path, args: &[&str]) -> String {
+    let out = tandem().arg("--db").arg(db).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn an_issue_is_imported_listed_rendered_and_exported_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let file = fixture_issue_dir(&dir.path().join("in"));
+    let out = run_ok(&db, &["issue", "import", file.to_str().unwrap()]);
+    let id = out.lines().last().unwrap().trim().to_owned();
+    assert_eq!(id, "1");
+
+    let list = run_ok(&db, &["issue", "list"]);
+    assert!(
+        list.contains("complete") && list.contains("Newsletter de décembre"),
+        "{list}"
+    );
+
+    let html = run_ok(&db, &["render", &id, "--edition", "nl"]);
+    assert!(
+        html.contains("lang=\"nl\"") && html.contains("Een klas"),
+        "{html}"
+    );
+    assert!(!html.contains("Une classe"));
+    let text = run_ok(&db, &["render", &id, "--edition", "fr", "--text"]);
+    assert!(text.contains("jeudi 21 janvier 2027 à 19 h"), "{text}");
+
+    let out_dir = dir.path().join("out");
+    run_ok(&db, &["issue", "export", &id, out_dir.to_str().unwrap()]);
+    let exported = std::fs::read_to_string(out_dir.join("issue.json")).unwrap();
+    assert!(exported.contains("\"format\": \"tandem-issue/1\""));
+    // The stored photo: upright, 1200 px wide at most, no EXIF.
+    let photo = std::fs::read(out_dir.join("assets/photo.jpg")).unwrap();
+    assert!(!photo.windows(4).any(|w| w == b"Exif"));
+
+    // Importing the export gives the same issue again.
+    let again = run_ok(
+        &db,
+        &[
+            "issue",
+            "import",
+            out_dir.join("issue.json").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(again.lines().last().unwrap(), "2");
+    let a = run_ok(&db, &["render", "1", "--edition", "bilingual"]);
+    let b = run_ok(&db, &["render", "2", "--edition", "bilingual"]);
+    assert_eq!(a, b);
+
+    let archive = dir.path().join("site");
+    run_ok(
+        &db,
+        &[
+            "render",
+            &id,
+            "--edition",
+            "fr",
+            "--archive",
+            archive.to_str().unwrap(),
+        ],
+    );
+    assert!(archive.join("index.html").is_file() && archive.join("assets/photo.jpg").is_file());
+}
+
+#[test]
+fn a_bad_issue_file_is_refused_with_the_reason_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let file = fixture_issue_dir(&dir.path().join("in"));
+    let json = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("https://www.mineursenexil.be/", "javascript:alert(1)");
+    std::fs::write(&file, json).unwrap();
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["issue", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("javascript:alert(1)") && stderr.contains("http, https or mailto"),
+        "{stderr}"
+    );
+    assert_eq!(run_ok(&db, &["issue", "list"]), "");
+
+    // A corrupt image: the whole import is refused, nothing half-written.
+    let file = fixture_issue_dir(&dir.path().join("in2"));
+    std::fs::write(
+        dir.path().join("in2/assets/photo.jpg"),
+        b"\xFF\xD8\xFF not really",
+    )
+    .unwrap();
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["issue", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("image photo.jpg"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(run_ok(&db, &["issue", "list"]), "");
+
+    // A missing image names the file.
+    let file = fixture_issue_dir(&dir.path().join("in3"));
+    std::fs::remove_file(dir.path().join("in3/assets/photo.jpg")).unwrap();
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["issue", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("photo.jpg is used by the issue but is not in its assets folder"));
+}
+
+#[test]
+fn rendering_an_unknown_issue_or_edition_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["render", "7"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("issue 7 does not exist"));
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["render", "1", "--edition", "de"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown edition \"de\""));
+}
+
+/// The .eml is parsed by a real MIME parser (Python's `email` package).
+#[test]
+fn the_eml_of_an_edition_is_a_well_formed_multipart_message_with_cid_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let file = fixture_issue_dir(&dir.path().join("in"));
+    run_ok(&db, &["issue", "import", file.to_str().unwrap()]);
+    let eml = dir.path().join("nl.eml");
+    run_ok(
+        &db,
+        &[
+            "render",
+            "1",
+            "--edition",
+            "nl",
+            "--eml",
+            eml.to_str().unwrap(),
+        ],
+    );
+    let script = r#"
+import email, json, sys
+from email import policy
+m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=policy.default)
+parts = [(p.get_content_type(), p.get('Content-ID')) for p in m.walk()]
+html = m.get_body(('html',)).get_content()
+text = m.get_body(('plain',)).get_content()
+long_lines = [l for l in open(sys.argv[1], 'rb').read().split(b'\r\n') if len(l) > 998]
+print(json.dumps({'subject': str(m['Subject']), 'parts': parts, 'html_has_cid': 'src="cid:photo.jpg@tandem"' in html,
+  'text_has_nl': 'Werkgroepen' in text, 'long_lines': len(long_lines), 'data_uri': 'data:' in html}))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&eml)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        r["subject"],
+        "Nieuwsbrief december: werkgroepen, stage en film- en debatavond"
+    );
+    let types: Vec<&str> = r["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "multipart/alternative",
+            "text/plain",
+            "multipart/related",
+            "text/html",
+            "image/jpeg"
+        ]
+    );
+    assert_eq!(r["parts"][4][1], "<photo.jpg@tandem>");
+    assert_eq!(r["html_has_cid"], true);
+    assert_eq!(r["text_has_nl"], true);
+    assert_eq!(r["long_lines"], 0);
+    assert_eq!(r["data_uri"], false);
+}
+
+fn contacts_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .join("core/tests/fixtures/contacts")
+        .join(name)
+}
+
+#[test]
+fn contacts_import_prints_a_json_report_and_gdpr_commands_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let file = contacts_fixture("mixed.csv");
+    let out = run_ok(
+        &db,
+        &[
+            "contacts",
+            "import",
+            file.to_str().unwrap(),
+            "--list",
+            "membres",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["rows"], 8);
+    assert_eq!(report["imported"], 3);
+    assert_eq!(report["rejected"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        report["rejected"][0],
+        serde_json::json!({"line": 4, "email": "------", "reason": "invalid-email"})
+    );
+
+    let shown = run_ok(&db, &["contacts", "show", "OK.TWO@example.be", "--json"]);
+    let c: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(
+        (c["language"].as_str(), c["lists"][0].as_str()),
+        (Some("nl"), Some("membres"))
+    );
+
+    let csv = run_ok(&db, &["contacts", "export", "--list", "membres"]);
+    assert!(csv.starts_with("email,first_name,last_name,organisation,language,lists,status,consent_source,consent_date\r\n"), "{csv}");
+    assert_eq!(csv.lines().count(), 4);
+    let excel = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "export", "--excel"])
+        .output()
+        .unwrap();
+    assert!(excel.stdout.starts_with(b"\xEF\xBB\xBFemail;first_name;"));
+
+    run_ok(&db, &["contacts", "unsubscribe", "ok.one@example.be"]);
+    run_ok(&db, &["contacts", "erase", "ok.two@example.be"]);
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "show", "ok.two@example.be"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    // Importing the same file again adds nobody back and re-subscribes nobody.
+    let again: serde_json::Value = serde_json::from_str(&run_ok(
+        &db,
+        &[
+            "contacts",
+            "import",
+            file.to_str().unwrap(),
+            "--on-duplicate",
+            "update",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(again["imported"], 0);
+    assert!(again["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["reason"] == "erased"));
+    let one: serde_json::Value = serde_json::from_str(&run_ok(
+        &db,
+        &["contacts", "show", "ok.one@example.be", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(one["status"], "unsubscribed");
+}
+
+#[test]
+fn a_contacts_file_that_cannot_be_read_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let missing = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "import", "/nonexistent/x.csv"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/x.csv"));
+    let no_email = dir.path().join("no-email.csv");
+    std::fs::write(&no_email, "nom;prénom\nDubois;Anne\n").unwrap();
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "import"])
+        .arg(&no_email)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no column holds e-mail addresses"));
+}

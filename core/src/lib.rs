@@ -1,0 +1,18 @@
+//! tandem-core: everything Tandem does that is not a window or a command line.
+//!
+//! The desktop shell (`src-tauri`) and the CLI (`cli`) are thin adapters over this
+//! crate; tests and benchmarks call it directly. It must never depend on Tauri, wry or
+//! clap (checked by `cargo xtask test`).
+
+pub mod contacts;
+pub mod exchange;
+pub mod i18n;
+pub mod media;
+pub mod model;
+pub mod paths;
+pub mod render;
+pub mod send;
+pub mod store;
+
+/// The version shown by `tandem --version` and in the app's Settings view.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

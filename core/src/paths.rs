@@ -1,0 +1,28 @@
+//! Where Tandem keeps its data, shared by the app and the CLI so both see one database.
+
+use std::path::PathBuf;
+
+/// The app's bundle identifier; Tauri's `app_data_dir` is the platform data folder
+/// joined with it, and so is ours.
+pub const APP_IDENTIFIER: &str = "be.mineursenexil.tandem";
+
+/// File name of the database inside the data folder.
+pub const DB_FILE_NAME: &str = "tandem.sqlite3";
+
+/// Environment variable that moves the whole data folder (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "TANDEM_DATA_DIR";
+
+/// The data folder: `$TANDEM_DATA_DIR` when set, else the platform's data folder
+/// (`~/.local/share`, `~/Library/Application Support`, `%APPDATA%`) joined with
+/// [`APP_IDENTIFIER`]. `None` only when the platform has no home folder at all.
+pub fn default_data_dir() -> Option<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
+    }
+}
+
+/// The default database file inside [`default_data_dir`].
+pub fn default_db_path() -> Option<PathBuf> {
+    default_data_dir().map(|d| d.join(DB_FILE_NAME))
+}

@@ -1,0 +1,95 @@
+//! The local SQLite database: one file per installation, opened in WAL mode with
+//! foreign keys on, brought to the current schema by embedded numbered migrations.
+//!
+//! One module per aggregate (`settings` now; issues, contacts, assets and sends as
+//! they land). Every write that touches more than one row runs in a transaction.
+
+mod assets;
+mod contacts;
+mod error;
+mod issues;
+mod migrations;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use assets::Asset;
+pub use contacts::{
+    Contact, ContactFilter, ContactInput, ContactPage, ContactSummary, ImportReport,
+};
+pub use error::StoreError;
+pub use issues::{IssueMeta, IssueSummary, StoredIssue};
+pub use migrations::{current_version, latest_version};
+
+/// An open Tandem database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path`, creating its parent
+    /// folder, and migrates it to the latest schema.
+    ///
+    /// Errors: the folder or file cannot be created or read ([`StoreError::Open`]), the
+    /// file is not a SQLite database ([`StoreError::NotADatabase`]), or it was written
+    /// by a newer Tandem ([`StoreError::TooNew`]) — in which case it is left untouched.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::init(conn, Some(path.to_path_buf()))
+    }
+
+    /// An in-memory database with the full schema, for unit tests.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::init(Connection::open_in_memory()?, None)
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // The first read tells whether the file is a database at all, and which schema
+        // wrote it; a file we must refuse is refused before anything is written to it
+        // (even switching to WAL rewrites the header).
+        let found = current_version(&conn).map_err(|e| match e {
+            StoreError::Sqlite(e) => StoreError::from_open_failure(e, path.as_deref()),
+            other => other,
+        })?;
+        migrations::check_not_newer(found)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Pragma(format!(
+                "journal_mode is {mode}, not wal"
+            )));
+        }
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file this store was opened from (`None` for in-memory stores).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        current_version(&self.conn)
+    }
+
+    /// Read access for sibling modules and integration tests that inspect pragmas.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,70 @@
+//! Preferences of this installation, kept in the `settings` table.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{Store, StoreError};
+use crate::model::UiLanguage;
+
+const UI_LANGUAGE: &str = "ui_language";
+
+impl Store {
+    /// The interface language the user chose, if they ever chose one.
+    pub fn ui_language(&self) -> Result<Option<UiLanguage>, StoreError> {
+        let Some(value) = self.setting(UI_LANGUAGE)? else {
+            return Ok(None);
+        };
+        UiLanguage::from_code(&value)
+            .map(Some)
+            .ok_or(StoreError::BadSetting {
+                key: UI_LANGUAGE.into(),
+                value,
+            })
+    }
+
+    /// Remembers the interface language for the next start.
+    pub fn set_ui_language(&self, lang: UiLanguage) -> Result<(), StoreError> {
+        self.set_setting(UI_LANGUAGE, lang.code())
+    }
+
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub(super) fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value,
+               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ui_language_is_unset_then_remembered() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.ui_language().unwrap(), None);
+        store.set_ui_language(UiLanguage::Nl).unwrap();
+        assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Nl));
+        store.set_ui_language(UiLanguage::Fr).unwrap();
+        assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Fr));
+    }
+
+    #[test]
+    fn an_unknown_stored_language_is_an_error_not_a_guess() {
+        let store = Store::open_in_memory().unwrap();
+        store.set_setting(UI_LANGUAGE, "klingon").unwrap();
+        let err = store.ui_language().unwrap_err();
+        assert_eq!(err.code(), "error-store-internal");
+    }
+}

@@ -1,0 +1,456 @@
+//! Imports of real export files into a real database: who came in, with which language
+//! and exact names, and which rows were reported; all-or-nothing; never re-subscribing;
+//! export → import is the identity.
+
+use std::path::Path;
+
+use tandem_core::contacts::{
+    export_csv, parse, ContactLanguage, ContactStatus, ImportOptions, OnDuplicate, SourceEncoding,
+};
+use tandem_core::store::{Contact, ImportReport, Store};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/contacts")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+    (dir, store)
+}
+
+/// Unique tokens across every import of a test run.
+fn counter() -> impl FnMut() -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    || {
+        format!(
+            "token-{}",
+            N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        )
+    }
+}
+
+fn import(store: &mut Store, name: &str, options: ImportOptions) -> ImportReport {
+    let parsed = parse(&fixture(name), &options).unwrap();
+    store
+        .apply_import(&parsed, options.on_duplicate, &mut counter())
+        .unwrap()
+}
+
+fn reasons(report: &ImportReport) -> Vec<(u64, String, String)> {
+    report
+        .rejected
+        .iter()
+        .map(|p| (p.line, p.email.clone(), p.reason.clone()))
+        .collect()
+}
+
+fn default(lang: ContactLanguage) -> ImportOptions {
+    ImportOptions {
+        default_language: Some(lang),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_belgian_excel_export_in_windows_1252_with_semicolons() {
+    let parsed = parse(&fixture("belgian-excel.csv"), &ImportOptions::default()).unwrap();
+    assert_eq!(parsed.encoding, SourceEncoding::Windows1252);
+    assert_eq!(parsed.delimiter, ';');
+    let (_d, mut store) = store();
+    let report = import(&mut store, "belgian-excel.csv", ImportOptions::default());
+    assert_eq!((report.rows, report.imported), (4, 3));
+    assert_eq!(
+        reasons(&report),
+        [(5, "jan.peeters@example".into(), "invalid-email".into())]
+    );
+
+    let helene = store.contact("HELENE.DUBOIS@example.be").unwrap();
+    assert_eq!(
+        (helene.first_name.as_str(), helene.last_name.as_str()),
+        ("Hélène", "Dubois")
+    );
+    assert_eq!(helene.organisation, "Service droit des jeunes; Bruxelles");
+    assert_eq!(helene.language, ContactLanguage::Fr);
+    assert_eq!(helene.lists, ["membres"]);
+    let gv = store.contact("g.vandenbroeck@example.be").unwrap();
+    assert_eq!(
+        (gv.first_name.as_str(), gv.language),
+        ("Geneviève", ContactLanguage::Nl)
+    );
+    let fl = store.contact("francois.lefevre@example.be").unwrap();
+    assert_eq!(
+        fl.email, "Francois.Lefevre@Example.be",
+        "stored trimmed, case kept"
+    );
+    assert_eq!(fl.language, ContactLanguage::Both);
+    assert_eq!(fl.lists, ["membres", "presse"]);
+    assert_eq!(fl.status, ContactStatus::Subscribed);
+}
+
+#[test]
+fn an_outlook_export_with_bom_and_multi_line_notes_needs_a_default_language() {
+    let (_d, mut store) = store();
+    let without = import(&mut store, "outlook.csv", ImportOptions::default());
+    assert_eq!(without.imported, 0);
+    assert!(
+        without
+            .rejected
+            .iter()
+            .all(|p| p.reason == "missing-language"),
+        "{without:?}"
+    );
+
+    let report = import(&mut store, "outlook.csv", default(ContactLanguage::Fr));
+    assert_eq!((report.rows, report.imported), (2, 2), "{report:?}");
+    let anne = store.contact("anne.martin@example.org").unwrap();
+    assert_eq!(
+        anne.notes,
+        "Rencontrée au colloque.\r\nRappeler en janvier; urgent"
+    );
+    assert_eq!(anne.organisation, "Caritas International");
+    assert_eq!(anne.lists, ["Presse"]);
+    assert_eq!(
+        store.contact("pieter.desmet@example.be").unwrap().language,
+        ContactLanguage::Fr
+    );
+}
+
+#[test]
+fn an_excel_unicode_text_file_in_utf16_with_tabs() {
+    let parsed = parse(&fixture("unicode-text.txt"), &ImportOptions::default()).unwrap();
+    assert_eq!(
+        (parsed.encoding, parsed.delimiter),
+        (SourceEncoding::Utf16Le, '\t')
+    );
+    let (_d, mut store) = store();
+    let report = import(&mut store, "unicode-text.txt", ImportOptions::default());
+    assert_eq!(report.imported, 2, "{report:?}");
+    let zoe = store.contact("zoe.celik@example.be").unwrap();
+    assert_eq!(
+        (zoe.first_name.as_str(), zoe.last_name.as_str()),
+        ("Zoë", "Çelik")
+    );
+    assert_eq!(zoe.language, ContactLanguage::Both);
+    assert_eq!(
+        store.contact("sofie.janssens@example.be").unwrap().language,
+        ContactLanguage::Nl
+    );
+}
+
+#[test]
+fn a_google_contacts_export_with_labels_as_lists() {
+    let (_d, mut store) = store();
+    let report = import(&mut store, "google.csv", default(ContactLanguage::Nl));
+    assert_eq!(report.imported, 2, "{report:?}");
+    let marie = store.contact("marie.lambert@example.be").unwrap();
+    assert_eq!(marie.organisation, "Défense des Enfants International");
+    assert_eq!(marie.lists, ["Membres", "Presse"]);
+    let tom = store.contact("tom.claes@example.be").unwrap();
+    assert!(tom.lists.is_empty());
+    assert_eq!(tom.notes, "Taal: NL");
+}
+
+#[test]
+fn mixed_line_ends_and_garbage_rows_are_each_reported_with_their_line() {
+    let (_d, mut store) = store();
+    let report = import(&mut store, "mixed.csv", ImportOptions::default());
+    assert_eq!(report.imported, 3, "{report:?}");
+    assert_eq!(
+        reasons(&report),
+        [
+            (4, "------".into(), "invalid-email".into()),
+            (5, "".into(), "missing-email".into()),
+            (6, "not-an-address".into(), "invalid-email".into()),
+            (7, "OK.ONE@example.be".into(), "duplicate-in-file".into()),
+            (
+                8,
+                "no.language@example.be".into(),
+                "missing-language".into()
+            ),
+        ]
+    );
+    assert_eq!(report.rows, 8);
+    assert_eq!(
+        store.contact("ok.two@example.be").unwrap().first_name,
+        "Tweede"
+    );
+    assert_eq!(
+        store.contact("ok.three@example.be").unwrap().language,
+        ContactLanguage::Both
+    );
+}
+
+#[test]
+fn existing_contacts_are_skipped_or_updated_and_leavers_never_come_back() {
+    let (_d, mut store) = store();
+    import(&mut store, "belgian-excel.csv", ImportOptions::default());
+    store.unsubscribe("helene.dubois@example.be").unwrap();
+    store
+        .erase("g.vandenbroeck@example.be", &mut counter())
+        .unwrap();
+
+    let again = import(&mut store, "belgian-excel.csv", ImportOptions::default());
+    assert_eq!((again.imported, again.updated), (0, 0), "{again:?}");
+    assert!(again
+        .rejected
+        .iter()
+        .any(|p| p.email == "g.vandenbroeck@example.be" && p.reason == "erased"));
+    assert!(
+        store.contact("g.vandenbroeck@example.be").is_err(),
+        "erased stays erased"
+    );
+
+    let update = ImportOptions {
+        on_duplicate: OnDuplicate::Update,
+        ..Default::default()
+    };
+    let report = import(&mut store, "belgian-excel.csv", update);
+    assert_eq!(
+        store.contact("helene.dubois@example.be").unwrap().status,
+        ContactStatus::Unsubscribed
+    );
+    assert_eq!(report.unchanged, 2, "{report:?}");
+}
+
+#[test]
+fn an_import_is_all_or_nothing() {
+    let (_d, mut store) = store();
+    let parsed = parse(&fixture("belgian-excel.csv"), &ImportOptions::default()).unwrap();
+    // Tokens must be unique: a source that repeats itself makes the second insert fail.
+    let err = store.apply_import(&parsed, OnDuplicate::Skip, &mut || "same".to_owned());
+    assert!(err.is_err());
+    assert!(
+        store.contacts(None).unwrap().is_empty(),
+        "nothing half-written"
+    );
+}
+
+#[test]
+fn unreadable_files_are_clear_errors() {
+    assert_eq!(
+        parse(b"", &ImportOptions::default()).unwrap_err().code(),
+        "error-import-empty"
+    );
+    let no_email = parse(b"nom;prenom\nDubois;Anne\n", &ImportOptions::default()).unwrap_err();
+    assert_eq!(no_email.code(), "error-import-no-email-column");
+    assert!(no_email.to_string().contains("nom, prenom"));
+}
+
+fn roundtrip(contacts: &[Contact], excel: bool) -> Vec<Contact> {
+    let (_d, mut store) = store();
+    let bytes = export_csv(contacts, excel);
+    let parsed = parse(&bytes, &ImportOptions::default()).unwrap();
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    store
+        .apply_import(&parsed, OnDuplicate::Skip, &mut counter())
+        .unwrap();
+    store.contacts(None).unwrap()
+}
+
+fn comparable(
+    c: &Contact,
+) -> (
+    String,
+    String,
+    String,
+    String,
+    ContactLanguage,
+    Vec<String>,
+    ContactStatus,
+    String,
+    String,
+) {
+    // List names are case-insensitive ("Presse" and "presse" are one list).
+    let mut lists: Vec<String> = c.lists.iter().map(|l| l.to_lowercase()).collect();
+    lists.sort();
+    (
+        c.email.clone(),
+        c.first_name.clone(),
+        c.last_name.clone(),
+        c.organisation.clone(),
+        c.language,
+        lists,
+        c.status,
+        c.consent_source.clone(),
+        c.consent_date.clone(),
+    )
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_contact() -> impl Strategy<Value = Contact> {
+        let text = "[A-Za-zÀ-ÿ' .;,\"-]{0,12}";
+        (
+            "[a-z]{1,8}(\\.[a-z]{1,6})?@[a-z]{2,8}\\.(be|org|eu)",
+            text,
+            text,
+            text,
+            prop::sample::select(vec![
+                ContactLanguage::Fr,
+                ContactLanguage::Nl,
+                ContactLanguage::Both,
+            ]),
+            prop::collection::btree_set("[a-zA-Zé]{1,8}", 0..3),
+            prop::sample::select(vec![
+                ContactStatus::Subscribed,
+                ContactStatus::Unsubscribed,
+                ContactStatus::Bounced,
+            ]),
+            text,
+            prop::option::of("20[0-2][0-9]-0[1-9]-1[0-9]"),
+        )
+            .prop_map(
+                |(email, first, last, org, language, lists, status, source, date)| Contact {
+                    id: 0,
+                    email,
+                    first_name: first.trim().to_owned(),
+                    last_name: last.trim().to_owned(),
+                    organisation: org.trim().to_owned(),
+                    language,
+                    lists: lists.into_iter().collect(),
+                    status,
+                    consent_source: source.trim().to_owned(),
+                    consent_date: date.unwrap_or_default(),
+                    notes: String::new(),
+                    unsubscribe_token: String::new(),
+                    created_at: String::new(),
+                    updated_at: String::new(),
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn export_then_import_is_the_identity(
+            contacts in prop::collection::vec(arb_contact(), 1..8),
+            excel in any::<bool>(),
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            let contacts: Vec<Contact> =
+                contacts.into_iter().filter(|c| seen.insert(c.email.to_lowercase())).collect();
+            let back = roundtrip(&contacts, excel);
+            let mut want: Vec<_> = contacts.iter().map(comparable).collect();
+            let mut got: Vec<_> = back.iter().map(comparable).collect();
+            want.sort();
+            got.sort();
+            prop_assert_eq!(got, want);
+        }
+    }
+}
+
+#[test]
+fn searching_filters_and_counts() {
+    use tandem_core::store::ContactFilter;
+    let (_d, mut store) = store();
+    import(&mut store, "belgian-excel.csv", ImportOptions::default());
+    import(&mut store, "unicode-text.txt", ImportOptions::default());
+    let all = store
+        .search_contacts(&ContactFilter::default(), 0, 100)
+        .unwrap();
+    assert_eq!(all.total, 5);
+    let by_name = ContactFilter {
+        query: "gene".into(),
+        ..Default::default()
+    };
+    let page = store.search_contacts(&by_name, 0, 100).unwrap();
+    assert_eq!(
+        page.rows
+            .iter()
+            .map(|c| c.email.as_str())
+            .collect::<Vec<_>>(),
+        ["g.vandenbroeck@example.be"]
+    );
+    let full_name = ContactFilter {
+        query: "zoë çel".into(),
+        ..Default::default()
+    };
+    assert_eq!(store.search_contacts(&full_name, 0, 10).unwrap().total, 1);
+    let nl_members = ContactFilter {
+        list: Some("leden".into()),
+        language: Some(ContactLanguage::Nl),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.search_contacts(&nl_members, 0, 10).unwrap().rows[0].first_name,
+        "Sofie"
+    );
+    let second_page = store
+        .search_contacts(&ContactFilter::default(), 3, 10)
+        .unwrap();
+    assert_eq!((second_page.total, second_page.rows.len()), (5, 2));
+    let s = store.contact_summary().unwrap();
+    assert_eq!((s.total, s.fr, s.nl, s.both, s.subscribed), (5, 1, 2, 2, 5));
+    assert_eq!(s.lists, ["leden", "membres", "observateurs", "presse"]);
+}
+
+#[test]
+fn a_contact_is_added_and_edited_by_hand_and_bad_input_is_refused() {
+    use tandem_core::store::ContactInput;
+    let (_d, mut store) = store();
+    let mut input = ContactInput {
+        id: None,
+        email: " Nora.Haddad@example.be ".into(),
+        first_name: "Nora".into(),
+        last_name: "Haddad".into(),
+        organisation: "SOS Jeunes".into(),
+        language: ContactLanguage::Fr,
+        lists: vec!["presse".into()],
+        notes: String::new(),
+    };
+    let nora = store.save_contact(&input, &mut counter()).unwrap();
+    assert_eq!(
+        (nora.email.as_str(), nora.lists.clone()),
+        ("Nora.Haddad@example.be", vec!["presse".to_owned()])
+    );
+    assert_eq!(nora.consent_source, "added by hand");
+
+    input.id = Some(nora.id);
+    input.language = ContactLanguage::Both;
+    input.lists = vec!["membres".into()];
+    let edited = store.save_contact(&input, &mut counter()).unwrap();
+    assert_eq!(
+        (edited.language, edited.lists),
+        (ContactLanguage::Both, vec!["membres".to_owned()])
+    );
+
+    let other = ContactInput {
+        id: None,
+        email: "nora.haddad@EXAMPLE.be".into(),
+        ..input.clone()
+    };
+    let err = store.save_contact(&other, &mut counter()).unwrap_err();
+    assert_eq!(err.code(), "error-contact-email-taken");
+    let bad = ContactInput {
+        id: None,
+        email: "nora@".into(),
+        ..input.clone()
+    };
+    assert!(store
+        .save_contact(&bad, &mut counter())
+        .unwrap_err()
+        .to_string()
+        .contains("not a valid"));
+    assert_eq!(store.contacts(None).unwrap().len(), 1);
+    assert_eq!(
+        store
+            .search_contacts(&Default::default(), 0, 10)
+            .unwrap()
+            .rows[0]
+            .language,
+        ContactLanguage::Both
+    );
+    let found = tandem_core::store::ContactFilter {
+        query: "sos jeu".into(),
+        ..Default::default()
+    };
+    assert_eq!(store.search_contacts(&found, 0, 10).unwrap().total, 1);
+}

@@ -1,0 +1,135 @@
+//! The database on disk: pragmas, migrations from files made by earlier schema versions,
+//! and refusals that leave the user's file untouched.
+
+use std::path::{Path, PathBuf};
+
+use tandem_core::model::UiLanguage;
+use tandem_core::store::{latest_version, Store, StoreError};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/schema")
+        .join(name)
+}
+
+/// Copies a fixture into a fresh temp folder so tests never write to the originals.
+fn copy_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::copy(fixture(name), &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_new_file_gets_wal_foreign_keys_and_the_latest_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/tandem.sqlite3");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.path(), Some(path.as_path()));
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    let conn = store.connection();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn settings_survive_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.sqlite3");
+    Store::open(&path)
+        .unwrap()
+        .set_ui_language(UiLanguage::Nl)
+        .unwrap();
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(reopened.ui_language().unwrap(), Some(UiLanguage::Nl));
+}
+
+/// Every fixture `vN.sqlite3` is a real file written by schema version N with known
+/// content; opening it must migrate it to the latest version and keep that content.
+/// When a migration 000(N+1) lands, this test migrates the older files through it.
+#[test]
+fn files_from_every_earlier_schema_open_and_keep_their_data() {
+    let mut seen = 0;
+    for version in 1..=latest_version() {
+        let name = format!("v{version}.sqlite3");
+        if !fixture(&name).exists() {
+            continue;
+        }
+        seen += 1;
+        let (_dir, path) = copy_fixture(&name);
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(store.schema_version().unwrap(), latest_version(), "{name}");
+        // Each fixture was made with the interface language set to Dutch.
+        assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Nl), "{name}");
+        if version >= 2 {
+            // From schema 2 on, each fixture holds the sample issue.
+            let issue = store.issue(1).unwrap().issue;
+            assert_eq!(issue, tandem_core::model::Issue::sample(), "{name}");
+        }
+    }
+    assert!(
+        seen >= 1,
+        "no schema fixture found in tests/fixtures/schema"
+    );
+}
+
+#[test]
+fn a_file_without_schema_is_initialised() {
+    // An empty SQLite file (user_version 0), e.g. made by a DB browser by mistake.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.sqlite3");
+    rusqlite_touch(&path);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+}
+
+#[test]
+fn a_database_from_a_newer_tandem_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TooNew { found: 99, .. }),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "error-store-too-new");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.sqlite3");
+    let content = b"email;langue\nanne@example.be;fr\n".repeat(100);
+    std::fs::write(&path, &content).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    assert_eq!(err.code(), "error-store-not-a-database");
+    assert_eq!(std::fs::read(&path).unwrap(), content);
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let err = Store::open(&blocker.join("sub/tandem.sqlite3")).unwrap_err();
+    assert_eq!(err.code(), "error-store-create-dir", "{err:?}");
+}
+
+fn rusqlite_touch(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("VACUUM").unwrap();
+}

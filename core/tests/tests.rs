@@ -1,0 +1,14 @@
+//! Integration tests of tandem-core against real files on disk.
+//! One module per area of `src/`, as the crate grows.
+
+// store: opening, WAL/foreign keys, migrating files written by older schemas, refusals.
+mod store;
+
+// render: email HTML and text per edition (snapshots, email rules, hostile input).
+mod render;
+
+// media: image import (orientation, resize, re-encode, limits) on real files.
+mod media;
+
+// contacts: imports of real export files, GDPR actions, export round trip.
+mod contacts;

@@ -1,0 +1,229 @@
+## Tandem — écrans de l'application (français).
+## Chaque identifiant doit exister aussi dans en/ui.ftl et nl/ui.ftl (vérifié par les tests).
+
+app-name = Tandem
+app-tagline = Newsletter bilingue
+
+skip-to-content = Aller au contenu
+nav-label = Sections principales
+nav-composer = Rédaction
+nav-contacts = Contacts
+nav-send = Envoi
+nav-settings = Réglages
+
+language-switch-label = Langue de l'interface
+lang-fr = Français
+lang-nl = Nederlands
+lang-en = English
+
+placeholder-badge = Bientôt
+view-composer-title = Rédaction
+view-contacts-title = Contacts
+view-send-title = Envoi
+view-send-intro = Envoyez un numéro par le serveur de messagerie de votre organisation, au rythme accepté par votre fournisseur, avec un registre de chaque destinataire : personne n'est oublié, personne ne le reçoit deux fois.
+view-send-placeholder = Cet écran est provisoire : aucun envoi n'est encore possible.
+view-settings-title = Réglages
+
+settings-language-title = Langue de l'interface
+settings-language-help = S'applique immédiatement à tous les écrans et reste mémorisée sur cet ordinateur.
+settings-about-title = À propos de cette installation
+settings-version = Version
+settings-data-folder = Dossier des données
+settings-database = Fichier de la base de données
+settings-schema = Version du schéma de la base
+
+saving-language = Enregistrement…
+error-title = Un problème est survenu
+error-dismiss = Fermer
+error-details = Détails techniques (pour votre responsable informatique)
+
+## Erreurs. L'identifiant est le code d'erreur renvoyé ; dire ce qui s'est passé, puis quoi faire.
+error-store-create-dir = Tandem ne peut pas créer son dossier de données. Vérifiez que votre compte utilisateur peut y écrire, ou contactez votre responsable informatique.
+error-store-open = Tandem ne peut pas ouvrir sa base de données. Vérifiez que le disque est connecté et qu'il n'est pas plein, puis redémarrez Tandem.
+error-store-not-a-database = Le fichier de la base de données est endommagé ou n'est pas une base Tandem. Restaurez-le depuis votre sauvegarde, ou déplacez-le pour que Tandem reparte d'une base vide.
+error-store-too-new = Cette base de données a été créée par une version plus récente de Tandem (schéma { $found }, cette version connaît jusqu'au { $supported }). Installez la version plus récente ; vos données n'ont pas été modifiées.
+error-store-migration = Tandem n'a pas pu mettre sa base de données à jour pour cette version. Vos données sont restées telles quelles ; redémarrez Tandem et, si cela se reproduit, transmettez le détail de l'erreur à votre responsable informatique.
+error-store-internal = La base de données a renvoyé une erreur inattendue. Vos données n'ont pas été modifiées ; veuillez réessayer.
+error-unknown = Une erreur inattendue s'est produite. Veuillez réessayer ; si elle se reproduit, redémarrez Tandem.
+error-issue-file-syntax = Ce fichier n'est pas un numéro exporté par Tandem (ou il est endommagé). Choisissez le fichier issue.json d'un numéro exporté.
+error-issue-file-format = Ce numéro a été exporté par une autre version de Tandem. Mettez Tandem à jour, ou exportez à nouveau le numéro depuis votre version.
+error-issue-invalid = Le numéro contient des liens ou des textes qui ne peuvent pas être envoyés tels quels. Corrigez les endroits indiqués ci-dessous, puis réessayez.
+error-store-not-found = Cet élément n'existe plus ; il a peut-être été supprimé dans une autre fenêtre. Rechargez la liste.
+error-image-file-too-large = Ce fichier image est trop lourd (plus de 40 Mo). Exportez une version plus petite depuis votre logiciel photo, puis réessayez.
+error-image-unsupported = Ce fichier n'est pas une image utilisable par Tandem. Choisissez une image JPEG, PNG, WebP ou GIF.
+error-image-too-many-pixels = Cette image est trop grande en pixels pour être utilisée en toute sécurité ({ $width }×{ $height }). Redimensionnez-la dans votre logiciel photo, puis réessayez.
+error-image-corrupt = Cette image est endommagée ou incomplète et ne peut pas être lue. Ouvrez-la dans votre logiciel photo, enregistrez-la à nouveau, puis réessayez.
+
+## Rédaction
+composer-issue = Numéro
+composer-issue-option = N° { $number } — { $subject }
+composer-new-issue = Nouveau numéro
+composer-blocks = Blocs du numéro
+composer-add-block = Ajouter un bloc
+composer-add = Ajouter
+save-saved = Toutes les modifications sont enregistrées
+save-saving = Enregistrement…
+save-error = Non enregistré — voir le message
+issue-complete = Les deux langues sont complètes : ce numéro peut être envoyé.
+issue-incomplete = { $count ->
+    [one] Une partie n'est pas encore traduite : le numéro ne peut pas encore être envoyé.
+   *[other] { $count } parties ne sont pas encore traduites : le numéro ne peut pas encore être envoyé.
+}
+block-article = Article
+block-heading = Intertitre
+block-image = Image
+block-event = Événement
+block-button = Appel à l'action
+block-divider = Séparateur
+block-languages = Langues de ce bloc
+block-only-both = Français et néerlandais
+block-only-fr = Français seulement
+block-only-nl = Néerlandais seulement
+block-move-up = Monter (Alt+↑)
+block-move-down = Descendre (Alt+↓)
+block-duplicate = Dupliquer
+block-delete = Supprimer
+status-complete = FR + NL complets
+status-missing-fr = Français manquant
+status-missing-nl = Néerlandais manquant
+status-missing-both = À rédiger
+missing-fr = Manque en français
+missing-nl = Manque en néerlandais
+field-number = Numéro
+field-date = Date
+field-subject = Objet
+field-preheader = Texte d'aperçu
+field-text = Texte
+field-title = Titre
+field-body = Texte
+field-starts = Date et heure
+field-place = Lieu
+field-label = Texte du bouton
+field-url = Adresse web
+field-alt = Description de l'image (pour les lecteurs aveugles)
+field-caption = Légende
+field-link-url = Lien (adresse web)
+field-link-label = Texte du lien
+field-src = Fichier image
+field-image-src = Fichier image
+field-image-alt = Description de l'image
+image-none = Aucune image choisie.
+problem-unsafe-link = { $field } : « { $url } » n'est pas autorisé. Utilisez une adresse web commençant par https:// (ou mailto: pour une adresse e-mail).
+problem-line-break = { $field } : doit tenir sur une ligne.
+problem-missing = { $field } : texte manquant.
+problem-required = { $field } : obligatoire.
+problem-bad-image-path = { $field } : cette image ne fait pas partie du numéro.
+editor-toolbar = Mise en forme du texte
+editor-bold = Gras
+editor-italic = Italique
+editor-link = Lien
+editor-bullets = Liste à puces
+editor-numbered = Liste numérotée
+editor-link-url = Adresse du lien
+editor-link-apply = Appliquer
+editor-link-invalid = Utilisez une adresse web commençant par https:// ou une adresse e-mail commençant par mailto:
+## Aperçu
+preview-title = Aperçu
+preview-edition = Édition
+preview-width = Largeur
+preview-theme = Couleurs
+preview-desktop = Ordinateur
+preview-phone = Téléphone
+preview-light = Clair
+preview-dark = Sombre
+preview-size = { $kb } Ko sur { $limit } Ko (Gmail coupe les messages plus longs)
+preview-frame = Aperçu de l'édition { $edition }
+edition-fr = Français
+edition-nl = Néerlandais
+edition-bilingual = Bilingue
+error-file-access = Tandem n'a pas pu lire ou écrire un fichier. Vérifiez que le dossier existe et que vous pouvez y écrire, puis réessayez.
+error-image-missing = Une image utilisée par le numéro manque dans son dossier assets. Replacez l'image à côté de issue.json, puis importez à nouveau.
+image-choose = Choisir une image…
+image-drop = ou déposez-la ici
+image-replace = Remplacer l'image
+image-uploading = Préparation de l'image…
+export-this-edition = Exporter cette édition :
+export-archive = Page web…
+export-eml = Fichier e-mail (.eml)…
+export-done = Enregistré : { $path }
+composer-undo = Annuler
+composer-redo = Rétablir
+composer-undo-hint = Annuler le dernier bloc ajouté, supprimé, dupliqué ou déplacé (Ctrl+Z hors d'un champ de texte)
+error-import-empty = Ce fichier est vide. Choisissez le fichier exporté par votre tableur.
+error-import-no-email-column = Aucune colonne de ce fichier ne contient d'adresses e-mail. Indiquez à Tandem quelle colonne les contient, ou ajoutez une colonne « Courriel ».
+error-import-unreadable = Ce fichier ne peut pas être lu comme un tableau (CSV). Enregistrez-le depuis votre tableur au format « CSV » ou « Texte Unicode », puis réessayez.
+
+## Contacts
+import-open = Importer un fichier…
+import-title = Importer des contacts
+import-choose = Choisir un fichier…
+import-formats = CSV ou « Texte Unicode » exporté depuis Excel, Outlook ou Google Contacts.
+import-detected = Lu en { $encoding }, colonnes séparées par « { $delimiter } », { $rows } lignes.
+encoding-utf8 = UTF-8
+encoding-utf8-bom = UTF-8 (avec BOM)
+encoding-utf16-le = Unicode (UTF-16 LE)
+encoding-utf16-be = Unicode (UTF-16 BE)
+encoding-windows1252 = Windows (Europe occidentale)
+delimiter-tab = tabulation
+import-ignore = (ignorer)
+contact-field-email = Adresse e-mail
+contact-field-first_name = Prénom
+contact-field-last_name = Nom
+contact-field-organisation = Organisation
+contact-field-language = Langue
+contact-field-lists = Listes
+contact-field-notes = Notes
+contact-field-consent_source = Source du consentement
+contact-field-consent_date = Date du consentement
+contact-field-status = Statut
+contact-name = Nom
+import-list = Ajouter tout le monde à la liste
+import-default-language = Langue si aucune n'est indiquée
+import-existing = Contacts déjà présents
+import-skip = les laisser tels quels
+import-update = les mettre à jour
+import-counts = { $valid ->
+    [one] Une ligne peut être importée
+   *[other] { $valid } lignes peuvent être importées
+} ; { $problems ->
+    [0] aucune ligne ne pose problème.
+    [one] une ligne pose problème (listée ci-dessous, non importée).
+   *[other] { $problems } lignes posent problème (listées ci-dessous, non importées).
+}
+import-first-rows = Premières lignes à importer
+import-problems = Lignes qui ne seront pas importées
+import-problem-row = Ligne { $line } ({ $email }) : { $reason }
+reason-invalid-email = adresse e-mail non valide
+reason-missing-email = pas d'adresse e-mail
+reason-missing-language = pas de langue (choisissez une langue par défaut ci-dessus)
+reason-duplicate-in-file = déjà plus haut dans ce fichier
+reason-unsubscribed = désinscrit
+reason-erased = effacé à sa demande : jamais réajouté
+reason-malformed = la ligne ne peut pas être lue
+import-apply = Importer { $count } contacts
+import-report = Terminé : { $imported } ajoutés, { $updated } mis à jour, { $unchanged } laissés tels quels, { $rejected } non importés.
+contacts-counts = { $total } contacts : { $fr } en français, { $nl } en néerlandais, { $both } dans les deux langues ; { $subscribed } inscrits.
+contacts-search = Rechercher par nom, adresse ou organisation
+contacts-all-lists = Toutes les listes
+contacts-all-languages = Toutes les langues
+contacts-all-statuses = Tous les statuts
+status-subscribed = Inscrit
+status-unsubscribed = Désinscrit
+status-bounced = Adresse en erreur
+contacts-matches = { $count ->
+    [one] 1 affiché
+   *[other] { $count } affichés
+}
+contacts-actions = Actions
+contacts-unsubscribe = Désinscrire
+contacts-erase = Effacer…
+contacts-erase-confirm = Effacer définitivement
+error-contact-email-invalid = Cette adresse e-mail n'est pas valide (par exemple, il manque quelque chose après le @). Corrigez-la, puis enregistrez à nouveau.
+error-contact-email-taken = Cette adresse e-mail appartient déjà à un autre contact. Recherchez-le et modifiez plutôt ce contact.
+contacts-add = Ajouter un contact
+contacts-edit = Modifier
+contact-form-new = Nouveau contact
+contact-form-edit = Modifier le contact
+contact-save = Enregistrer
+contact-cancel = Annuler
+contact-lists-help = Listes, séparées par des virgules

@@ -1,0 +1,71 @@
+//! Export of an edition: the web archive page (a folder) and the `.eml` message. The
+//! native file dialog is opened here, on the Rust side, so the page never chooses where
+//! files are written. `TANDEM_EXPORT_DIR` (automation, tests) skips the dialog.
+
+use std::path::PathBuf;
+
+use tandem_core::exchange;
+use tandem_core::model::Edition;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::{AppError, AppState};
+
+const EXPORT_DIR_ENV: &str = "TANDEM_EXPORT_DIR";
+
+/// Placeholder addresses for the `.eml` until the SMTP settings (sender) exist.
+const EML_FROM: &str = "Plate-forme Mineurs en exil <newsletter@example.org>";
+const EML_TO: &str = "Lecteur Lezer <reader@example.org>";
+
+fn automation_dir() -> Option<PathBuf> {
+    std::env::var_os(EXPORT_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Exports the web page of an edition into a folder the user picks; returns the written
+/// `index.html`, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_archive<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    edition: Edition,
+) -> Result<Option<String>, AppError> {
+    let dir = match automation_dir() {
+        Some(dir) => Some(dir.join(format!("issue-{issue_id}-{}", edition.code()))),
+        None => app
+            .dialog()
+            .file()
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(dir) = dir else { return Ok(None) };
+    let path = exchange::export_archive(&*state.store()?, issue_id, edition, &dir)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Saves the message of an edition as an `.eml` file the user names.
+#[tauri::command]
+pub async fn export_eml<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    edition: Edition,
+) -> Result<Option<String>, AppError> {
+    let default_name = format!("newsletter-{issue_id}-{}.eml", edition.code());
+    let path = match automation_dir() {
+        Some(dir) => Some(dir.join(&default_name)),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(&default_name)
+            .add_filter("E-mail", &["eml"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    let from = EML_FROM.parse().expect("valid placeholder address");
+    let to = EML_TO.parse().expect("valid placeholder address");
+    let written = exchange::export_eml(&*state.store()?, issue_id, edition, from, to, &path)?;
+    Ok(Some(written.display().to_string()))
+}

@@ -1,0 +1,57 @@
+//! The IPC commands, one per intent. Each is a few lines: take state, call core.
+
+pub mod contacts;
+pub mod export;
+pub mod issues;
+
+use serde::Serialize;
+use tandem_core::model::UiLanguage;
+use ts_rs::TS;
+
+use crate::{AppError, AppState};
+
+/// What the UI needs to draw its frame at start-up.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    /// The saved interface language, else the system's when it is fr or nl, else en.
+    pub ui_language: UiLanguage,
+    pub data_dir: Option<String>,
+    pub database: Option<String>,
+    pub schema_version: Option<u32>,
+    /// Set when the database could not be opened; the UI shows it with what to do.
+    pub store_error: Option<AppError>,
+}
+
+#[tauri::command]
+pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
+    let system = UiLanguage::from_system_locale(sys_locale::get_locale().as_deref());
+    let data_dir = tandem_core::paths::default_data_dir().map(|p| p.display().to_string());
+    match state.store() {
+        Ok(store) => AppInfo {
+            version: tandem_core::VERSION.to_owned(),
+            ui_language: store.ui_language().ok().flatten().unwrap_or(system),
+            data_dir,
+            database: store.path().map(|p| p.display().to_string()),
+            schema_version: store.schema_version().ok(),
+            store_error: None,
+        },
+        Err(error) => AppInfo {
+            version: tandem_core::VERSION.to_owned(),
+            ui_language: system,
+            data_dir,
+            database: None,
+            schema_version: None,
+            store_error: Some(error),
+        },
+    }
+}
+
+#[tauri::command]
+pub fn set_ui_language(
+    state: tauri::State<'_, AppState>,
+    language: UiLanguage,
+) -> Result<(), AppError> {
+    state.store()?.set_ui_language(language).map_err(Into::into)
+}

@@ -1,0 +1,76 @@
+//! The one error shape that crosses the IPC boundary.
+
+use serde::Serialize;
+use tandem_core::model::Problem;
+use ts_rs::TS;
+
+/// An error as the UI sees it: `code` is the Fluent id of the message to show (the UI
+/// branches on it), `args` fill that message's placeables, and `detail` is the
+/// technical text for an IT contact.
+#[derive(Debug, Clone, Serialize, TS, thiserror::Error)]
+#[ts(export)]
+#[error("{code}: {detail}")]
+pub struct AppError {
+    pub code: String,
+    #[ts(type = "Record<string, string | number>")]
+    pub args: serde_json::Map<String, serde_json::Value>,
+    pub detail: String,
+    /// For a refused save or import: each problem with its block and field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<Problem>>")]
+    pub problems: Vec<Problem>,
+}
+
+impl AppError {
+    /// An error with no message arguments and no per-field problems.
+    pub fn new(code: &str, detail: impl Into<String>) -> Self {
+        AppError {
+            code: code.to_owned(),
+            args: Default::default(),
+            detail: detail.into(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl From<tandem_core::store::StoreError> for AppError {
+    fn from(e: tandem_core::store::StoreError) -> Self {
+        let mut args = serde_json::Map::new();
+        if let tandem_core::store::StoreError::TooNew { found, supported } = &e {
+            args.insert("found".into(), (*found).into());
+            args.insert("supported".into(), (*supported).into());
+        }
+        let problems = match &e {
+            tandem_core::store::StoreError::Invalid(p) => p.clone(),
+            _ => Vec::new(),
+        };
+        AppError {
+            code: e.code().to_owned(),
+            args,
+            detail: e.to_string(),
+            problems,
+        }
+    }
+}
+
+impl From<tandem_core::exchange::ExchangeError> for AppError {
+    fn from(e: tandem_core::exchange::ExchangeError) -> Self {
+        use tandem_core::exchange::ExchangeError;
+        use tandem_core::media::MediaError;
+        match e {
+            ExchangeError::Store(s) => s.into(),
+            other => {
+                let mut error = AppError::new(other.code(), other.to_string());
+                if let ExchangeError::Image {
+                    source: MediaError::TooManyPixels { width, height },
+                    ..
+                } = &other
+                {
+                    error.args.insert("width".into(), (*width).into());
+                    error.args.insert("height".into(), (*height).into());
+                }
+                error
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Tandem's desktop shell: opens the database, registers the commands and the preview
+//! protocol, starts the window. Business logic lives in tandem-core; commands only adapt it.
+
+// Commands return `Result<_, AppError>`, serialised straight onto the IPC channel once per
+// call; boxing the error would only add an allocation on a cold path.
+#![allow(clippy::result_large_err)]
+
+pub mod commands;
+mod error;
+mod protocol;
+mod state;
+#[cfg(test)]
+mod tests;
+
+pub use error::AppError;
+pub use state::AppState;
+
+/// Adds Tandem's state, commands and protocol to a builder (the real one in [`run`], a
+/// mock runtime's in the tests).
+pub fn configure<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .manage(commands::contacts::PendingImport::default())
+        .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::set_ui_language,
+            commands::issues::list_issues,
+            commands::issues::get_issue,
+            commands::issues::new_issue,
+            commands::issues::save_issue_meta,
+            commands::issues::save_block,
+            commands::issues::add_block,
+            commands::issues::duplicate_block,
+            commands::issues::insert_block,
+            commands::issues::delete_block,
+            commands::issues::move_block,
+            commands::issues::preview_info,
+            commands::issues::upload_image,
+            commands::export::export_archive,
+            commands::export::export_eml,
+            commands::contacts::contact_summary,
+            commands::contacts::search_contacts,
+            commands::contacts::read_contacts_file,
+            commands::contacts::recheck_contacts_file,
+            commands::contacts::apply_contacts_import,
+            commands::contacts::unsubscribe_contact,
+            commands::contacts::erase_contact,
+            commands::contacts::save_contact,
+        ])
+}
+
+/// Starts the desktop app on the default database (see `tandem_core::paths`).
+pub fn run() {
+    configure(tauri::Builder::default(), AppState::open_default())
+        .run(tauri::generate_context!())
+        .expect("error while running the Tandem window");
+}

@@ -1,0 +1,48 @@
+//! Test-only helpers shared by Tandem's test suites: real SMTP servers on 127.0.0.1.
+//!
+//! - [`Aiosmtpd`]: a real Python SMTP server (aiosmtpd) that stores what it accepts in a
+//!   Maildir the test reads back; optional STARTTLS (a certificate made per run) and
+//!   AUTH; per-recipient faults (4xx/5xx replies, a lost acknowledgement after DATA).
+//! - [`SmtpSink`]: postfix's `smtp-sink`, fast and blunt, for throughput and for
+//!   whole-session faults (disconnects, 421, stalls, a crash at the Nth message).
+//!
+//! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
+
+mod aiosmtpd;
+mod python;
+mod sink;
+mod tls;
+
+pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
+pub use sink::{SmtpSink, SmtpSinkBuilder};
+pub use tls::TestCertificate;
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Cargo's target folder (`$CARGO_TARGET_DIR` or `target/`), where the harness keeps
+/// the Python virtualenv between runs.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// A free TCP port on 127.0.0.1 (free when asked; servers retry if it is taken).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Errors of the harness itself (a server that cannot start), with what to install.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;

@@ -1,0 +1,386 @@
+//! The end-to-end harness: the built Tandem binary in a real window, on a virtual X
+//! display, driven over WebDriver (tauri-driver in front of WebKitWebDriver).
+//!
+//! Each [`App`] gets its own data folder and environment, so tests start from a known
+//! database and a known system locale. Dropping an [`App`] ends the WebDriver session,
+//! stops tauri-driver with SIGTERM (so it also ends WebKitWebDriver and the app) and
+//! stops the Xvfb it started.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+use thirtyfour::Capabilities;
+
+pub use thirtyfour;
+
+/// Result type of the harness and the tests.
+pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
+
+/// The repository root (the parent of this crate).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Where screenshots and reports go: `target/e2e/` in the repository, whatever
+/// CARGO_TARGET_DIR the build used, so they are found next to the code.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = workspace_root().join("target/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The app binary under test: `$TANDEM_APP_BIN` (set by `cargo xtask test`), else the
+/// debug build in the cargo target dir.
+pub fn app_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("TANDEM_APP_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"));
+    target.join("debug/tandem-app")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn find_tool(name: &str) -> PathBuf {
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .map(|p| p.join("bin").join(name));
+    match cargo_bin {
+        Some(p) if p.is_file() => p,
+        _ => PathBuf::from(name),
+    }
+}
+
+/// A virtual X display started for the tests, unless one is already set.
+#[derive(Debug)]
+struct Display {
+    name: String,
+    xvfb: Option<Child>,
+}
+
+impl Display {
+    fn get() -> Result<Self> {
+        if let Ok(name) = std::env::var("DISPLAY") {
+            if !name.is_empty() {
+                return Ok(Display { name, xvfb: None });
+            }
+        }
+        // -displayfd makes Xvfb pick a free display and print its number once ready.
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1600x1000x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb (apt-get install xvfb): {e}"))?;
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line)?;
+        let number = line.trim();
+        if number.is_empty() {
+            return Err("Xvfb did not report a display number".into());
+        }
+        Ok(Display {
+            name: format!(":{number}"),
+            xvfb: Some(xvfb),
+        })
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        if let Some(x) = &mut self.xvfb {
+            let _ = x.kill();
+            let _ = x.wait();
+        }
+    }
+}
+
+/// How to start the app.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// The app's data folder (`TANDEM_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// The system locale the app sees (`LANG`, `LC_ALL`).
+    pub locale: String,
+}
+
+impl Launch {
+    /// A fresh data folder (kept until the returned guard drops) and a system locale.
+    pub fn temp(locale: &str) -> (tempfile::TempDir, Launch) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let launch = Launch {
+            data_dir: dir.path().to_path_buf(),
+            locale: locale.into(),
+        };
+        (dir, launch)
+    }
+
+    /// Where exports go without a dialog (`TANDEM_EXPORT_DIR`): `DATA_DIR/exports`.
+    pub fn export_dir(&self) -> PathBuf {
+        self.data_dir.join("exports")
+    }
+}
+
+/// A running app with a WebDriver session on its window.
+#[derive(Debug)]
+pub struct App {
+    pub driver: Option<WebDriver>,
+    driver_process: Child,
+    _display: Display,
+    /// One app at a time: windows compete for the two cores and for focus.
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+impl App {
+    /// Starts tauri-driver and opens a session on the built app.
+    pub async fn start(launch: &Launch) -> Result<App> {
+        let binary = app_binary();
+        if !binary.is_file() {
+            return Err(format!(
+                "the app binary {} does not exist: run `cargo xtask test` (it builds it)",
+                binary.display()
+            )
+            .into());
+        }
+        let turn = ONE_AT_A_TIME.lock().await;
+        let display = Display::get()?;
+        let port = free_port();
+        let native_port = free_port();
+        let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
+        let driver_process = Command::new(find_tool("tauri-driver"))
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display.name)
+            .env("TANDEM_DATA_DIR", &launch.data_dir)
+            .env("TANDEM_EXPORT_DIR", launch.export_dir())
+            .env("LANG", &launch.locale)
+            .env("LC_ALL", &launch.locale)
+            .env("LANGUAGE", "")
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| {
+                format!("cannot start tauri-driver (cargo install tauri-driver --locked): {e}")
+            })?;
+        let mut app = App {
+            driver: None,
+            driver_process,
+            _display: display,
+            _turn: turn,
+        };
+        wait_for_port(port, Duration::from_secs(20))?;
+
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry")?;
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": binary, "args": [] }),
+        )?;
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        app.driver = Some(driver);
+        app.wait_ready().await?;
+        Ok(app)
+    }
+
+    /// The session (always present between `start` and `quit`).
+    pub fn driver(&self) -> &WebDriver {
+        self.driver.as_ref().expect("session open")
+    }
+
+    /// Waits until the UI has asked the core for its state and drawn itself.
+    async fn wait_ready(&self) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let ready = self
+                .driver()
+                .execute(
+                    "return document.body && document.body.dataset.ready === 'true';",
+                    vec![],
+                )
+                .await?;
+            if ready.json().as_bool() == Some(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err("the UI did not become ready within 20 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Finds an element by CSS selector; the error names the selector.
+    pub async fn find(&self, css: &str) -> Result<WebElement> {
+        self.driver()
+            .find(By::Css(css.to_owned()))
+            .await
+            .map_err(|e| format!("no element matches {css:?}: {e}").into())
+    }
+
+    /// Switches the interface language with the sidebar switch and waits until it applies.
+    pub async fn choose_language(&self, lang: &str) -> Result<()> {
+        self.find(&format!(".sidebar label[data-lang='{lang}']"))
+            .await?
+            .click()
+            .await?;
+        self.wait_for(
+            &format!("document.documentElement.lang === '{lang}'"),
+            Duration::from_secs(5),
+        )
+        .await
+    }
+
+    /// Adds a block of `kind` at the end of the open issue and waits until it shows;
+    /// returns its position.
+    pub async fn add_block(&self, kind: &str) -> Result<usize> {
+        let before = self.driver().find_all(By::Css(".block-card")).await?.len();
+        let select = self.find("#new-kind").await?;
+        select
+            .find(By::Css(format!("option[value='{kind}']")))
+            .await?
+            .click()
+            .await?;
+        self.find("[data-action='add-block']")
+            .await?
+            .click()
+            .await?;
+        self.wait_for(
+            &format!(
+                "document.querySelectorAll('.block-card').length === {}",
+                before + 1
+            ),
+            Duration::from_secs(5),
+        )
+        .await?;
+        Ok(before)
+    }
+
+    /// Waits until `script` (a JS expression) is truthy, or fails after `timeout`.
+    pub async fn wait_for(&self, script: &str, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let ok = self
+                .driver()
+                .execute(format!("return !!({script});"), vec![])
+                .await?;
+            if ok.json().as_bool() == Some(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for {script}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Saves a PNG of the window under `target/e2e/NAME.png`, after two animation
+    /// frames so WebKit has painted the latest DOM.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        self.driver()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
+        let png = self.driver().screenshot_as_png().await?;
+        let path = artifacts_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Runs axe-core (from ui/node_modules) on the current page and returns the
+    /// violations whose impact is serious or critical, as (rule id, help, count).
+    pub async fn serious_accessibility_violations(&self) -> Result<Vec<(String, String, usize)>> {
+        let axe_path = workspace_root().join("ui/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&axe_path)
+            .map_err(|e| format!("cannot read {} (npm ci in ui/): {e}", axe_path.display()))?;
+        let loaded = self
+            .driver()
+            .execute("return typeof window.axe;", vec![])
+            .await?;
+        if loaded.json().as_str() != Some("object") {
+            self.driver()
+                .execute(format!("{axe}\nwindow.axe = axe; return true;"), vec![])
+                .await?;
+        }
+        let result = self
+            .driver()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .map(v => [v.id, v.help, v.nodes.length])))
+                   .catch(e => done([['axe-error', String(e), 0]]));",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(result.json().clone())?)
+    }
+
+    /// Ends the session and the processes behind it.
+    pub async fn quit(mut self) -> Result<()> {
+        if let Some(driver) = self.driver.take() {
+            driver.quit().await?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: only then does tauri-driver end WebKitWebDriver too.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver_process.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver_process.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.driver_process.kill();
+        let _ = self.driver_process.wait();
+    }
+}
+
+fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("tauri-driver did not listen on {port} within {timeout:?}").into())
+}

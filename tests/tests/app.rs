@@ -1,0 +1,222 @@
+//! The real app in a real window: navigation, language switch and its persistence,
+//! keyboard use, accessibility, and a database that cannot be opened.
+//! Screenshots land in target/e2e/ (look at them).
+
+use std::time::Duration;
+
+use tandem_e2e::thirtyfour::prelude::*;
+use tandem_e2e::{artifacts_dir, App, Launch, Result};
+
+const VIEWS: [&str; 4] = ["composer", "contacts", "send", "settings"];
+
+async fn nav_labels(app: &App) -> Result<Vec<String>> {
+    let mut labels = Vec::new();
+    for view in VIEWS {
+        let button = app.find(&format!("nav [data-view='{view}']")).await?;
+        labels.push(button.text().await?.trim().to_owned());
+    }
+    Ok(labels)
+}
+
+async fn open_view(app: &App, view: &str) -> Result<String> {
+    app.find(&format!("nav [data-view='{view}']"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        &format!("document.querySelector('main').dataset.currentView === '{view}'"),
+        Duration::from_secs(5),
+    )
+    .await?;
+    Ok(app.find("main h1").await?.text().await?)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn four_views_in_french_then_dutch_and_the_choice_is_remembered() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+
+    // A Belgian French system starts in French.
+    assert_eq!(
+        nav_labels(&app).await?,
+        ["Rédaction", "Contacts", "Envoi", "Réglages"]
+    );
+    let titles_fr = ["Rédaction", "Contacts", "Envoi", "Réglages"];
+    let mut axe_report = serde_json::Map::new();
+    for (view, title) in VIEWS.iter().zip(titles_fr) {
+        assert_eq!(open_view(&app, view).await?, title);
+        app.screenshot(&format!("{view}-fr")).await?;
+        let violations = app.serious_accessibility_violations().await?;
+        axe_report.insert(format!("{view}-fr"), serde_json::json!(violations));
+    }
+    // Placeholders say what they are.
+    open_view(&app, "send").await?;
+    let notice = app.find("[data-placeholder]").await?.text().await?;
+    assert!(notice.contains("provisoire"), "{notice}");
+    open_view(&app, "composer").await?;
+
+    // Switching to Dutch relabels everything at once, without a reload.
+    app.choose_language("nl").await?;
+    assert_eq!(
+        nav_labels(&app).await?,
+        ["Opstellen", "Contacten", "Verzenden", "Instellingen"]
+    );
+    assert_eq!(app.find("main h1").await?.text().await?, "Opstellen");
+    let titles_nl = ["Opstellen", "Contacten", "Verzenden", "Instellingen"];
+    for (view, title) in VIEWS.iter().zip(titles_nl) {
+        assert_eq!(open_view(&app, view).await?, title);
+        app.screenshot(&format!("{view}-nl")).await?;
+        let violations = app.serious_accessibility_violations().await?;
+        axe_report.insert(format!("{view}-nl"), serde_json::json!(violations));
+    }
+    // Settings shows where the data is: the folder this test gave the app.
+    let facts = app.find(".facts").await?.text().await?;
+    assert!(
+        facts.contains(&launch.data_dir.display().to_string()),
+        "{facts}"
+    );
+
+    app.choose_language("en").await?;
+    assert_eq!(
+        nav_labels(&app).await?,
+        ["Composer", "Contacts", "Send", "Settings"]
+    );
+    app.choose_language("nl").await?;
+    app.quit().await?;
+
+    std::fs::write(
+        artifacts_dir().join("axe-report.json"),
+        serde_json::to_string_pretty(&axe_report)?,
+    )?;
+    let serious: Vec<_> = axe_report
+        .iter()
+        .filter(|(_, v)| v != &&serde_json::json!([]))
+        .collect();
+    assert!(
+        serious.is_empty(),
+        "serious accessibility violations: {serious:?}"
+    );
+
+    // Restarted on a French system, the app keeps the Dutch the user chose.
+    let app = App::start(&launch).await?;
+    assert_eq!(
+        nav_labels(&app).await?,
+        ["Opstellen", "Contacten", "Verzenden", "Instellingen"]
+    );
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_system_in_neither_language_starts_in_english_and_the_keyboard_navigates() -> Result<()> {
+    let (_dir, launch) = Launch::temp("de_DE.UTF-8");
+    let app = App::start(&launch).await?;
+    assert_eq!(
+        nav_labels(&app).await?,
+        ["Composer", "Contacts", "Send", "Settings"]
+    );
+
+    // Tab from the top reaches the skip link first; arrows move between sections.
+    let body = app.find("body").await?;
+    body.send_keys(Key::Tab).await?;
+    let focused = app.driver().active_element().await?;
+    assert_eq!(focused.class_name().await?.as_deref(), Some("skip-link"));
+    let first = app
+        .driver()
+        .find(By::Css("nav [data-view='composer']"))
+        .await?;
+    first.focus().await?;
+    first.send_keys(Key::Down).await?;
+    app.wait_for(
+        "document.querySelector('main').dataset.currentView === 'contacts'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    let focused = app.driver().active_element().await?;
+    assert_eq!(
+        focused.attr("data-view").await?.as_deref(),
+        Some("contacts")
+    );
+    focused.send_keys(Key::Up).await?;
+    focused.send_keys(Key::Up).await?;
+    app.wait_for(
+        "document.querySelector('main').dataset.currentView === 'settings'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    app.screenshot("keyboard-settings-en").await?;
+
+    // The accessibility check can fail: an image without alt text is reported.
+    assert!(app.serious_accessibility_violations().await?.is_empty());
+    app.driver()
+        .execute("const i = document.createElement('img'); i.src = 'x.png'; i.id = 'bad'; document.querySelector('main').append(i);", vec![])
+        .await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(
+        violations.iter().any(|(id, _, _)| id == "image-alt"),
+        "{violations:?}"
+    );
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_database_is_explained_in_the_users_language_and_kept() -> Result<()> {
+    let (dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let db = dir.path().join("tandem.sqlite3");
+    let content = "Dit is geen database.\n".repeat(300);
+    std::fs::write(&db, &content)?;
+    let app = App::start(&launch).await?;
+    let banner = app.find("[role='alert']").await?;
+    assert_eq!(
+        banner.attr("data-error-code").await?.as_deref(),
+        Some("error-store-not-a-database")
+    );
+    let text = banner.text().await?;
+    assert!(
+        text.contains("beschadigd") && text.contains("back-up"),
+        "{text}"
+    );
+    app.screenshot("damaged-database-nl").await?;
+    app.quit().await?;
+    assert_eq!(
+        std::fs::read_to_string(&db)?,
+        content,
+        "the user's file must be untouched"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_content_security_policy_blocks_remote_loads_and_inline_script() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    // Port 9 on loopback (discard): nothing leaves the machine even if CSP failed.
+    let blocked = app
+        .driver()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const seen = [];
+             document.addEventListener('securitypolicyviolation',
+               e => seen.push(e.violatedDirective + ' ' + e.blockedURI));
+             window.__inlineRan = false;
+             const div = document.createElement('div');
+             div.innerHTML = '<img src=\"http://127.0.0.1:9/pixel.png\" onerror=\"window.__inlineRan = true\">';
+             document.body.append(div);
+             fetch('http://127.0.0.1:9/data').catch(() => {});
+             setTimeout(() => done({ seen, inlineRan: window.__inlineRan }), 1500);",
+            vec![],
+        )
+        .await?;
+    let result = blocked.json().clone();
+    let seen: Vec<String> = serde_json::from_value(result["seen"].clone())?;
+    assert_eq!(
+        result["inlineRan"], false,
+        "an inline event handler ran: {result}"
+    );
+    assert!(seen.iter().any(|v| v.starts_with("img-src")), "{seen:?}");
+    assert!(
+        seen.iter().any(|v| v.starts_with("connect-src")),
+        "{seen:?}"
+    );
+    assert!(seen.iter().any(|v| v.starts_with("script-src")), "{seen:?}");
+    app.quit().await
+}

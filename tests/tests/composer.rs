@@ -1,0 +1,381 @@
+//! The composer in the real window: typing in French and Dutch, the preview following
+//! in the right edition, autosave surviving a kill -9, block actions, refused links.
+//! Screenshots of the composer and of every preview variant land in target/e2e/.
+
+use std::time::Duration;
+
+use tandem_e2e::thirtyfour::prelude::*;
+use tandem_e2e::{App, Launch, Result};
+
+async fn wait_saved(app: &App) -> Result<()> {
+    app.wait_for(
+        "document.querySelector('[data-save-state]')?.dataset.saveState === 'saved'",
+        Duration::from_secs(10),
+    )
+    .await
+}
+
+async fn wait_composer(app: &App) -> Result<()> {
+    app.wait_for(
+        "document.querySelectorAll('.block-card').length > 0",
+        Duration::from_secs(10),
+    )
+    .await
+}
+
+async fn replace_text(el: &WebElement, text: &str) -> Result<()> {
+    el.click().await?;
+    el.send_keys(Key::Control + "a").await?;
+    el.send_keys(Key::Backspace).await?;
+    el.send_keys(text).await?;
+    Ok(())
+}
+
+/// The preview frame's visible text, after it loaded `edition`.
+async fn preview_text(app: &App, edition: &str) -> Result<String> {
+    app.find(&format!("[data-edition='{edition}'][role='radio']"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        &format!("document.querySelector('iframe[data-edition=\"{edition}\"]') !== null"),
+        Duration::from_secs(5),
+    )
+    .await?;
+    // Let the frame load its new URL.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let frame = app.find("iframe").await?;
+    frame.enter_frame().await?;
+    let text = app.find("body").await?.text().await?;
+    app.driver().enter_parent_frame().await?;
+    Ok(text)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    app.screenshot("composer-fr").await?;
+
+    let heading = "[data-block-index='0']";
+    let fr = app
+        .driver()
+        .find(By::Css(format!("{heading} input[lang='fr']")))
+        .await?;
+    replace_text(&fr, "Bonjour <b>les amis</b>").await?;
+    let nl = app
+        .driver()
+        .find(By::Css(format!("{heading} input[lang='nl']")))
+        .await?;
+    replace_text(&nl, "Dag vrienden").await?;
+    wait_saved(&app).await?;
+
+    let fr_text = preview_text(&app, "fr").await?;
+    assert!(
+        fr_text.contains("Bonjour <b>les amis</b>"),
+        "markup typed is shown as text: {fr_text}"
+    );
+    assert!(!fr_text.contains("Dag vrienden"));
+    let nl_text = preview_text(&app, "nl").await?;
+    assert!(
+        nl_text.contains("Dag vrienden") && !nl_text.contains("Bonjour"),
+        "{nl_text}"
+    );
+    let both = preview_text(&app, "bilingual").await?;
+    assert!(
+        both.contains("Dag vrienden") && both.contains("Bonjour"),
+        "{both}"
+    );
+
+    // The gauge reports the size of the HTML a reader gets.
+    let bytes: u64 = app
+        .driver()
+        .find(By::Css(".gauge"))
+        .await?
+        .attr("data-bytes")
+        .await?
+        .unwrap_or_default()
+        .parse()?;
+    assert!(bytes > 5_000 && bytes < 90 * 1024, "{bytes}");
+
+    // Every preview variant, for people to look at.
+    for edition in ["fr", "nl", "bilingual"] {
+        preview_text(&app, edition).await?;
+        for width in ["600", "375"] {
+            app.find(&format!("[data-width='{width}'][role='radio']"))
+                .await?
+                .click()
+                .await?;
+            for theme in ["light", "dark"] {
+                app.find(&format!("[data-theme='{theme}']"))
+                    .await?
+                    .click()
+                    .await?;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                app.screenshot(&format!("preview-{edition}-{width}-{theme}"))
+                    .await?;
+            }
+        }
+    }
+    let dark_frame = app
+        .driver()
+        .find(By::Css("iframe"))
+        .await?
+        .attr("src")
+        .await?
+        .unwrap_or_default();
+    assert!(dark_frame.contains("dark=1"), "{dark_frame}");
+
+    // Switching the interface to Dutch relabels the composer too.
+    app.choose_language("nl").await?;
+    let status = app
+        .driver()
+        .find(By::Css(".issue-status"))
+        .await?
+        .text()
+        .await?;
+    assert!(status.contains("Beide talen"), "{status}");
+    app.screenshot("composer-nl").await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_was_typed_survives_a_kill_9() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    let subject = app.find("#subject-nl").await?;
+    replace_text(&subject, "Nieuwsbrief van de lente").await?;
+    // Autosave writes within a few hundred milliseconds of the last keystroke.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let killed = std::process::Command::new("pkill")
+        .args(["-9", "-f", &tandem_e2e::app_binary().display().to_string()])
+        .status()?;
+    assert!(killed.success(), "the app process was found and killed");
+    drop(app);
+
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    let value = app
+        .driver()
+        .find(By::Css("#subject-nl"))
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(value.as_deref(), Some("Nieuwsbrief van de lente"));
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn blocks_are_added_moved_by_keyboard_and_unsafe_links_are_refused() -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    // Add a call-to-action block at the end: it is incomplete until written.
+    let before = app.add_block("button").await?;
+    let last = format!("[data-block-index='{before}']");
+    let status = app
+        .driver()
+        .find(By::Css(format!("{last} .status")))
+        .await?;
+    assert_eq!(
+        status.attr("data-status").await?.as_deref(),
+        Some("incomplete")
+    );
+
+    // A javascript: address is refused with the field named; nothing is stored.
+    let url = app
+        .driver()
+        .find(By::Css(format!("{last} input[type='url']")))
+        .await?;
+    url.send_keys("javascript:alert(1)").await?;
+    app.wait_for(
+        "document.querySelector('[data-save-state]').dataset.saveState === 'error'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    let errors = app
+        .driver()
+        .find(By::Css(format!("{last} .block-errors")))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        errors.contains("javascript:alert(1)") && errors.contains("https://"),
+        "{errors}"
+    );
+    app.screenshot("composer-refused-link-nl").await?;
+    replace_text(&url, "https://www.mineursenexil.be/").await?;
+    wait_saved(&app).await?;
+
+    // Alt+↑ moves the focused block up.
+    let label = app
+        .driver()
+        .find(By::Css(format!("{last} input[lang='fr']")))
+        .await?;
+    replace_text(&label, "Faire un don").await?;
+    wait_saved(&app).await?;
+    label.send_keys(Key::Alt + Key::Up).await?;
+    let moved = format!("[data-block-index='{}'] input[lang='fr']", before - 1);
+    app.wait_for(
+        &format!("document.querySelector(\"{moved}\")?.value === 'Faire un don'"),
+        Duration::from_secs(5),
+    )
+    .await?;
+
+    // Deleting a block can be undone (content back in place) and redone.
+    let first = "document.querySelector(\"[data-block-index='0'] input[lang='fr']\")?.value";
+    let title: String = app
+        .driver()
+        .execute(format!("return {first};"), vec![])
+        .await?
+        .convert()?;
+    app.find("[data-block-index='0'] button.danger")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(&format!("{first} !== {title:?}"), Duration::from_secs(5))
+        .await?;
+    app.find("[data-action='undo']").await?.click().await?;
+    app.wait_for(&format!("{first} === {title:?}"), Duration::from_secs(5))
+        .await?;
+    app.find("[data-action='redo']").await?.click().await?;
+    app.wait_for(&format!("{first} !== {title:?}"), Duration::from_secs(5))
+        .await?;
+    app.find("[data-action='undo']").await?.click().await?;
+    app.wait_for(&format!("{first} === {title:?}"), Duration::from_secs(5))
+        .await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_image_is_picked_turned_upright_described_and_a_damaged_one_is_explained() -> Result<()>
+{
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    let before = app.add_block("image").await?;
+    let block = format!("[data-block-index='{before}']");
+    let fixtures = tandem_e2e::workspace_root().join("core/tests/fixtures/images");
+
+    // A damaged file: a precise message in French, and the block keeps no image.
+    let input = app
+        .find(&format!("{block} input[data-image-input]"))
+        .await?;
+    input
+        .send_keys(fixtures.join("truncated.jpg").display().to_string())
+        .await?;
+    app.wait_for(
+        &format!("document.querySelector(\"{block} .image-picker .field-error\") !== null"),
+        Duration::from_secs(10),
+    )
+    .await?;
+    let message = app
+        .find(&format!("{block} .image-picker .field-error"))
+        .await?
+        .text()
+        .await?;
+    assert!(message.contains("endommagée"), "{message}");
+
+    // A camera photo stored sideways (EXIF orientation 6) comes out upright.
+    let input = app
+        .find(&format!("{block} input[data-image-input]"))
+        .await?;
+    input
+        .send_keys(fixtures.join("photo-landscape.jpg").display().to_string())
+        .await?;
+    app.wait_for(
+        &format!("document.querySelector(\"{block} img.thumb\")?.naturalWidth > 0"),
+        Duration::from_secs(15),
+    )
+    .await?;
+    let size = app
+        .driver()
+        .execute(
+            &format!("const i = document.querySelector(\"{block} img.thumb\"); return [i.naturalWidth, i.naturalHeight];"),
+            vec![],
+        )
+        .await?;
+    assert_eq!(size.json(), &serde_json::json!([1200, 1600]));
+    let status = app.find(&format!("{block} .status")).await?;
+    assert_eq!(
+        status.attr("data-status").await?.as_deref(),
+        Some("incomplete")
+    );
+    replace_text(
+        &app.find(&format!("{block} input[id$='-alt-fr']")).await?,
+        "Une classe",
+    )
+    .await?;
+    replace_text(
+        &app.find(&format!("{block} input[id$='-alt-nl']")).await?,
+        "Een klas",
+    )
+    .await?;
+    wait_saved(&app).await?;
+    app.wait_for(
+        &format!("document.querySelector(\"{block} .status\").dataset.status === 'complete'"),
+        Duration::from_secs(5),
+    )
+    .await?;
+    let fr = preview_text(&app, "fr").await?;
+    assert!(!fr.is_empty());
+    let frame = app.find("iframe").await?;
+    frame.enter_frame().await?;
+    let alt = app.find("img[alt='Une classe']").await?;
+    let loaded = app
+        .driver()
+        .execute(
+            "return document.querySelector(\"img[alt='Une classe']\").naturalWidth;",
+            vec![],
+        )
+        .await?;
+    assert!(
+        loaded.json().as_u64().unwrap_or(0) > 0,
+        "the preview shows the stored image"
+    );
+    assert_eq!(alt.attr("width").await?.as_deref(), Some("552"));
+    app.driver().enter_parent_frame().await?;
+    app.screenshot("composer-image-fr").await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edition_is_exported_as_a_web_page_and_as_an_eml() -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    preview_text(&app, "nl").await?;
+    app.find("[data-action='export-archive']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-exported]') !== null",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let page = launch.export_dir().join("issue-1-nl/index.html");
+    let html = std::fs::read_to_string(&page)?;
+    assert!(
+        html.contains("lang=\"nl\"") && html.contains("Werkgroepen"),
+        "{}",
+        page.display()
+    );
+
+    app.find("[data-action='export-eml']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-exported]')?.dataset.exported.endsWith('.eml')",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let eml = std::fs::read_to_string(launch.export_dir().join("newsletter-1-nl.eml"))?;
+    assert!(eml.contains("multipart/alternative"), "{eml}");
+    let status = app.find("[data-exported]").await?.text().await?;
+    assert!(status.starts_with("Opgeslagen:"), "{status}");
+    app.quit().await
+}

@@ -1,0 +1,163 @@
+//! The Contacts view in the real window: import a Belgian Excel export through the
+//! wizard, read the report, find a contact by typing part of a name, unsubscribe them.
+
+use std::time::Duration;
+
+use tandem_e2e::thirtyfour::prelude::*;
+use tandem_e2e::{App, Launch, Result};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_is_imported_through_the_wizard_and_a_contact_found_and_unsubscribed() -> Result<()>
+{
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='contacts']")
+        .await?
+        .click()
+        .await?;
+    app.find("[data-action='open-import']")
+        .await?
+        .click()
+        .await?;
+    let file = tandem_e2e::workspace_root().join("core/tests/fixtures/contacts/belgian-excel.csv");
+    app.find("[data-contacts-input]")
+        .await?
+        .send_keys(file.display().to_string())
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-detected]') !== null",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let detected = app.find("[data-detected]").await?.text().await?;
+    assert!(
+        detected.contains("Windows") && detected.contains("« ; »"),
+        "{detected}"
+    );
+    let problems = app.find("[data-problems]").await?.text().await?;
+    assert!(
+        problems.contains("Ligne 5") && problems.contains("adresse e-mail non valide"),
+        "{problems}"
+    );
+    let counts = app.find("[data-counts]").await?.text().await?;
+    assert!(
+        counts.contains("3 lignes peuvent") && counts.contains("une ligne pose problème"),
+        "{counts}"
+    );
+    app.screenshot("contacts-wizard-fr").await?;
+
+    app.find("[data-action='apply-import']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-report]') !== null",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let report = app.find("[data-report]").await?.text().await?;
+    assert!(report.contains("3 ajoutés"), "{report}");
+    app.wait_for(
+        "document.querySelector('[data-total]')?.dataset.total === '3'",
+        Duration::from_secs(5),
+    )
+    .await?;
+
+    // Search as you type, accents optional.
+    app.find("[data-contacts-search]")
+        .await?
+        .send_keys("helene")
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-matches]')?.dataset.matches === '1'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    let row = app
+        .find(".contact-row[data-email='helene.dubois@example.be']")
+        .await?;
+    row.find(By::Css("[data-action='unsubscribe']"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector(\".contact-row[data-email='helene.dubois@example.be'] [data-status]\")?.dataset.status === 'unsubscribed'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    app.screenshot("contacts-fr").await?;
+
+    // Add a contact by hand; an address already used is refused with a message.
+    app.find("[data-action='add-contact']")
+        .await?
+        .click()
+        .await?;
+    app.find("[data-contact-form] [data-field='email']")
+        .await?
+        .send_keys("helene.dubois@example.be")
+        .await?;
+    app.find("[data-action='save-contact']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-contact-form] [role=alert]') !== null",
+        Duration::from_secs(5),
+    )
+    .await?;
+    let refused = app
+        .find("[data-contact-form] [role='alert']")
+        .await?
+        .text()
+        .await?;
+    assert!(
+        refused.contains("appartient déjà à un autre contact"),
+        "{refused}"
+    );
+    app.screenshot("contact-form-refused-fr").await?;
+    let email = app.find("[data-contact-form] [data-field='email']").await?;
+    email.clear().await?;
+    email.send_keys("nora.haddad@example.be").await?;
+    app.find("[data-contact-form] [data-field='first_name']")
+        .await?
+        .send_keys("Nora")
+        .await?;
+    app.find("[data-contact-form] [data-field='language'] option[value='nl']")
+        .await?
+        .click()
+        .await?;
+    app.find("[data-action='save-contact']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-total]')?.dataset.total === '4'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    let search = app.find("[data-contacts-search]").await?;
+    search.clear().await?;
+    search.send_keys("nora").await?;
+    app.wait_for(
+        "document.querySelector('[data-matches]')?.dataset.matches === '1' && document.querySelector(\".contact-row[data-email='nora.haddad@example.be']\") !== null",
+        Duration::from_secs(5),
+    )
+    .await?;
+    let row: String = app
+        .driver()
+        .execute(
+            "return document.querySelector(\".contact-row[data-email='nora.haddad@example.be']\").textContent;",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert!(row.contains("Nora") && row.contains("NL"), "{row}");
+
+    app.choose_language("nl").await?;
+    let counts = app.find("[data-total]").await?.text().await?;
+    assert!(counts.contains("4 contacten"), "{counts}");
+    app.screenshot("contacts-nl").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+    app.quit().await
+}

@@ -1,0 +1,124 @@
+// Typed wrappers around the app's commands. The types come from Rust (ts-rs, in
+// ./bindings); never hand-copy a Rust type here.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppError } from './bindings/AppError';
+import type { AppInfo } from './bindings/AppInfo';
+import type { Block } from './bindings/Block';
+import type { Edition } from './bindings/Edition';
+import type { EditorIssue } from './bindings/EditorIssue';
+import type { IssueMeta } from './bindings/IssueMeta';
+import type { IssueSummary } from './bindings/IssueSummary';
+import type { PreviewInfo } from './bindings/PreviewInfo';
+import type { Report } from './bindings/Report';
+import type { UiLanguage } from './bindings/UiLanguage';
+import type { UploadedImage } from './bindings/UploadedImage';
+import type { ContactFilter } from './bindings/ContactFilter';
+import type { Contact } from './bindings/Contact';
+import type { ContactInput } from './bindings/ContactInput';
+import type { ContactPage } from './bindings/ContactPage';
+import type { ContactSummary } from './bindings/ContactSummary';
+import type { ImportOptions } from './bindings/ImportOptions';
+import type { ImportReport } from './bindings/ImportReport';
+import type { ParsedFile } from './bindings/ParsedFile';
+
+export type {
+  AppError,
+  AppInfo,
+  Block,
+  Edition,
+  EditorIssue,
+  IssueMeta,
+  IssueSummary,
+  PreviewInfo,
+  Report,
+  UiLanguage,
+  UploadedImage,
+  Contact,
+  ContactFilter,
+  ContactInput,
+  ContactPage,
+  ContactSummary,
+  ImportOptions,
+  ImportReport,
+  ParsedFile,
+};
+
+/** Where the app serves an issue's stored images (its own `tandem:` protocol). */
+export function assetUrl(issueId: number, src: string): string {
+  const base = /Windows|Android/.test(navigator.userAgent) ? 'http://tandem.localhost/' : 'tandem://localhost/';
+  return `${base}asset/${issueId}/${encodeURIComponent(src.replace(/^assets\//, ''))}`;
+}
+
+export type BlockKindName = Block['kind'];
+
+/** Turns whatever a failed invoke threw into an AppError the UI can show. */
+export function asAppError(e: unknown): AppError {
+  if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') {
+    return e as AppError;
+  }
+  return { code: 'error-unknown', args: {}, detail: String(e) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asAppError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  setUiLanguage: (language: UiLanguage) => call<void>('set_ui_language', { language }),
+  listIssues: () => call<IssueSummary[]>('list_issues'),
+  getIssue: (id: number) => call<EditorIssue>('get_issue', { id }),
+  newIssue: () => call<EditorIssue>('new_issue'),
+  saveIssueMeta: (id: number, meta: IssueMeta) => call<Report>('save_issue_meta', { id, meta }),
+  saveBlock: (issueId: number, blockId: number, block: Block) =>
+    call<Report>('save_block', { issueId, blockId, block }),
+  addBlock: (issueId: number, position: number, kind: BlockKindName) =>
+    call<EditorIssue>('add_block', { issueId, position, kind }),
+  duplicateBlock: (issueId: number, blockId: number) =>
+    call<EditorIssue>('duplicate_block', { issueId, blockId }),
+  insertBlock: (issueId: number, position: number, block: Block) =>
+    call<EditorIssue>('insert_block', { issueId, position, block }),
+  deleteBlock: (issueId: number, blockId: number) =>
+    call<EditorIssue>('delete_block', { issueId, blockId }),
+  moveBlock: (issueId: number, blockId: number, position: number) =>
+    call<EditorIssue>('move_block', { issueId, blockId, position }),
+  previewInfo: (issueId: number, edition: Edition, dark: boolean) =>
+    call<PreviewInfo>('preview_info', { issueId, edition, dark }),
+  contactSummary: () => call<ContactSummary>('contact_summary'),
+  searchContacts: (filter: ContactFilter, offset: number, limit: number) =>
+    call<ContactPage>('search_contacts', { filter, offset, limit }),
+  readContactsFile: async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      return await invoke<ParsedFile>('read_contacts_file', bytes);
+    } catch (e) {
+      throw asAppError(e);
+    }
+  },
+  recheckContactsFile: (options: ImportOptions) =>
+    call<ParsedFile>('recheck_contacts_file', { options }),
+  applyContactsImport: (options: ImportOptions) =>
+    call<ImportReport>('apply_contacts_import', { options }),
+  unsubscribeContact: (email: string) => call<void>('unsubscribe_contact', { email }),
+  eraseContact: (email: string) => call<void>('erase_contact', { email }),
+  saveContact: (contact: ContactInput) => call<Contact>('save_contact', { contact }),
+  exportArchive: (issueId: number, edition: Edition) =>
+    call<string | null>('export_archive', { issueId, edition }),
+  exportEml: (issueId: number, edition: Edition) =>
+    call<string | null>('export_eml', { issueId, edition }),
+  /** Sends the file's bytes as the raw request body (no JSON for megabytes). */
+  uploadImage: async (issueId: number, file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      return await invoke<UploadedImage>('upload_image', bytes, {
+        headers: { 'x-issue-id': String(issueId), 'x-file-name': encodeURIComponent(file.name) },
+      });
+    } catch (e) {
+      throw asAppError(e);
+    }
+  },
+};

@@ -1,0 +1,37 @@
+// Helpers about blocks shared by the composer's components.
+import type { Block } from './bindings/Block';
+import type { Problem } from './bindings/Problem';
+
+export const BLOCK_KINDS: Block['kind'][] = [
+  'article',
+  'heading',
+  'image',
+  'event',
+  'button',
+  'divider',
+];
+
+/** Languages in which `field` of block `index` is missing. */
+export function missingLangs(problems: Problem[], index: number | null, field: string): string[] {
+  return problems
+    .filter((p) => p.block === index && p.field === field && p.kind.code === 'missing' && p.lang)
+    .map((p) => p.lang as string);
+}
+
+/** The languages a block still misses, for its status badge. */
+export function blockMissing(problems: Problem[], index: number): Set<string> {
+  const langs = new Set<string>();
+  for (const p of problems) if (p.block === index && p.lang) langs.add(p.lang);
+  return langs;
+}
+
+/** "2027-01-21T19:00:00+01:00" → the value of a datetime-local input ("2027-01-21T19:00"). */
+export function toLocalInput(rfc3339: string): string {
+  return rfc3339.slice(0, 16);
+}
+
+/** A datetime-local value back to RFC 3339, keeping the offset the event had. */
+export function fromLocalInput(local: string, previous: string): string {
+  const offset = previous.match(/([+-]\d\d:\d\d|Z)$/)?.[1] ?? '+01:00';
+  return `${local}:00${offset}`;
+}

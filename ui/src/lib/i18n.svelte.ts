@@ -1,0 +1,54 @@
+// The app's strings, formatted with Fluent from the same locales/*/ui.ftl files that
+// Rust embeds (one source of truth). Switching `i18n.lang` relabels every screen at once.
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import fr from '../../../locales/fr/ui.ftl?raw';
+import nl from '../../../locales/nl/ui.ftl?raw';
+import en from '../../../locales/en/ui.ftl?raw';
+import type { UiLanguage } from './bindings/UiLanguage';
+
+export const LANGUAGES: readonly UiLanguage[] = ['fr', 'nl', 'en'];
+
+export const SOURCES: Record<UiLanguage, string> = { fr, nl, en };
+
+function makeBundle(lang: UiLanguage): FluentBundle {
+  const bundle = new FluentBundle(lang, { useIsolating: false });
+  const errors = bundle.addResource(new FluentResource(SOURCES[lang]));
+  if (errors.length > 0) {
+    console.error(`ui.ftl (${lang}) has errors`, errors);
+  }
+  return bundle;
+}
+
+const bundles: Record<UiLanguage, FluentBundle> = {
+  fr: makeBundle('fr'),
+  nl: makeBundle('nl'),
+  en: makeBundle('en'),
+};
+
+export const i18n = $state({ lang: 'en' as UiLanguage });
+
+/** The message `id` in the current language; the id itself if it is missing, so a
+ * missing string is visible rather than blank. */
+export function t(id: string, args?: Record<string, FluentVariable>): string {
+  return format(i18n.lang, id, args);
+}
+
+export function format(
+  lang: UiLanguage,
+  id: string,
+  args?: Record<string, FluentVariable>,
+): string {
+  const bundle = bundles[lang];
+  const message = bundle.getMessage(id);
+  if (!message?.value) return id;
+  return bundle.formatPattern(message.value, args);
+}
+
+export function hasMessage(lang: UiLanguage, id: string): boolean {
+  return bundles[lang].hasMessage(id);
+}
+
+export function setLanguage(lang: UiLanguage): void {
+  i18n.lang = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FluentResource } from '@fluent/bundle';
+import { LANGUAGES, SOURCES, format, hasMessage } from './i18n.svelte';
+import { BLOCK_KINDS } from './blocks';
+
+function ids(source: string): string[] {
+  return new FluentResource(source).body.map((m) => m.id);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'bindings' ? [] : sourceFiles(path);
+    return /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('ui.ftl', () => {
+  it('has the same messages in fr, nl and en', () => {
+    const reference = ids(SOURCES.en).sort();
+    expect(reference.length).toBeGreaterThan(10);
+    for (const lang of LANGUAGES) {
+      expect(ids(SOURCES[lang]).sort(), lang).toEqual(reference);
+    }
+  });
+
+  it('has every message id the UI code refers to, in every language', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const used = new Set<string>();
+    // t('id') calls, message ids passed as props, and the view-label table.
+    const patterns = [
+      /\bt\(\s*['"`]([a-z0-9-]+)['"`]/g,
+      /\b(?:title|intro|notice)="([a-z][a-z0-9-]+)"/g,
+      /:\s*'(nav-[a-z0-9-]+)'/g,
+      /code:\s*['"](error-[a-z0-9-]+)['"]/g,
+    ];
+    for (const file of sourceFiles(root)) {
+      const text = readFileSync(file, 'utf8');
+      for (const re of patterns) for (const m of text.matchAll(re)) used.add(m[1]);
+    }
+    // Ids built at run time from a family and a value.
+    for (const lang of LANGUAGES) used.add(`lang-${lang}`);
+    for (const kind of BLOCK_KINDS) used.add(`block-${kind}`);
+    for (const e of ['fr', 'nl', 'bilingual']) used.add(`edition-${e}`);
+    for (const s of ['saved', 'saving', 'error']) used.add(`save-${s}`);
+    for (const l of ['fr', 'nl']) used.add(`missing-${l}`);
+    for (const e of ['utf8', 'utf8-bom', 'utf16-le', 'utf16-be', 'windows1252']) used.add(`encoding-${e}`);
+    for (const f of ['email', 'first_name', 'last_name', 'organisation', 'language', 'lists', 'notes',
+      'consent_source', 'consent_date', 'status']) used.add(`contact-field-${f}`);
+    for (const r of ['invalid-email', 'missing-email', 'missing-language', 'duplicate-in-file',
+      'unsubscribed', 'erased', 'malformed']) used.add(`reason-${r}`);
+    for (const s of ['subscribed', 'unsubscribed', 'bounced']) used.add(`status-${s}`);
+    for (const c of ['unsafe-link', 'line-break', 'missing', 'required', 'bad-image-path'])
+      used.add(`problem-${c}`);
+    for (const f of ['text', 'title', 'body', 'place', 'label', 'url', 'alt', 'caption', 'src',
+      'link-url', 'link-label', 'image-src', 'image-alt', 'subject', 'preheader'])
+      used.add(`field-${f}`);
+    expect(used.size).toBeGreaterThan(15);
+    const missing = [...used].flatMap((id) =>
+      LANGUAGES.filter((lang) => !hasMessage(lang, id)).map((lang) => `${lang}:${id}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('formats arguments and labels the navigation in each language', () => {
+    expect(format('nl', 'nav-contacts')).toBe('Contacten');
+    expect(format('fr', 'nav-send')).toBe('Envoi');
+    expect(format('en', 'nav-settings')).toBe('Settings');
+    const text = format('fr', 'error-store-too-new', { found: 7, supported: 1 });
+    expect(text).toContain('schéma 7');
+    expect(text).not.toMatch(/[\u2068\u2069]/);
+    expect(format('nl', 'does-not-exist')).toBe('does-not-exist');
+  });
+});

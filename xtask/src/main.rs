@@ -1,0 +1,341 @@
+//! `cargo xtask setup|run|test|bench|dist`: the project's only entry points.
+//!
+//! Each command does its own set-up on a fresh Debian/Ubuntu machine: the system
+//! packages (with sudo when not root), tauri-driver, the UI's npm packages, then the
+//! build. Every step prints what it runs and how long it took.
+
+mod setup;
+mod summary;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use summary::Counts;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  setup   install system packages, tauri-driver and the UI's npm packages
+  run     set up, build and start Tandem on its default database
+  test    set up, build, and run every test layer (lint, unit, integration, UI, end-to-end)
+  bench   run the benchmark scenarios, each as a ratio against its reference
+  dist    build the release binary and print its size";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let ctx = Ctx::new();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(&ctx),
+        Some("run") => run(&ctx),
+        Some("test") => test(&ctx),
+        Some("bench") => bench(&ctx),
+        Some("dist") => dist(&ctx),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Paths and environment shared by every step.
+#[derive(Debug)]
+pub struct Ctx {
+    pub root: PathBuf,
+    pub target_dir: PathBuf,
+    started: Instant,
+}
+
+impl Ctx {
+    fn new() -> Self {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap()
+            .to_path_buf();
+        // Builds go to a target folder outside the clone, reused across clones (CI
+        // clones afresh each run); CARGO_TARGET_DIR wins when set.
+        let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/tandem-target"))
+            })
+            .unwrap_or_else(|| root.join("target"));
+        Ctx {
+            root,
+            target_dir,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn ui(&self) -> PathBuf {
+        self.root.join("ui")
+    }
+
+    /// A command with the project's environment, run from the repository root.
+    pub fn cmd(&self, program: &str) -> Command {
+        let mut c = Command::new(program);
+        c.current_dir(&self.root)
+            .env("CARGO_TARGET_DIR", &self.target_dir)
+            // Line tables only: readable backtraces at a fraction of full debug info.
+            .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only");
+        c
+    }
+
+    pub fn cargo(&self) -> Command {
+        self.cmd(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    }
+
+    pub fn npm(&self) -> Command {
+        let mut c = self.cmd("npm");
+        c.current_dir(self.ui())
+            .env("NO_COLOR", "1")
+            .env("FORCE_COLOR", "0");
+        c
+    }
+
+    pub fn step(&self, title: &str) -> Instant {
+        println!(
+            "\n==> {title}   [{:.0} s]",
+            self.started.elapsed().as_secs_f64()
+        );
+        Instant::now()
+    }
+}
+
+/// Runs a command, failing with its name when it does not succeed.
+pub fn run_cmd(mut cmd: Command, what: &str) -> Result<(), String> {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("{what}: cannot start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+fn build_ui(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("UI build (vite)");
+    let mut c = ctx.npm();
+    c.args(["run", "build"]);
+    run_cmd(c, "npm run build")
+}
+
+/// The one debug build that `run`, `test` and `bench` share: the whole workspace, all
+/// targets, so the Tauri stack is compiled once with one set of features.
+fn build_all(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("build everything once (cargo build --workspace --all-targets)");
+    let mut c = ctx.cargo();
+    c.args(["build", "--workspace", "--all-targets", "--locked"]);
+    run_cmd(c, "cargo build")
+}
+
+fn run(ctx: &Ctx) -> Result<(), String> {
+    setup::system_packages(ctx, false)?;
+    setup::npm(ctx)?;
+    build_ui(ctx)?;
+    build_all(ctx)?;
+    let app = ctx.target_dir.join("debug/tandem-app");
+    ctx.step(&format!("start Tandem ({})", app.display()));
+    run_cmd(ctx.cmd(&app.display().to_string()), "tandem-app")
+}
+
+fn test(ctx: &Ctx) -> Result<(), String> {
+    let total = Instant::now();
+    let mut counts = Counts::default();
+    setup::all(ctx)?;
+
+    ctx.step("format check (cargo fmt --check)");
+    let mut c = ctx.cargo();
+    c.args(["fmt", "--all", "--", "--check"]);
+    run_cmd(c, "cargo fmt --check (run `cargo fmt --all` to fix)")?;
+
+    build_ui(ctx)?;
+
+    ctx.step("UI type check (svelte-check)");
+    let mut c = ctx.npm();
+    c.args(["run", "check"]);
+    run_cmd(c, "svelte-check")?;
+
+    ctx.step("UI unit tests (vitest)");
+    let mut c = ctx.npm();
+    c.args(["run", "test"]);
+    counts.add(summary::run_and_count(c, "vitest")?);
+
+    ctx.step("lint (cargo clippy --all-targets -D warnings)");
+    let mut c = ctx.cargo();
+    c.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    run_cmd(c, "cargo clippy")?;
+
+    ctx.step("core stays free of window and CLI crates (cargo tree)");
+    check_core_dependencies(ctx)?;
+
+    build_all(ctx)?;
+
+    // One `cargo test` over the same packages and targets as the build above, so
+    // nothing is compiled twice; the end-to-end tests (tests/) serialise themselves.
+    ctx.step("tests: unit, integration (SQLite files, SMTP on 127.0.0.1), end-to-end (Xvfb, tauri-driver)");
+    let mut c = ctx.cargo();
+    c.args([
+        "test",
+        "--workspace",
+        "--locked",
+        "--no-fail-fast",
+        "--lib",
+        "--bins",
+        "--tests",
+    ])
+    .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"));
+    counts.add(summary::run_and_count(c, "cargo test")?);
+
+    ctx.step("TypeScript bindings are up to date with the Rust types");
+    check_bindings(ctx)?;
+
+    println!(
+        "\nxtask test: every layer ran in {:.0} s; screenshots in target/e2e/",
+        total.elapsed().as_secs_f64()
+    );
+    println!("{}", counts.closing_line());
+    if counts.failed > 0 {
+        return Err("some tests failed".into());
+    }
+    Ok(())
+}
+
+fn check_core_dependencies(ctx: &Ctx) -> Result<(), String> {
+    let out = ctx
+        .cargo()
+        .args([
+            "tree",
+            "-p",
+            "tandem-core",
+            "-e",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--locked",
+        ])
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let forbidden: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| ["tauri", "wry", "clap", "tao"].contains(name) || name.starts_with("tauri-"))
+        .collect();
+    if forbidden.is_empty() {
+        println!("tandem-core depends on no tauri, wry, tao or clap crate");
+        Ok(())
+    } else {
+        Err(format!("tandem-core must not depend on {forbidden:?}"))
+    }
+}
+
+fn check_bindings(ctx: &Ctx) -> Result<(), String> {
+    if !ctx.root.join(".git").exists() {
+        println!("not a git checkout: skipping the bindings freshness check");
+        return Ok(());
+    }
+    let out = ctx
+        .cmd("git")
+        .args(["status", "--porcelain", "--", "ui/src/lib/bindings"])
+        .output()
+        .map_err(|e| e.to_string())?;
+    let changed = String::from_utf8_lossy(&out.stdout);
+    if changed.trim().is_empty() {
+        println!("ui/src/lib/bindings matches the Rust types");
+        Ok(())
+    } else {
+        Err(format!(
+            "cargo test regenerated TypeScript bindings that differ from the committed ones; commit them:\n{changed}"
+        ))
+    }
+}
+
+fn bench(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("benchmarks (release build; each scenario against its reference, side by side)");
+    let mut c = ctx.cargo();
+    c.args([
+        "bench",
+        "-p",
+        "tandem-core",
+        "--bench",
+        "scenarios",
+        "--locked",
+    ]);
+    run_cmd(c, "cargo bench")?;
+
+    // Measured in the real window: the same set-up and build as the tests use (same
+    // features, so nothing is compiled twice).
+    setup::all(ctx)?;
+    build_ui(ctx)?;
+    build_all(ctx)?;
+    ctx.step("measured in the real app (Xvfb, tauri-driver): preview refresh, contacts scroll");
+    for bin in ["preview-bench", "contacts-scroll-bench"] {
+        let mut c = ctx.cargo();
+        c.args([
+            "run",
+            "--quiet",
+            "-p",
+            "tandem-e2e",
+            "--bin",
+            bin,
+            "--locked",
+        ])
+        .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"));
+        run_cmd(c, bin)?;
+    }
+    Ok(())
+}
+
+fn dist(ctx: &Ctx) -> Result<(), String> {
+    setup::system_packages(ctx, false)?;
+    setup::npm(ctx)?;
+    build_ui(ctx)?;
+    ctx.step("release build (cargo build --release -p tandem-app -p tandem-cli)");
+    let mut c = ctx.cargo();
+    c.args([
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "tandem-app",
+        "-p",
+        "tandem-cli",
+    ]);
+    run_cmd(c, "cargo build --release")?;
+    for bin in ["tandem-app", "tandem"] {
+        let path = ctx.target_dir.join("release").join(bin);
+        let size = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+        println!(
+            "{}: {:.1} MiB",
+            path.display(),
+            size as f64 / 1024.0 / 1024.0
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Installs what the build and the tests need, only when it is missing.
+
+use std::process::{Command, Stdio};
+
+use crate::{run_cmd, Ctx};
+
+/// Debian/Ubuntu packages to build the Tauri app.
+const BUILD_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libwebkit2gtk-4.1-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+    "libxdo-dev",
+];
+
+/// Packages the test layers use: a virtual display and WebKit's WebDriver for the
+/// window, postfix's smtp-sink and Python's venv for the SMTP servers, sqlite3 and
+/// ImageMagick as benchmark references.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "postfix",
+    "python3",
+    "python3-venv",
+    "sqlite3",
+    "imagemagick",
+];
+
+/// The oldest Node.js that Vite 8 supports.
+const NODE_MIN: (u32, u32) = (20, 19);
+
+pub fn all(ctx: &Ctx) -> Result<(), String> {
+    system_packages(ctx, true)?;
+    tauri_driver(ctx)?;
+    npm(ctx)
+}
+
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .stderr(Stdio::null())
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        .unwrap_or(false)
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Installs the missing system packages with apt-get (through sudo when not root);
+/// elsewhere prints what to install.
+pub fn system_packages(ctx: &Ctx, for_tests: bool) -> Result<(), String> {
+    ctx.step("system packages");
+    let mut wanted: Vec<&str> = BUILD_PACKAGES.to_vec();
+    if for_tests {
+        wanted.extend_from_slice(TEST_PACKAGES);
+    }
+    let has_apt = Command::new("apt-get")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok();
+    if !has_apt {
+        println!(
+            "not a Debian/Ubuntu system: install the equivalents of {} yourself",
+            wanted.join(" ")
+        );
+        return Ok(());
+    }
+    let missing: Vec<&str> = wanted.into_iter().filter(|p| !installed(p)).collect();
+    if missing.is_empty() {
+        println!("all present");
+    } else {
+        println!("installing: {}", missing.join(" "));
+        let sudo = !is_root();
+        let apt = |args: &[&str]| {
+            let mut c = if sudo {
+                Command::new("sudo")
+            } else {
+                Command::new("apt-get")
+            };
+            if sudo {
+                c.arg("apt-get");
+            }
+            c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            c
+        };
+        if missing.contains(&"postfix") {
+            // Install postfix's tools without configuring a mail daemon.
+            let preseed = "postfix postfix/main_mailer_type select No configuration\n";
+            let mut c = if sudo {
+                Command::new("sudo")
+            } else {
+                Command::new("debconf-set-selections")
+            };
+            if sudo {
+                c.arg("debconf-set-selections");
+            }
+            let mut child = c.stdin(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
+            std::io::Write::write_all(child.stdin.as_mut().unwrap(), preseed.as_bytes())
+                .map_err(|e| e.to_string())?;
+            child.wait().map_err(|e| e.to_string())?;
+        }
+        run_cmd(apt(&["update", "-qq"]), "apt-get update")?;
+        let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+        args.extend(&missing);
+        run_cmd(apt(&args), "apt-get install")?;
+    }
+    check_node()
+}
+
+fn check_node() -> Result<(), String> {
+    let out = Command::new("node")
+        .arg("--version")
+        .output()
+        .map_err(|_| {
+            format!(
+                "Node.js is missing: install Node.js {}.{} or newer (with npm)",
+                NODE_MIN.0, NODE_MIN.1
+            )
+        })?;
+    let version = String::from_utf8_lossy(&out.stdout);
+    let mut parts = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let found = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    if found < NODE_MIN {
+        return Err(format!(
+            "Node.js {} is too old for the UI build: install {}.{} or newer",
+            version.trim(),
+            NODE_MIN.0,
+            NODE_MIN.1
+        ));
+    }
+    Ok(())
+}
+
+/// tauri-driver (the WebDriver front for Tauri apps), from crates.io, 2.x only.
+pub fn tauri_driver(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("tauri-driver");
+    let present = Command::new("tauri-driver")
+        .arg("--help")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+        || std::env::var_os("HOME")
+            .map(|h| {
+                std::path::Path::new(&h)
+                    .join(".cargo/bin/tauri-driver")
+                    .is_file()
+            })
+            .unwrap_or(false);
+    if present {
+        println!("present");
+        return Ok(());
+    }
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.args(["install", "tauri-driver", "--locked", "--version", "^2"]);
+    run_cmd(c, "cargo install tauri-driver")
+}
+
+/// `npm ci` in ui/ when node_modules is missing or older than the lock file.
+pub fn npm(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("UI packages (npm ci)");
+    let lock = ctx.ui().join("package-lock.json");
+    let stamp = ctx.ui().join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
+        (Ok(l), Ok(s)) => match (l.modified(), s.modified()) {
+            (Ok(l), Ok(s)) => s >= l,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh {
+        println!("up to date");
+        return Ok(());
+    }
+    let mut c = ctx.npm();
+    c.args(["ci", "--no-audit", "--no-fund"]);
+    run_cmd(c, "npm ci")
+}
