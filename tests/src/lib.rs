@@ -48,12 +48,13 @@ pub fn app_binary() -> PathBuf {
     target.join("debug/tandem-app")
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+fn two_free_ports() -> (u16, u16) {
+    let a = TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = TcpListener::bind("127.0.0.1:0").unwrap();
+    (
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    )
 }
 
 fn find_tool(name: &str) -> PathBuf {
@@ -169,9 +170,10 @@ impl App {
         }
         let turn = ONE_AT_A_TIME.lock().await;
         let display = Display::get()?;
-        let port = free_port();
-        let native_port = free_port();
-        let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
+        // Two distinct ports, held together so the system cannot hand out the same one twice.
+        let (port, native_port) = two_free_ports();
+        let log_path = artifacts_dir().join(format!("tauri-driver-{port}.log"));
+        let log = std::fs::File::create(&log_path)?;
         let driver_process = Command::new(find_tool("tauri-driver"))
             .args([
                 "--port",
@@ -198,6 +200,9 @@ impl App {
             _turn: turn,
         };
         wait_for_port(port, Duration::from_secs(20))?;
+        // tauri-driver forwards to WebKitWebDriver, which starts beside it: a session asked
+        // for before that one listens fails with a bare HTTP error (seen once in CI).
+        wait_for_port(native_port, Duration::from_secs(20))?;
 
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry")?;
@@ -205,7 +210,26 @@ impl App {
             "tauri:options",
             serde_json::json!({ "application": binary, "args": [] }),
         )?;
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        let url = format!("http://127.0.0.1:{port}");
+        let mut attempt = 0;
+        let driver = loop {
+            attempt += 1;
+            match WebDriver::new(&url, caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if attempt < 3 => {
+                    eprintln!("new WebDriver session failed (attempt {attempt}), retrying: {e}");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => {
+                    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+                    return Err(format!(
+                        "no WebDriver session after {attempt} attempts: {e}\n\
+                         tauri-driver log:\n{log}"
+                    )
+                    .into());
+                }
+            }
+        };
         app.driver = Some(driver);
         app.wait_ready().await?;
         Ok(app)
