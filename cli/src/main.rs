@@ -6,6 +6,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod send;
+
 use clap::{Parser, Subcommand};
 use tandem_core::exchange;
 use tandem_core::model::Edition;
@@ -36,6 +38,17 @@ enum Command {
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
+    /// Send an issue (or resume a send) with a per-recipient ledger; progress on stderr,
+    /// a JSON summary on stdout: {"run", "sent", "failed", "pending", "ending"}.
+    Send(Box<SendArgs>),
+    /// The ledger of a send: one row per recipient (email, edition, status, reply,
+    /// message_id, attempts).
+    Ledger {
+        /// The send (default: the most recent).
+        run: Option<i64>,
+        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        format: String,
+    },
     /// Print the HTML (or text) a reader of one edition receives.
     Render {
         /// The issue's id (see `tandem issue list`).
@@ -62,6 +75,68 @@ enum Command {
         #[arg(long, default_value = "Lecteur Lezer <reader@example.org>")]
         to: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct SendArgs {
+    /// The issue to send (see `tandem issue list`). Not with --resume.
+    #[arg(required_unless_present = "resume", conflicts_with = "resume")]
+    issue: Option<i64>,
+    /// Resume a send: RUN, or the most recent unfinished one.
+    #[arg(long, value_name = "RUN", num_args = 0..=1, default_missing_value = "0")]
+    resume: Option<i64>,
+    /// Send to the subscribed contacts on this list (repeatable; default: everyone
+    /// subscribed).
+    #[arg(long, value_name = "NAME")]
+    list: Vec<String>,
+    /// Send one test message, with "[TEST]" in the subject, to this address only.
+    #[arg(long, value_name = "ADDRESS", conflicts_with = "list")]
+    test: Option<String>,
+    /// Edition of the test message: fr, nl or bilingual.
+    #[arg(long, default_value = "bilingual", value_parser = parse_edition, requires = "test")]
+    edition: Edition,
+    /// The server, as a URL: smtp://user@host:587?tls=required (STARTTLS),
+    /// smtps://user@host:465 (TLS), smtp://127.0.0.1:2525 (plain, this computer only).
+    /// The password comes from $TANDEM_SMTP_PASSWORD. Default: the settings saved in the
+    /// app; without any, messages are written as .eml files to the outbox folder.
+    #[arg(long, value_name = "URL")]
+    smtp: Option<String>,
+    /// An extra certificate authority (PEM) to trust for the server's certificate.
+    #[arg(long, value_name = "PEM")]
+    ca_cert: Option<PathBuf>,
+    /// Write .eml files into DIR instead of sending (default without --smtp or saved
+    /// settings: the outbox folder beside the database).
+    #[arg(long, value_name = "DIR", conflicts_with = "smtp")]
+    outbox: Option<PathBuf>,
+    /// Sender, as "Name <address>". Default: the settings saved in the app.
+    #[arg(long)]
+    from: Option<String>,
+    /// Reply-To address.
+    #[arg(long)]
+    reply_to: Option<String>,
+    /// A rate limit such as 30/min, 200/h or 10000/day (repeatable; all hold). Default:
+    /// the saved settings' limits.
+    #[arg(long, value_name = "N/UNIT")]
+    rate: Vec<String>,
+    /// Messages sent at once (SMTP connections).
+    #[arg(long, value_name = "K")]
+    concurrency: Option<usize>,
+    /// Show the audience and what would be sent, send nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Seconds without an answer from the server before a connection is given up.
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    timeout: u64,
+    /// Seconds before the first retry of a message refused for now (4xx); doubled at
+    /// each attempt.
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    retry_after: u64,
+    /// Attempts per recipient before a refusal for now counts as a failure.
+    #[arg(long, default_value_t = 5)]
+    max_attempts: u32,
+    /// Seconds an unreachable server is waited for before the send stops (resumable).
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    give_up_after: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -163,6 +238,15 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{id}");
         }
         Command::Contacts(cmd) => contacts(open()?, cmd)?,
+        Command::Send(args) => {
+            let outbox = db
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .join("outbox");
+            send::send(&mut open()?, *args, outbox)?;
+        }
+        Command::Ledger { run, format } => send::ledger(&open()?, run, &format)?,
         Command::Issue(IssueCommand::Export { id, dir }) => {
             let store = open()?;
             let path = exchange::export_issue(&store, id, &dir).map_err(|e| e.to_string())?;

@@ -26,3 +26,8 @@ pub fn default_data_dir() -> Option<PathBuf> {
 pub fn default_db_path() -> Option<PathBuf> {
     default_data_dir().map(|d| d.join(DB_FILE_NAME))
 }
+
+/// Where messages go while no SMTP server is configured: `.eml` files in the data folder.
+pub fn default_outbox_dir() -> Option<PathBuf> {
+    default_data_dir().map(|d| d.join("outbox"))
+}

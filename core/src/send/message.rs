@@ -1,9 +1,18 @@
 //! The MIME message of one edition: multipart/alternative of the text/plain twin and a
 //! multipart/related holding the HTML (from the one renderer) and its images as inline
 //! CID parts — never `data:` URIs.
+//!
+//! A send renders each edition once ([`Prepared`]) and encodes each image once; a
+//! recipient's message only fills in their address, name, Message-ID and unsubscribe
+//! token.
 
-use lettre::message::header::ContentType;
-use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use std::time::SystemTime;
+
+use lettre::address::Envelope;
+use lettre::message::header::{
+    ContentTransferEncoding, ContentType, Header, HeaderName, HeaderValue,
+};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
 use crate::model::{is_asset_path, BlockKind, Edition, Issue};
@@ -15,9 +24,15 @@ use crate::store::Asset;
 pub enum MessageError {
     #[error("image {0} is used by the issue but is not stored")]
     MissingImage(String),
+    #[error("{0:?} is not a valid e-mail address")]
+    Address(String),
     #[error("the message cannot be built: {0}")]
     Build(#[from] lettre::error::Error),
 }
+
+/// Stands for the recipient's unsubscribe token in the rendered HTML and text: tokens
+/// are lower-case hex, so the upper-case marker never collides with one.
+const TOKEN_MARK: &str = "TANDEMUNSUBSCRIBETOKEN";
 
 /// The images an issue uses, by file name, in order of first use.
 fn used_images(issue: &Issue) -> Vec<String> {
@@ -40,8 +55,205 @@ fn used_images(issue: &Issue) -> Vec<String> {
     names
 }
 
-/// Builds the message of `edition` from `from` to `to`. `assets` are the issue's stored
-/// images (only those the issue uses are attached).
+/// `List-Unsubscribe` (RFC 2369).
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058), only sent with an https unsubscribe URL.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
+    }
+}
+
+/// Who a message goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressee<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub edition: Edition,
+    /// Lower-case hex; empty for test sends and exports.
+    pub unsubscribe_token: &'a str,
+    /// With its angle brackets: `<…@domain>`.
+    pub message_id: &'a str,
+}
+
+#[derive(Debug, Clone)]
+struct EditionParts {
+    edition: Edition,
+    subject: String,
+    html: String,
+    text: String,
+}
+
+/// An issue ready to be sent: each edition rendered once, each image encoded once.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    editions: Vec<EditionParts>,
+    images: Vec<(String, ContentType, Body)>,
+    from: Mailbox,
+    reply_to: Option<Mailbox>,
+    unsubscribe_url: Option<String>,
+    subject_prefix: String,
+}
+
+impl Prepared {
+    /// `unsubscribe_url` is the organisation's unsubscribe page (the recipient's token
+    /// is appended as `t=`); `test` puts "[TEST]" before the subject.
+    pub fn new(
+        issue: &Issue,
+        assets: &[Asset],
+        from: Mailbox,
+        reply_to: Option<Mailbox>,
+        unsubscribe_url: Option<&str>,
+        test: bool,
+    ) -> Result<Self, MessageError> {
+        let unsubscribe_url = unsubscribe_url
+            .map(str::trim)
+            .filter(|u| u.starts_with("https://"))
+            .map(str::to_owned);
+        let options = RenderOptions {
+            image_base: "cid:".into(),
+            image_suffix: "@tandem".into(),
+            unsubscribe_url: unsubscribe_url.as_deref().map(|base| {
+                let sep = if base.contains('?') { '&' } else { '?' };
+                format!("{base}{sep}t={TOKEN_MARK}")
+            }),
+        };
+        let editions = Edition::ALL
+            .into_iter()
+            .map(|edition| EditionParts {
+                edition,
+                subject: subject(issue, edition),
+                html: email_html(issue, edition, &options),
+                text: email_text(issue, edition, &options),
+            })
+            .collect();
+        let mut images = Vec::new();
+        for name in used_images(issue) {
+            let asset = assets
+                .iter()
+                .find(|a| a.name == name)
+                .ok_or_else(|| MessageError::MissingImage(name.clone()))?;
+            let content_type = ContentType::parse(&asset.mime).unwrap_or(ContentType::TEXT_PLAIN);
+            let body =
+                Body::new_with_encoding(asset.bytes.clone(), ContentTransferEncoding::Base64)
+                    .map_err(|_| MessageError::MissingImage(name.clone()))?;
+            images.push((format!("{name}@tandem"), content_type, body));
+        }
+        Ok(Prepared {
+            editions,
+            images,
+            from,
+            reply_to,
+            unsubscribe_url,
+            subject_prefix: if test {
+                "[TEST] ".into()
+            } else {
+                String::new()
+            },
+        })
+    }
+
+    pub fn from(&self) -> &Mailbox {
+        &self.from
+    }
+
+    /// The size in bytes of an edition's HTML (Gmail clips messages over 102 KB).
+    pub fn html_len(&self, edition: Edition) -> usize {
+        self.parts(edition).html.len()
+    }
+
+    fn parts(&self, edition: Edition) -> &EditionParts {
+        self.editions
+            .iter()
+            .find(|p| p.edition == edition)
+            .expect("every edition is rendered")
+    }
+
+    /// The whole message for one recipient, and its envelope.
+    pub fn message(
+        &self,
+        to: &Addressee<'_>,
+        date: SystemTime,
+    ) -> Result<(Envelope, Vec<u8>), MessageError> {
+        let message = self.build(to, date)?;
+        Ok((message.envelope().clone(), message.formatted()))
+    }
+
+    fn build(&self, to: &Addressee<'_>, date: SystemTime) -> Result<Message, MessageError> {
+        let parts = self.parts(to.edition);
+        let address = to
+            .email
+            .parse()
+            .map_err(|_| MessageError::Address(to.email.to_owned()))?;
+        let name = to.name.trim();
+        let mailbox = Mailbox::new((!name.is_empty()).then(|| name.to_owned()), address);
+        let fill = |s: &str| {
+            if self.unsubscribe_url.is_some() {
+                s.replace(TOKEN_MARK, to.unsubscribe_token)
+            } else {
+                s.to_owned()
+            }
+        };
+        let mut related = MultiPart::related().singlepart(SinglePart::html(fill(&parts.html)));
+        for (cid, content_type, body) in &self.images {
+            related = related.singlepart(
+                Attachment::new_inline(cid.clone()).body(body.clone(), content_type.clone()),
+            );
+        }
+        let body = MultiPart::alternative()
+            .singlepart(SinglePart::plain(fill(&parts.text)))
+            .multipart(related);
+
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(mailbox)
+            .subject(format!("{}{}", self.subject_prefix, parts.subject))
+            .date(date)
+            .message_id(Some(to.message_id.to_owned()));
+        if let Some(reply_to) = &self.reply_to {
+            builder = builder.reply_to(reply_to.clone());
+        }
+        if !to.unsubscribe_token.is_empty() {
+            let mut value = format!(
+                "<mailto:{}?subject=unsubscribe%20{}>",
+                self.from.email, to.unsubscribe_token
+            );
+            if let Some(url) = &self.unsubscribe_url {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                value.push_str(&format!(", <{url}{sep}t={}>", to.unsubscribe_token));
+                builder = builder.header(ListUnsubscribePost);
+            }
+            builder = builder.header(ListUnsubscribe(value));
+        }
+        Ok(builder.multipart(body)?)
+    }
+}
+
+/// Builds the message of `edition` from `from` to `to` (exports and previews: no
+/// unsubscribe token, a fresh Message-ID).
 pub fn compose(
     issue: &Issue,
     edition: Edition,
@@ -49,31 +261,136 @@ pub fn compose(
     from: Mailbox,
     to: Mailbox,
 ) -> Result<Message, MessageError> {
-    let options = RenderOptions {
-        image_base: "cid:".into(),
-        image_suffix: "@tandem".into(),
-        unsubscribe_url: None,
-    };
-    let html = email_html(issue, edition, &options);
-    let text = email_text(issue, edition, &options);
-    let mut related = MultiPart::related().singlepart(SinglePart::html(html));
-    for name in used_images(issue) {
-        let asset = assets
-            .iter()
-            .find(|a| a.name == name)
-            .ok_or_else(|| MessageError::MissingImage(name.clone()))?;
-        let content_type = ContentType::parse(&asset.mime).unwrap_or(ContentType::TEXT_PLAIN);
-        related = related.singlepart(
-            Attachment::new_inline(format!("{name}@tandem"))
-                .body(asset.bytes.clone(), content_type),
-        );
+    let domain = from.email.domain().to_owned();
+    let prepared = Prepared::new(issue, assets, from, None, None, false)?;
+    let message_id = format!("<{}@{domain}>", crate::contacts::os_random_token());
+    let email = to.email.to_string();
+    let name = to.name.clone().unwrap_or_default();
+    prepared.build(
+        &Addressee {
+            email: &email,
+            name: &name,
+            edition,
+            unsubscribe_token: "",
+            message_id: &message_id,
+        },
+        SystemTime::now(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bilingual, Block};
+
+    fn issue() -> Issue {
+        let mut issue = Issue::sample();
+        issue.subject = Bilingual::new("Lettre été".into(), "Nieuwsbrief".into());
+        issue
+            .blocks
+            .retain(|b| !matches!(b.kind, BlockKind::Image { .. }));
+        issue.blocks.iter_mut().for_each(|b: &mut Block| {
+            if let BlockKind::Article { image, .. } = &mut b.kind {
+                *image = None;
+            }
+        });
+        issue
     }
-    let body = MultiPart::alternative()
-        .singlepart(SinglePart::plain(text))
-        .multipart(related);
-    Ok(Message::builder()
-        .from(from)
-        .to(to)
-        .subject(subject(issue, edition))
-        .multipart(body)?)
+
+    fn text(bytes: &[u8]) -> String {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    /// The unfolded value of the first header `name`.
+    fn header(raw: &str, name: &str) -> Option<String> {
+        let head = raw.split("\r\n\r\n").next()?.replace("\r\n ", " ");
+        head.split("\r\n").find_map(|line| {
+            let (n, v) = line.split_once(": ")?;
+            n.eq_ignore_ascii_case(name).then(|| v.to_owned())
+        })
+    }
+
+    #[test]
+    fn each_recipient_gets_their_edition_token_and_message_id() {
+        let prepared = Prepared::new(
+            &issue(),
+            &[],
+            "PMO <info@example.org>".parse().unwrap(),
+            Some("Secrétariat <secretariat@example.org>".parse().unwrap()),
+            Some("https://example.org/unsubscribe"),
+            false,
+        )
+        .unwrap();
+        let (envelope, bytes) = prepared
+            .message(
+                &Addressee {
+                    email: "anne@example.be",
+                    name: "Anne Peeters",
+                    edition: Edition::Nl,
+                    unsubscribe_token: "00ff",
+                    message_id: "<abc@example.org>",
+                },
+                SystemTime::UNIX_EPOCH,
+            )
+            .unwrap();
+        let raw = text(&bytes);
+        assert_eq!(envelope.to()[0].to_string(), "anne@example.be");
+        assert_eq!(header(&raw, "Subject").as_deref(), Some("Nieuwsbrief"));
+        assert_eq!(
+            header(&raw, "To").as_deref(),
+            Some("\"Anne Peeters\" <anne@example.be>")
+        );
+        assert_eq!(
+            header(&raw, "Message-ID").as_deref(),
+            Some("<abc@example.org>")
+        );
+        assert_eq!(
+            header(&raw, "List-Unsubscribe").as_deref(),
+            Some("<mailto:info@example.org?subject=unsubscribe%2000ff>, <https://example.org/unsubscribe?t=00ff>")
+        );
+        assert_eq!(
+            header(&raw, "List-Unsubscribe-Post").as_deref(),
+            Some("List-Unsubscribe=One-Click")
+        );
+        assert!(
+            raw.contains("t=3D00ff") || raw.contains("t=00ff"),
+            "the token is in the body"
+        );
+        assert!(!raw.contains(TOKEN_MARK));
+        assert!(raw.lines().all(|l| l.len() <= 998));
+    }
+
+    #[test]
+    fn without_an_unsubscribe_page_only_mailto_is_offered_and_no_one_click() {
+        let prepared = Prepared::new(
+            &issue(),
+            &[],
+            "PMO <info@example.org>".parse().unwrap(),
+            None,
+            Some("javascript:alert(1)"),
+            true,
+        )
+        .unwrap();
+        let (_, bytes) = prepared
+            .message(
+                &Addressee {
+                    email: "jan@example.be",
+                    name: "",
+                    edition: Edition::Fr,
+                    unsubscribe_token: "beef",
+                    message_id: "<x@example.org>",
+                },
+                SystemTime::UNIX_EPOCH,
+            )
+            .unwrap();
+        let raw = text(&bytes);
+        let subject = header(&raw, "Subject").unwrap();
+        assert!(subject.starts_with("[TEST] Lettre =?utf-8?"), "{subject}");
+        assert_eq!(
+            header(&raw, "List-Unsubscribe").as_deref(),
+            Some("<mailto:info@example.org?subject=unsubscribe%20beef>")
+        );
+        assert!(!raw.contains("List-Unsubscribe-Post"));
+        assert!(!raw.contains("javascript"));
+    }
 }

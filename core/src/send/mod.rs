@@ -1,6 +1,201 @@
-//! Sending: the message each reader gets (this module), and later the ledger, the
-//! transports and the rate limiter.
+//! Sending: the message each reader gets, the SMTP settings, the links to a server or
+//! the outbox, and the engine that drains a run's ledger under the rate limits.
+//!
+//! A send is a *run*: [`start_run`] snapshots the issue and its audience into the
+//! ledger in one transaction, [`prepare_run`] renders it once, and
+//! [`engine::drive`] sends it — again and again after any interruption, until nobody
+//! is pending.
 
+pub mod engine;
+pub mod link;
 mod message;
+mod settings;
 
-pub use message::{compose, MessageError};
+use lettre::message::Mailbox;
+
+pub use engine::{drive, now_ms, Control, Ending, Progress, SendConfig};
+pub use link::{Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
+pub use message::{compose, Addressee, MessageError, Prepared};
+pub use settings::{
+    is_loopback, presets, Preset, RateLimit, Security, SettingsProblem, SmtpSettings,
+};
+
+use crate::model::{Edition, Issue};
+use crate::store::{NewRecipient, NewRun, Store, StoreError};
+
+/// Why a send cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the issue is incomplete: {0}")]
+    Incomplete(String),
+    #[error("nobody would receive it: no subscribed contact on the chosen lists")]
+    NoRecipients,
+    #[error("{0:?} is not a valid sender (write it as Name <address@example.org>)")]
+    Sender(String),
+    #[error("{0:?} is not a valid e-mail address")]
+    Address(String),
+    #[error(transparent)]
+    Message(#[from] MessageError),
+    #[error("the stored issue of send {0} cannot be read: {1}")]
+    Snapshot(i64, String),
+}
+
+impl SendError {
+    /// The `ui.ftl` message id for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SendError::Store(e) => e.code(),
+            SendError::Incomplete(_) => "error-send-incomplete",
+            SendError::NoRecipients => "error-send-no-recipients",
+            SendError::Sender(_) => "error-send-sender",
+            SendError::Address(_) => "error-contact-email-invalid",
+            SendError::Message(_) => "error-send-message",
+            SendError::Snapshot(..) => "error-store-internal",
+        }
+    }
+}
+
+/// Who a send comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    pub from: Mailbox,
+    pub reply_to: Option<Mailbox>,
+    /// The organisation's https unsubscribe page, if any.
+    pub unsubscribe_url: Option<String>,
+}
+
+impl Sender {
+    pub fn parse(from: &str, reply_to: &str, unsubscribe_url: &str) -> Result<Sender, SendError> {
+        if from.contains(['\r', '\n']) {
+            return Err(SendError::Sender(from.into()));
+        }
+        let from: Mailbox = from
+            .trim()
+            .parse()
+            .map_err(|_| SendError::Sender(from.into()))?;
+        let reply_to = match reply_to.trim() {
+            "" => None,
+            r => Some(r.parse().map_err(|_| SendError::Address(r.into()))?),
+        };
+        let unsubscribe_url = Some(unsubscribe_url.trim())
+            .filter(|u| u.starts_with("https://"))
+            .map(str::to_owned);
+        Ok(Sender {
+            from,
+            reply_to,
+            unsubscribe_url,
+        })
+    }
+
+    /// From the saved settings.
+    pub fn from_settings(settings: &SmtpSettings) -> Result<Sender, SendError> {
+        let from = if settings.from_name.trim().is_empty() {
+            settings.from_address.trim().to_owned()
+        } else {
+            format!(
+                "\"{}\" <{}>",
+                settings.from_name.trim().replace('"', "'"),
+                settings.from_address.trim()
+            )
+        };
+        Sender::parse(&from, &settings.reply_to, &settings.unsubscribe_url)
+    }
+}
+
+/// What to send to whom.
+#[derive(Debug, Clone)]
+pub enum Audience {
+    /// The subscribed contacts on these lists (everyone subscribed when empty).
+    Lists(Vec<String>),
+    /// A test to one address, in one edition, with "[TEST]" in the subject.
+    Test { email: String, edition: Edition },
+}
+
+/// Snapshots issue `issue_id` and its audience into a new run; returns the run's id.
+/// An incomplete issue (a block missing a language) is refused, except for tests.
+pub fn start_run(
+    store: &mut Store,
+    issue_id: i64,
+    audience: &Audience,
+    sender: &Sender,
+) -> Result<i64, SendError> {
+    let stored = store.issue(issue_id)?;
+    let issue = stored.issue;
+    let report = issue.check();
+    let is_test = matches!(audience, Audience::Test { .. });
+    if !report.is_valid() {
+        return Err(SendError::Incomplete(describe(&report.errors)));
+    }
+    if !is_test && !report.is_complete() {
+        return Err(SendError::Incomplete(describe(&report.incomplete)));
+    }
+    let (recipients, lists) = match audience {
+        Audience::Lists(lists) => (store.audience_recipients(lists)?, lists.clone()),
+        Audience::Test { email, edition } => {
+            let email = email.trim();
+            if email.parse::<lettre::Address>().is_err() {
+                return Err(SendError::Address(email.into()));
+            }
+            let recipient = NewRecipient {
+                contact_id: None,
+                email: email.into(),
+                name: String::new(),
+                edition: *edition,
+                unsubscribe_token: String::new(),
+            };
+            (vec![recipient], vec![])
+        }
+    };
+    if recipients.is_empty() {
+        return Err(SendError::NoRecipients);
+    }
+    let domain = sender.from.email.domain().to_owned();
+    let run = NewRun {
+        issue_id: Some(issue_id),
+        issue_number: i64::from(issue.number),
+        issue_json: issue.to_json(),
+        sender: sender.from.to_string(),
+        reply_to: sender
+            .reply_to
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        unsubscribe_url: sender.unsubscribe_url.clone().unwrap_or_default(),
+        lists,
+        is_test,
+    };
+    let id = store.create_run(&run, &recipients, now_ms(), &mut || {
+        format!("<{}@{domain}>", crate::contacts::os_random_token())
+    })?;
+    Ok(id)
+}
+
+fn describe(problems: &[crate::model::Problem]) -> String {
+    problems
+        .iter()
+        .map(crate::model::Problem::describe)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Renders run `run` from its snapshot: what every recipient's message is made from.
+pub fn prepare_run(store: &Store, run: i64) -> Result<Prepared, SendError> {
+    let info = store.run(run)?;
+    let json = store.run_issue_json(run)?;
+    let issue = Issue::from_json(&json).map_err(|e| SendError::Snapshot(run, e.to_string()))?;
+    let assets = match info.issue_id {
+        Some(id) => store.assets(id)?,
+        None => Vec::new(),
+    };
+    let sender = Sender::parse(&info.sender, &info.reply_to, &info.unsubscribe_url)?;
+    Ok(Prepared::new(
+        &issue,
+        &assets,
+        sender.from,
+        sender.reply_to,
+        sender.unsubscribe_url.as_deref(),
+        info.is_test,
+    )?)
+}

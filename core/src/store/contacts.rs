@@ -346,6 +346,13 @@ impl Store {
                 what: format!("contact {}", email.trim()),
             });
         }
+        // Past sends keep that someone got the issue, not who: the ledger forgets them too.
+        tx.execute(
+            "UPDATE send_recipients SET email = 'erased-' || id, name = '',
+                    unsubscribe_token = '', reply = ''
+             WHERE email = ?1 COLLATE NOCASE",
+            [email.trim()],
+        )?;
         tx.execute(
             "INSERT OR IGNORE INTO suppressions (hash) VALUES (?1)",
             [hash(&salt, email)],

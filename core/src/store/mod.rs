@@ -9,6 +9,7 @@ mod contacts;
 mod error;
 mod issues;
 mod migrations;
+mod sends;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use contacts::{
 pub use error::StoreError;
 pub use issues::{IssueMeta, IssueSummary, StoredIssue};
 pub use migrations::{current_version, latest_version};
+pub use sends::{Audience, LedgerRow, NewRecipient, NewRun, RowStatus, RunInfo, RunState};
 
 /// An open Tandem database.
 #[derive(Debug)]

@@ -4,8 +4,10 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{Store, StoreError};
 use crate::model::UiLanguage;
+use crate::send::SmtpSettings;
 
 const UI_LANGUAGE: &str = "ui_language";
+const SMTP: &str = "smtp";
 
 impl Store {
     /// The interface language the user chose, if they ever chose one.
@@ -24,6 +26,25 @@ impl Store {
     /// Remembers the interface language for the next start.
     pub fn set_ui_language(&self, lang: UiLanguage) -> Result<(), StoreError> {
         self.set_setting(UI_LANGUAGE, lang.code())
+    }
+
+    /// The organisation's sending settings, if they were ever saved.
+    pub fn smtp_settings(&self) -> Result<Option<SmtpSettings>, StoreError> {
+        let Some(value) = self.setting(SMTP)? else {
+            return Ok(None);
+        };
+        serde_json::from_str(&value)
+            .map(Some)
+            .map_err(|_| StoreError::BadSetting {
+                key: SMTP.into(),
+                value,
+            })
+    }
+
+    /// Saves the sending settings (never a password: that is in the OS keychain).
+    pub fn set_smtp_settings(&self, settings: &SmtpSettings) -> Result<(), StoreError> {
+        let json = serde_json::to_string(settings).expect("settings always serialise");
+        self.set_setting(SMTP, &json)
     }
 
     pub(super) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -58,6 +79,19 @@ mod tests {
         assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Nl));
         store.set_ui_language(UiLanguage::Fr).unwrap();
         assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Fr));
+    }
+
+    #[test]
+    fn smtp_settings_are_saved_and_read_back() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.smtp_settings().unwrap(), None);
+        let settings = SmtpSettings {
+            host: "smtp.example.org".into(),
+            from_address: "info@example.org".into(),
+            ..SmtpSettings::default()
+        };
+        store.set_smtp_settings(&settings).unwrap();
+        assert_eq!(store.smtp_settings().unwrap(), Some(settings));
     }
 
     #[test]

@@ -1,0 +1,468 @@
+//! The worker that drains a run's ledger.
+//!
+//! One dispatcher (the calling thread) owns the database; `concurrency` worker threads
+//! each own one [`Link`]. The dispatcher hands a worker one recipient at a time and
+//! commits that recipient's result before the worker gets the next one, so after a
+//! crash the ledger is exact except for messages in flight (at most `concurrency`),
+//! which are sent again: the only way anyone can get a newsletter twice.
+//!
+//! Before a message is handed over, its time is committed to `send_events`: the rate
+//! limiter is a rolling window over those times, loaded at start, so a limit such as
+//! 10,000 a day holds across runs and restarts.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::link::{Link, Outcome};
+use super::message::{Addressee, Prepared};
+use super::settings::RateLimit;
+use crate::store::{LedgerRow, RunState, Store, StoreError};
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// How a run is driven.
+#[derive(Debug, Clone)]
+pub struct SendConfig {
+    pub limits: Vec<RateLimit>,
+    pub concurrency: usize,
+    /// First retry delay after a transient failure; doubled each time, at most 10 min.
+    pub retry_base: Duration,
+    /// Tries per recipient before a transient failure becomes a failure.
+    pub max_attempts: u32,
+    /// How long an unreachable server is waited for before the run stops (it can be
+    /// resumed later: nobody is marked).
+    pub give_up_after: Duration,
+}
+
+impl Default for SendConfig {
+    fn default() -> Self {
+        SendConfig {
+            limits: Vec::new(),
+            concurrency: 2,
+            retry_base: Duration::from_secs(60),
+            max_attempts: 5,
+            give_up_after: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Asks a running send to pause or cancel, from another thread.
+#[derive(Debug, Clone, Default)]
+pub struct Control(Arc<AtomicU8>);
+
+const PAUSE: u8 = 1;
+const CANCEL: u8 = 2;
+
+impl Control {
+    pub fn pause(&self) {
+        self.0.store(PAUSE, Ordering::SeqCst);
+    }
+    pub fn cancel(&self) {
+        self.0.store(CANCEL, Ordering::SeqCst);
+    }
+    fn get(&self) -> u8 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Where a run stands, reported after every recipient.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Progress {
+    #[ts(type = "number")]
+    pub run: i64,
+    pub total: u32,
+    pub sent: u32,
+    pub failed: u32,
+    pub pending: u32,
+    /// Messages handed to the server and not yet answered.
+    pub in_flight: u32,
+    /// When the rate limit lets the next message go (ms since epoch), if it is waiting.
+    #[ts(type = "number | null")]
+    pub waiting_until: Option<i64>,
+    /// The server could not be reached; retrying.
+    pub unreachable: Option<String>,
+}
+
+/// How a drive ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[ts(export)]
+pub enum Ending {
+    /// Nobody is pending any more.
+    Finished,
+    Paused,
+    Cancelled,
+    /// The server stayed unreachable for `give_up_after`; the run can be resumed.
+    Unreachable {
+        reply: String,
+    },
+    /// The server refused the connection (login, TLS); the run can be resumed once the
+    /// settings are fixed.
+    Refused {
+        reply: String,
+    },
+}
+
+/// Why a send could not be driven at all.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("send {0} is {1}: it cannot be resumed")]
+    Closed(i64, &'static str),
+}
+
+/// The rolling windows of the rate limits, over the times messages were handed over.
+#[derive(Debug)]
+pub struct Limiter {
+    limits: Vec<RateLimit>,
+    events: VecDeque<i64>,
+}
+
+impl Limiter {
+    /// Loads the recent events from the database (and forgets older ones).
+    pub fn load(store: &Store, limits: &[RateLimit], now: i64) -> Result<Limiter, StoreError> {
+        let longest = limits
+            .iter()
+            .map(|l| i64::from(l.per_seconds) * 1000)
+            .max()
+            .unwrap_or(0)
+            .max(86_400_000);
+        Ok(Limiter {
+            limits: limits.to_vec(),
+            events: store.send_events_since(now - longest)?.into(),
+        })
+    }
+
+    /// `None` when a message may go at `now`; otherwise when it may.
+    pub fn next_allowed(&self, now: i64) -> Option<i64> {
+        let mut until = None;
+        for limit in &self.limits {
+            let window = i64::from(limit.per_seconds) * 1000;
+            // Events inside (now - window, now].
+            let first_inside = self.events.partition_point(|&t| t <= now - window);
+            let inside = self.events.len() - first_inside;
+            let count = limit.count as usize;
+            if inside >= count {
+                // The window has room again when the count-th most recent event leaves it.
+                let leaving = self.events[self.events.len() - count];
+                let at = leaving + window + 1;
+                until = Some(until.map_or(at, |u: i64| u.max(at)));
+            }
+        }
+        until
+    }
+
+    pub fn record(&mut self, at: i64) {
+        let pos = self.events.partition_point(|&t| t <= at);
+        self.events.insert(pos, at);
+    }
+
+    pub fn forget(&mut self, at: i64) {
+        if let Some(pos) = self.events.iter().rposition(|&t| t == at) {
+            self.events.remove(pos);
+        }
+    }
+}
+
+struct Job {
+    row: LedgerRow,
+}
+
+struct Done {
+    worker: usize,
+    row: i64,
+    outcome: Outcome,
+}
+
+/// Builds each recipient's message and hands it to the worker's link.
+fn worker(
+    index: usize,
+    mut link: Box<dyn Link>,
+    prepared: Arc<Prepared>,
+    jobs: mpsc::Receiver<Job>,
+    done: mpsc::Sender<Done>,
+) {
+    for Job { row } in jobs {
+        let outcome = match prepared.message(
+            &Addressee {
+                email: &row.email,
+                name: &row.name,
+                edition: row.edition,
+                unsubscribe_token: &row.unsubscribe_token,
+                message_id: &row.message_id,
+            },
+            SystemTime::now(),
+        ) {
+            Ok((envelope, bytes)) => link.deliver(&envelope, &bytes),
+            Err(e) => Outcome::Permanent(e.to_string()),
+        };
+        if done
+            .send(Done {
+                worker: index,
+                row: row.id,
+                outcome,
+            })
+            .is_err()
+        {
+            break;
+        }
+    }
+    link.close();
+}
+
+fn retry_delay(config: &SendConfig, attempts_before: u32) -> i64 {
+    let base = config.retry_base.as_millis() as i64;
+    let factor = 1i64 << attempts_before.min(16);
+    (base.saturating_mul(factor)).min(600_000)
+}
+
+/// Drains run `run` until nobody is pending, or it is paused, cancelled, or the
+/// server stays away. `links` makes one link per worker.
+pub fn drive(
+    store: &mut Store,
+    run: i64,
+    prepared: Arc<Prepared>,
+    links: &mut dyn FnMut() -> Box<dyn Link>,
+    config: &SendConfig,
+    control: &Control,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Ending, EngineError> {
+    let info = store.run(run)?;
+    match info.state {
+        RunState::Cancelled => return Err(EngineError::Closed(run, "cancelled")),
+        RunState::Finished if info.pending == 0 => {
+            return Err(EngineError::Closed(run, "finished"))
+        }
+        _ => {}
+    }
+    store.set_run_state(run, RunState::Running, now_ms())?;
+    let mut limiter = Limiter::load(store, &config.limits, now_ms())?;
+    let mut state = Progress {
+        run,
+        total: info.total,
+        sent: info.sent,
+        failed: info.failed,
+        pending: info.pending,
+        ..Progress::default()
+    };
+    progress(&state);
+
+    let concurrency = config.concurrency.clamp(1, 16);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    let mut workers = Vec::new();
+    let mut handles = Vec::new();
+    for index in 0..concurrency {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let link = links();
+        let prepared = Arc::clone(&prepared);
+        let done = done_tx.clone();
+        handles.push(
+            std::thread::Builder::new()
+                .name(format!("send-{index}"))
+                .spawn(move || worker(index, link, prepared, rx, done))
+                .expect("a thread can be started"),
+        );
+        workers.push(tx);
+    }
+    drop(done_tx);
+
+    let mut idle: Vec<usize> = (0..concurrency).rev().collect();
+    // Row id → (worker, time handed over, event id).
+    let mut busy: HashMap<i64, (usize, i64, i64)> = HashMap::new();
+    let mut unreachable_since: Option<i64> = None;
+    let mut unreachable_until: i64 = 0;
+    let mut stop: Option<Ending> = None;
+
+    let ending = loop {
+        let now = now_ms();
+        if stop.is_none() {
+            match control.get() {
+                PAUSE => stop = Some(Ending::Paused),
+                CANCEL => stop = Some(Ending::Cancelled),
+                _ => {}
+            }
+        }
+        // Hand out work while workers are free and the limits allow.
+        let mut wake: Option<i64> = None;
+        state.waiting_until = None;
+        while stop.is_none() && !idle.is_empty() {
+            if unreachable_until > now {
+                wake = Some(unreachable_until);
+                break;
+            }
+            if let Some(at) = limiter.next_allowed(now) {
+                state.waiting_until = Some(at);
+                wake = Some(at);
+                break;
+            }
+            let busy_ids: Vec<i64> = busy.keys().copied().collect();
+            let Some(row) = store.due_rows(run, now, &busy_ids, 1)?.pop() else {
+                break;
+            };
+            let event = store.begin_attempt(row.id, now)?;
+            limiter.record(now);
+            let w = idle.pop().expect("a worker is idle");
+            busy.insert(row.id, (w, now, event));
+            workers[w]
+                .send(Job { row })
+                .expect("workers live until the channel closes");
+            // While the server is away, try one connection at a time.
+            if unreachable_since.is_some() {
+                break;
+            }
+        }
+        state.in_flight = busy.len() as u32;
+
+        if busy.is_empty() {
+            if let Some(ending) = stop.take() {
+                break ending;
+            }
+            let busy_ids: Vec<i64> = Vec::new();
+            match store.next_due_at(run, &busy_ids)? {
+                None => break Ending::Finished,
+                Some(due) => {
+                    let due = due.max(now);
+                    wake = Some(wake.map_or(due, |w| w.max(due)));
+                }
+            }
+        }
+        progress(&state);
+
+        // Wait for a result, or until something becomes due (checking pause every 100 ms).
+        let wait_ms = wake.map_or(100, |w| (w - now_ms()).clamp(1, 100)) as u64;
+        let done = match done_rx.recv_timeout(Duration::from_millis(wait_ms)) {
+            Ok(done) => done,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                unreachable!("the dispatcher holds the workers' channels")
+            }
+        };
+        let (worker_index, started, event) = busy.remove(&done.row).expect("a known job");
+        debug_assert_eq!(worker_index, done.worker);
+        idle.push(done.worker);
+        let now = now_ms();
+        let attempts_before = store
+            .ledger_row(done.row)?
+            .map(|r| r.attempts)
+            .unwrap_or_default();
+        match done.outcome {
+            Outcome::Sent(reply) => {
+                store.mark_sent(done.row, &reply, now)?;
+                state.sent += 1;
+                state.pending -= 1;
+                unreachable_since = None;
+                state.unreachable = None;
+            }
+            Outcome::Permanent(reply) => {
+                store.mark_failed(done.row, &reply)?;
+                state.failed += 1;
+                state.pending -= 1;
+                unreachable_since = None;
+            }
+            Outcome::Transient(reply) | Outcome::Lost(reply) => {
+                if attempts_before + 1 >= config.max_attempts {
+                    let reply = format!("{reply} (gave up after {} attempts)", attempts_before + 1);
+                    store.mark_failed(done.row, &reply)?;
+                    state.failed += 1;
+                    state.pending -= 1;
+                } else {
+                    store.mark_retry(
+                        done.row,
+                        &reply,
+                        now + retry_delay(config, attempts_before),
+                    )?;
+                }
+            }
+            Outcome::Unreachable(reply) => {
+                // Nothing left this computer: the attempt does not count.
+                store.cancel_attempt(event)?;
+                limiter.forget(started);
+                let since = *unreachable_since.get_or_insert(now);
+                if now - since >= config.give_up_after.as_millis() as i64 {
+                    stop.get_or_insert(Ending::Unreachable {
+                        reply: reply.clone(),
+                    });
+                }
+                let step = (now - since).clamp(500, 30_000);
+                unreachable_until = now + step;
+                state.unreachable = Some(reply);
+            }
+            Outcome::Refused(reply) => {
+                store.cancel_attempt(event)?;
+                limiter.forget(started);
+                stop.get_or_insert(Ending::Refused { reply });
+            }
+        }
+        progress(&state);
+    };
+
+    drop(workers);
+    for handle in handles {
+        let _ = handle.join();
+    }
+    let final_state = match &ending {
+        Ending::Finished => RunState::Finished,
+        Ending::Cancelled => RunState::Cancelled,
+        Ending::Paused => RunState::Paused,
+        // Interrupted, not ended: `send --resume` picks it up.
+        Ending::Unreachable { .. } | Ending::Refused { .. } => RunState::Running,
+    };
+    store.set_run_state(run, final_state, now_ms())?;
+    state.in_flight = 0;
+    state.waiting_until = None;
+    progress(&state);
+    Ok(ending)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limiter(limits: &[(u32, u32)], events: &[i64]) -> Limiter {
+        Limiter {
+            limits: limits
+                .iter()
+                .map(|&(count, per_seconds)| RateLimit { count, per_seconds })
+                .collect(),
+            events: events.iter().copied().collect(),
+        }
+    }
+
+    #[test]
+    fn a_full_window_waits_until_its_oldest_counted_message_leaves() {
+        // 3 a second: the fourth waits until the first is more than a second old.
+        let l = limiter(&[(3, 1)], &[1_000, 1_200, 1_400]);
+        assert_eq!(l.next_allowed(1_500), Some(2_001));
+        assert_eq!(l.next_allowed(2_001), None);
+        // Two limits: the stricter one wins.
+        let l = limiter(&[(3, 1), (4, 60)], &[0, 100, 200, 30_000]);
+        assert_eq!(l.next_allowed(30_100), Some(60_001));
+        let l = limiter(&[], &[0, 1, 2]);
+        assert_eq!(l.next_allowed(3), None);
+    }
+
+    #[test]
+    fn retries_back_off_and_are_capped() {
+        let config = SendConfig {
+            retry_base: Duration::from_secs(60),
+            ..SendConfig::default()
+        };
+        assert_eq!(retry_delay(&config, 0), 60_000);
+        assert_eq!(retry_delay(&config, 2), 240_000);
+        assert_eq!(retry_delay(&config, 9), 600_000);
+    }
+}

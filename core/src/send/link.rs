@@ -1,0 +1,370 @@
+//! One connection to where messages go: an SMTP server, or the local outbox folder of
+//! `.eml` files that stands in for one until a server is configured.
+//!
+//! Each worker owns one link. Every delivery ends in an [`Outcome`] that says what the
+//! ledger must do, and keeps the server's reply in its own words.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+
+use super::settings::{is_loopback, Security, SmtpSettings};
+
+/// What happened to one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted by the server (its reply).
+    Sent(String),
+    /// Refused for now (4xx): try again later.
+    Transient(String),
+    /// Refused for good for this recipient (5xx).
+    Permanent(String),
+    /// The connection broke while the message was on its way: it may or may not have
+    /// arrived. Tried again (the only case where someone can get it twice).
+    Lost(String),
+    /// The server could not be reached: nothing was sent.
+    Unreachable(String),
+    /// The server refused the connection itself (login, TLS, certificate): nothing can
+    /// be sent until the settings change.
+    Refused(String),
+}
+
+/// Where messages go.
+pub trait Link: Send {
+    fn deliver(&mut self, envelope: &Envelope, message: &[u8]) -> Outcome;
+    /// Ends the connection politely (QUIT), if there is one.
+    fn close(&mut self) {}
+}
+
+/// The server's reply as the user should read it: code and text.
+fn reply_of(e: &lettre::transport::smtp::Error) -> String {
+    let text = std::error::Error::source(e)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    match e.status() {
+        Some(code) => format!("{code} {text}").trim().to_owned(),
+        None => e.to_string(),
+    }
+}
+
+/// An SMTP server and how to talk to it; cheap to share between workers.
+pub struct SmtpEndpoint {
+    host: String,
+    port: u16,
+    security: Security,
+    credentials: Option<Credentials>,
+    tls: Option<TlsParameters>,
+    timeout: Duration,
+    hello: ClientId,
+}
+
+impl std::fmt::Debug for SmtpEndpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the credentials.
+        f.debug_struct("SmtpEndpoint")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("login", &self.credentials.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SmtpEndpoint {
+    /// Checks that the settings can be used (plain text only to this computer, a
+    /// readable CA file) and prepares TLS.
+    pub fn new(
+        settings: &SmtpSettings,
+        password: Option<&str>,
+        timeout: Duration,
+    ) -> Result<SmtpEndpoint, String> {
+        if settings.security == Security::None && !is_loopback(&settings.host) {
+            return Err(format!(
+                "refusing to send without encryption to {}: only this computer may be reached \
+                 in plain text",
+                settings.host
+            ));
+        }
+        let tls = match settings.security {
+            Security::None => None,
+            Security::Starttls | Security::Tls => {
+                let mut builder = TlsParameters::builder(settings.host.clone());
+                if !settings.ca_file.trim().is_empty() {
+                    let path = Path::new(settings.ca_file.trim());
+                    let pem = std::fs::read(path)
+                        .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
+                    let cert = Certificate::from_pem(&pem)
+                        .map_err(|e| format!("{} is not a PEM certificate: {e}", path.display()))?;
+                    builder = builder.add_root_certificate(cert);
+                }
+                Some(
+                    builder
+                        .build_rustls()
+                        .map_err(|e| format!("cannot set up TLS: {e}"))?,
+                )
+            }
+        };
+        let credentials = (!settings.username.trim().is_empty()).then(|| {
+            Credentials::new(
+                settings.username.trim().to_owned(),
+                password.unwrap_or_default().to_owned(),
+            )
+        });
+        Ok(SmtpEndpoint {
+            host: settings.host.trim().to_owned(),
+            port: settings.port,
+            security: settings.security,
+            credentials,
+            tls,
+            timeout,
+            hello: ClientId::default(),
+        })
+    }
+
+    /// Opens a connection: greeting, EHLO, STARTTLS when asked for, login.
+    pub fn connect(&self) -> Result<SmtpConnection, Outcome> {
+        let implicit = match self.security {
+            Security::Tls => self.tls.as_ref(),
+            _ => None,
+        };
+        let mut conn = SmtpConnection::connect(
+            (self.host.as_str(), self.port),
+            Some(self.timeout),
+            &self.hello,
+            implicit,
+            None,
+        )
+        .map_err(|e| {
+            if e.is_tls() || e.is_permanent() {
+                Outcome::Refused(reply_of(&e))
+            } else {
+                Outcome::Unreachable(reply_of(&e))
+            }
+        })?;
+        if self.security == Security::Starttls {
+            if !conn.can_starttls() {
+                conn.abort();
+                return Err(Outcome::Refused(
+                    "the server does not offer STARTTLS, so the connection cannot be encrypted"
+                        .into(),
+                ));
+            }
+            let tls = self.tls.as_ref().expect("STARTTLS has TLS parameters");
+            conn.starttls(tls, &self.hello).map_err(|e| {
+                if e.is_tls() || e.is_permanent() {
+                    Outcome::Refused(reply_of(&e))
+                } else {
+                    Outcome::Unreachable(reply_of(&e))
+                }
+            })?;
+        }
+        if let Some(credentials) = &self.credentials {
+            let result = conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials);
+            if let Err(e) = result {
+                conn.abort();
+                return Err(if e.is_transient() || e.is_timeout() {
+                    Outcome::Unreachable(reply_of(&e))
+                } else {
+                    Outcome::Refused(reply_of(&e))
+                });
+            }
+        }
+        Ok(conn)
+    }
+
+    /// "Test connection": connects, logs in and says goodbye; the server's greeting
+    /// information on success.
+    pub fn test(&self) -> Result<String, Outcome> {
+        let mut conn = self.connect()?;
+        let info = conn.server_info().to_string();
+        let _ = conn.quit();
+        Ok(info)
+    }
+}
+
+/// A worker's connection to an SMTP server, opened on first use and reopened after
+/// any error (a refused transaction leaves the session in a state not worth guessing).
+pub struct SmtpLink {
+    endpoint: Arc<SmtpEndpoint>,
+    conn: Option<SmtpConnection>,
+}
+
+impl std::fmt::Debug for SmtpLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpLink")
+            .field("endpoint", &self.endpoint)
+            .field("connected", &self.conn.is_some())
+            .finish()
+    }
+}
+
+impl SmtpLink {
+    pub fn new(endpoint: Arc<SmtpEndpoint>) -> Self {
+        SmtpLink {
+            endpoint,
+            conn: None,
+        }
+    }
+}
+
+impl Link for SmtpLink {
+    fn deliver(&mut self, envelope: &Envelope, message: &[u8]) -> Outcome {
+        if self.conn.as_ref().is_some_and(|c| c.has_broken()) {
+            self.conn = None;
+        }
+        let conn = match &mut self.conn {
+            Some(conn) => conn,
+            None => match self.endpoint.connect() {
+                Ok(conn) => self.conn.insert(conn),
+                Err(outcome) => return outcome,
+            },
+        };
+        match conn.send(envelope, message) {
+            Ok(response) => Outcome::Sent(
+                format!(
+                    "{} {}",
+                    response.code(),
+                    response.message().collect::<Vec<_>>().join(" ")
+                )
+                .trim()
+                .to_owned(),
+            ),
+            Err(e) => {
+                if let Some(mut conn) = self.conn.take() {
+                    conn.abort();
+                }
+                if e.is_permanent() {
+                    Outcome::Permanent(reply_of(&e))
+                } else if e.is_transient() {
+                    Outcome::Transient(reply_of(&e))
+                } else {
+                    Outcome::Lost(reply_of(&e))
+                }
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(mut conn) = self.conn.take() {
+            let _ = conn.quit();
+        }
+    }
+}
+
+/// The local outbox: one `.eml` file per message, named by its Message-ID, so sending
+/// the same message again replaces the file instead of adding one.
+#[derive(Debug, Clone)]
+pub struct OutboxLink {
+    dir: PathBuf,
+}
+
+impl OutboxLink {
+    pub fn new(dir: PathBuf) -> Self {
+        OutboxLink { dir }
+    }
+
+    /// The file a message with this Message-ID is written to.
+    pub fn file_for(dir: &Path, message_id: &str) -> PathBuf {
+        let name: String = message_id
+            .trim_matches(['<', '>'])
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        dir.join(format!("{name}.eml"))
+    }
+}
+
+fn message_id_of(message: &[u8]) -> Option<String> {
+    let head_end = message
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(message.len());
+    let head = std::str::from_utf8(&message[..head_end]).ok()?;
+    head.split("\r\n").find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case("message-id")
+            .then(|| value.trim().to_owned())
+    })
+}
+
+impl Link for OutboxLink {
+    fn deliver(&mut self, _envelope: &Envelope, message: &[u8]) -> Outcome {
+        let id = message_id_of(message).unwrap_or_else(crate::contacts::os_random_token);
+        let path = OutboxLink::file_for(&self.dir, &id);
+        let result = std::fs::create_dir_all(&self.dir).and_then(|()| {
+            let tmp = path.with_extension("eml.tmp");
+            std::fs::write(&tmp, message)?;
+            std::fs::rename(&tmp, &path)
+        });
+        match result {
+            Ok(()) => Outcome::Sent(format!("saved as {}", path.display())),
+            Err(e) => Outcome::Refused(format!(
+                "cannot write to the outbox folder {}: {e}",
+                self.dir.display()
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_outbox_names_files_by_message_id_and_replaces_a_resent_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut link = OutboxLink::new(dir.path().join("outbox"));
+        let envelope = Envelope::new(
+            Some("a@example.org".parse().unwrap()),
+            vec!["b@example.org".parse().unwrap()],
+        )
+        .unwrap();
+        let message = b"Message-ID: <x1/y@example.org>\r\nSubject: hi\r\n\r\nbody\r\n";
+        assert!(matches!(link.deliver(&envelope, message), Outcome::Sent(_)));
+        assert!(matches!(link.deliver(&envelope, message), Outcome::Sent(_)));
+        let files: Vec<_> = std::fs::read_dir(dir.path().join("outbox"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(files, ["x1_y@example.org.eml"]);
+    }
+
+    #[test]
+    fn plain_text_to_another_computer_is_refused_before_connecting() {
+        let settings = SmtpSettings {
+            host: "mail.example.org".into(),
+            security: Security::None,
+            ..SmtpSettings::default()
+        };
+        let err = SmtpEndpoint::new(&settings, None, Duration::from_secs(1)).unwrap_err();
+        assert!(err.contains("without encryption"), "{err}");
+    }
+
+    #[test]
+    fn nothing_listening_is_unreachable_not_refused() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let settings = SmtpSettings {
+            host: "127.0.0.1".into(),
+            port,
+            security: Security::None,
+            ..SmtpSettings::default()
+        };
+        let endpoint = SmtpEndpoint::new(&settings, None, Duration::from_secs(1)).unwrap();
+        assert!(matches!(endpoint.test(), Err(Outcome::Unreachable(_))));
+    }
+}
