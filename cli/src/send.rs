@@ -337,7 +337,7 @@ pub fn ledger(store: &Store, run: Option<i64>, format: &str) -> Result<(), Strin
                 serde_json::json!({
                     "email": r.email, "edition": r.edition.code(), "status": r.status.code(),
                     "attempts": r.attempts, "reply": r.reply, "message_id": r.message_id,
-                    "sent_at": r.sent_at,
+                    "sent_at": r.sent_at, "last_attempt_at": r.last_attempt_at,
                 })
             })
             .collect();

@@ -15,6 +15,8 @@ pub struct AiosmtpdBuilder {
     auth: Option<(String, String)>,
     faults: BTreeMap<String, Vec<String>>,
     drop_after_data: Vec<String>,
+    port: Option<u16>,
+    maildir: Option<PathBuf>,
 }
 
 impl AiosmtpdBuilder {
@@ -46,10 +48,25 @@ impl AiosmtpdBuilder {
         self
     }
 
+    /// Listen on this port (to stand in for a server that comes back after a crash).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = Some(port);
+        self
+    }
+
+    /// Store into this Maildir (shared with an earlier server).
+    pub fn maildir(mut self, maildir: &Path) -> Self {
+        self.maildir = Some(maildir.to_path_buf());
+        self
+    }
+
     pub fn start(self) -> Result<Aiosmtpd, Error> {
         let python = python::python()?;
         let dir = tempfile::tempdir()?;
-        let maildir = dir.path().join("Maildir");
+        let maildir = self
+            .maildir
+            .clone()
+            .unwrap_or_else(|| dir.path().join("Maildir"));
         let certificate = if self.starttls {
             Some(TestCertificate::write_to(dir.path())?)
         } else {
@@ -58,7 +75,7 @@ impl AiosmtpdBuilder {
         let script = crate::workspace_root().join("testkit/py/smtp_server.py");
         let mut last_error = String::new();
         for _attempt in 0..5 {
-            let port = crate::free_port();
+            let port = self.port.unwrap_or_else(crate::free_port);
             let mut cmd = Command::new(&python);
             cmd.arg(&script)
                 .args(["--port", &port.to_string()])

@@ -44,5 +44,23 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// Parses every message in `maildir` with Python's `email` package (a real MIME parser,
+/// not ours) and returns its report per message: headers, structure, CID references,
+/// line lengths, and a `problems` list that is empty for a well-formed message.
+pub fn check_mime(maildir: &Path) -> Result<serde_json::Value, Error> {
+    let out = std::process::Command::new(python::python()?)
+        .arg(workspace_root().join("testkit/py/check_mime.py"))
+        .arg(maildir)
+        .output()?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(&stdout).map_err(|e| {
+        format!(
+            "check_mime.py: {e}\n{}\n{stdout}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into()
+    })
+}
+
 /// Errors of the harness itself (a server that cannot start), with what to install.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;

@@ -43,7 +43,13 @@ impl SmtpSinkBuilder {
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
                 if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Ok(SmtpSink { child, port });
+                    // Someone answered; make sure it is ours (a sink that could not bind
+                    // the port exits at once, while another server answers on it).
+                    std::thread::sleep(Duration::from_millis(100));
+                    if let Ok(None) = child.try_wait() {
+                        return Ok(SmtpSink { child, port });
+                    }
+                    break;
                 }
                 if let Ok(Some(_)) = child.try_wait() {
                     break;

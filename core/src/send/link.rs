@@ -41,6 +41,35 @@ pub trait Link: Send {
     fn close(&mut self) {}
 }
 
+/// The I/O error under a lettre error, if there is one.
+fn io_kind(e: &lettre::transport::smtp::Error) -> Option<std::io::ErrorKind> {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return Some(io.kind());
+        }
+        source = s.source();
+    }
+    None
+}
+
+/// A read or write that waited longer than the timeout (Linux reports EAGAIN).
+fn is_timeout(e: &lettre::transport::smtp::Error) -> bool {
+    e.is_timeout()
+        || matches!(
+            io_kind(e),
+            Some(std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)
+        )
+}
+
+/// TLS could not be set up: an untrusted or wrong certificate, or no common protocol.
+/// Changing nothing and trying again would fail the same way.
+fn is_tls_failure(e: &lettre::transport::smtp::Error) -> bool {
+    e.is_tls()
+        || matches!(io_kind(e), Some(std::io::ErrorKind::InvalidData))
+        || e.to_string().contains("certificate")
+}
+
 /// The server's reply as the user should read it: code and text.
 fn reply_of(e: &lettre::transport::smtp::Error) -> String {
     let text = std::error::Error::source(e)
@@ -139,13 +168,7 @@ impl SmtpEndpoint {
             implicit,
             None,
         )
-        .map_err(|e| {
-            if e.is_tls() || e.is_permanent() {
-                Outcome::Refused(reply_of(&e))
-            } else {
-                Outcome::Unreachable(reply_of(&e))
-            }
-        })?;
+        .map_err(|e| self.connect_failure(&e))?;
         if self.security == Security::Starttls {
             if !conn.can_starttls() {
                 conn.abort();
@@ -155,26 +178,42 @@ impl SmtpEndpoint {
                 ));
             }
             let tls = self.tls.as_ref().expect("STARTTLS has TLS parameters");
-            conn.starttls(tls, &self.hello).map_err(|e| {
-                if e.is_tls() || e.is_permanent() {
-                    Outcome::Refused(reply_of(&e))
-                } else {
-                    Outcome::Unreachable(reply_of(&e))
-                }
-            })?;
+            conn.starttls(tls, &self.hello)
+                .map_err(|e| self.connect_failure(&e))?;
         }
         if let Some(credentials) = &self.credentials {
             let result = conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials);
             if let Err(e) = result {
                 conn.abort();
-                return Err(if e.is_transient() || e.is_timeout() {
-                    Outcome::Unreachable(reply_of(&e))
+                return Err(if e.is_transient() || is_timeout(&e) {
+                    Outcome::Unreachable(self.reply(&e))
                 } else {
-                    Outcome::Refused(reply_of(&e))
+                    Outcome::Refused(self.reply(&e))
                 });
             }
         }
         Ok(conn)
+    }
+
+    /// A failure to connect: refused for good (TLS, a 5xx greeting) or unreachable.
+    fn connect_failure(&self, e: &lettre::transport::smtp::Error) -> Outcome {
+        if is_tls_failure(e) || e.is_permanent() {
+            Outcome::Refused(self.reply(e))
+        } else {
+            Outcome::Unreachable(self.reply(e))
+        }
+    }
+
+    /// The reply, or what went wrong in words (a timeout says how long was waited).
+    fn reply(&self, e: &lettre::transport::smtp::Error) -> String {
+        if is_timeout(e) {
+            format!(
+                "no answer from the server within {} s (timed out)",
+                self.timeout.as_secs()
+            )
+        } else {
+            reply_of(e)
+        }
     }
 
     /// "Test connection": connects, logs in and says goodbye; the server's greeting
@@ -243,7 +282,7 @@ impl Link for SmtpLink {
                 } else if e.is_transient() {
                     Outcome::Transient(reply_of(&e))
                 } else {
-                    Outcome::Lost(reply_of(&e))
+                    Outcome::Lost(self.endpoint.reply(&e))
                 }
             }
         }

@@ -213,15 +213,16 @@ impl SmtpSettings {
             Security::Starttls => 587,
             Security::None => 25,
         });
-        let username = url::form_urlencoded::parse(parsed.username().as_bytes())
-            .map(|(k, v)| {
-                if v.is_empty() {
-                    k.into_owned()
-                } else {
-                    format!("{k}={v}")
-                }
-            })
-            .collect::<String>();
+        let username =
+            url::form_urlencoded::parse(parsed.username().replace('+', "%2B").as_bytes())
+                .map(|(k, v)| {
+                    if v.is_empty() {
+                        k.into_owned()
+                    } else {
+                        format!("{k}={v}")
+                    }
+                })
+                .collect::<String>();
         Ok(SmtpSettings {
             preset: "custom".into(),
             host,

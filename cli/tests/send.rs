@@ -1,0 +1,535 @@
+//! `tandem send` against real SMTP servers on 127.0.0.1 (aiosmtpd, postfix's
+//! smtp-sink): delivery, faults, kills, the rate limit. Every received message is parsed
+//! by Python's `email` package, not by us.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tandem_testkit::{check_mime, Aiosmtpd, SmtpSink};
+
+fn tandem(db: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.env_remove("TANDEM_DB")
+        .env_remove("TANDEM_DATA_DIR")
+        .env_remove("TANDEM_SMTP_PASSWORD")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().unwrap()
+}
+
+fn ok(cmd: &mut Command) -> String {
+    let out = run(cmd);
+    assert!(
+        out.status.success(),
+        "{:?} failed: {}\n{}",
+        cmd,
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn last_json(stdout: &str) -> Value {
+    serde_json::from_str(stdout.lines().last().unwrap()).unwrap()
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A database with the sample issue plus a photo, and `contacts` as CSV
+/// (`email;language;…`). Returns the issue id.
+fn setup(dir: &Path, contacts_csv: &str) -> (PathBuf, i64) {
+    let db = dir.join("t.sqlite3");
+    let issue_dir = dir.join("issue");
+    std::fs::create_dir_all(issue_dir.join("assets")).unwrap();
+    std::fs::copy(
+        root().join("core/tests/fixtures/images/logo.png"),
+        issue_dir.join("assets/logo.png"),
+    )
+    .unwrap();
+    let mut issue: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("core/src/sample/issue.json")).unwrap(),
+    )
+    .unwrap();
+    issue["blocks"].as_array_mut().unwrap().insert(
+        1,
+        serde_json::json!({"kind": "image", "src": "assets/logo.png",
+            "alt": {"fr": "Logo de la plate-forme", "nl": "Logo van het platform"}}),
+    );
+    std::fs::write(issue_dir.join("issue.json"), issue.to_string()).unwrap();
+    let out = ok(tandem(&db)
+        .args(["issue", "import"])
+        .arg(issue_dir.join("issue.json")));
+    let id: i64 = out.lines().last().unwrap().trim().parse().unwrap();
+    let csv = dir.join("contacts.csv");
+    std::fs::write(&csv, contacts_csv).unwrap();
+    ok(tandem(&db).args(["contacts", "import"]).arg(&csv));
+    (db, id)
+}
+
+fn ledger(db: &Path) -> Vec<Value> {
+    let out = ok(tandem(db).args(["ledger", "--format", "json"]));
+    serde_json::from_str::<Vec<Value>>(out.trim()).unwrap()
+}
+
+fn by_email(rows: &[Value]) -> HashMap<String, Value> {
+    rows.iter()
+        .map(|r| (r["email"].as_str().unwrap().to_owned(), r.clone()))
+        .collect()
+}
+
+#[test]
+fn each_contact_gets_exactly_one_message_in_their_edition_over_starttls_and_auth() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(
+        dir.path(),
+        "email;prénom;nom;langue\n\
+         anne@example.be;Anne;Dubois;fr\n\
+         jan@example.be;Jan;Peeters;nl\n\
+         sam@example.be;Sam;Janssens;fr/nl\n\
+         gone@example.be;Gone;Away;fr\n",
+    );
+    ok(tandem(&db).args(["contacts", "unsubscribe", "gone@example.be"]));
+    let server = Aiosmtpd::builder()
+        .starttls()
+        .auth("newsletter@example.org", "s3cret")
+        .start()
+        .unwrap();
+    let ca = &server.certificate().unwrap().ca_pem;
+    let url = format!(
+        "smtp://newsletter%40example.org@127.0.0.1:{}?tls=required",
+        server.port()
+    );
+    let out = ok(tandem(&db)
+        .env("TANDEM_SMTP_PASSWORD", "s3cret")
+        .args(["send", &issue.to_string(), "--smtp", &url, "--ca-cert"])
+        .arg(ca)
+        .args([
+            "--from",
+            "Plate-forme Mineurs en exil <newsletter@example.org>",
+        ]));
+    let summary = last_json(&out);
+    assert_eq!(summary["sent"], 3, "{summary}");
+    assert_eq!(summary["failed"], 0);
+    assert_eq!(summary["pending"], 0);
+
+    let received = server.wait_for_messages(3, Duration::from_secs(5)).unwrap();
+    let mut rcpts: Vec<String> = received.iter().flat_map(|m| m.rcpt_to.clone()).collect();
+    rcpts.sort();
+    assert_eq!(
+        rcpts,
+        ["anne@example.be", "jan@example.be", "sam@example.be"]
+    );
+
+    let reports = check_mime(server.maildir()).unwrap();
+    let ledger = by_email(&ledger(&db));
+    for report in reports.as_array().unwrap() {
+        assert_eq!(report["problems"], serde_json::json!([]), "{report}");
+        let to = report["to"].as_str().unwrap();
+        let email = to.split('<').nth(1).unwrap().trim_end_matches('>');
+        let row = &ledger[email];
+        assert_eq!(row["status"], "sent");
+        assert_eq!(
+            report["message_id"], row["message_id"],
+            "the ledger keeps the Message-ID"
+        );
+        // One image, encoded once per message as an inline CID part the HTML refers to.
+        assert_eq!(
+            report["cids"],
+            serde_json::json!(["logo.png@tandem"]),
+            "{report}"
+        );
+        assert_eq!(report["images"].as_array().unwrap().len(), 1);
+        assert!(report["list_unsubscribe"]
+            .as_str()
+            .unwrap()
+            .starts_with("<mailto:newsletter@example.org?subject=unsubscribe%20"));
+        let (fr, nl) = (
+            report["has_fr"].as_bool().unwrap(),
+            report["has_nl"].as_bool().unwrap(),
+        );
+        match email {
+            "anne@example.be" => {
+                assert!(to.starts_with("Anne Dubois"), "{to}");
+                assert_eq!((fr, nl), (true, false), "French edition: {report}");
+            }
+            "jan@example.be" => assert_eq!((fr, nl), (false, true), "Dutch edition: {report}"),
+            "sam@example.be" => {
+                assert_eq!((fr, nl), (true, true), "bilingual edition: {report}");
+                assert!(report["subject"].as_str().unwrap().contains(" | "));
+            }
+            other => panic!("unexpected recipient {other}"),
+        }
+    }
+
+    // A second `send --resume` finds nothing to do; a new send is a new run.
+    let out = run(tandem(&db).args(["send", "--resume"]));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no unfinished send"));
+}
+
+#[test]
+fn refusals_for_now_are_retried_refusals_for_good_are_kept_and_a_lost_ack_resends_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(
+        dir.path(),
+        "email,language\n\
+         busy@example.be,fr\n\
+         nobody@example.be,nl\n\
+         flaky@example.be,nl\n\
+         fine@example.be,fr\n",
+    );
+    let server = Aiosmtpd::builder()
+        .fault("busy@example.be", &["450 4.2.1 Mailbox busy, try later"])
+        .fault("nobody@example.be", &["550 5.1.1 No such user here"])
+        .drop_after_data("flaky@example.be")
+        .start()
+        .unwrap();
+    let url = format!("smtp://127.0.0.1:{}", server.port());
+    let out = run(tandem(&db).args([
+        "send",
+        &issue.to_string(),
+        "--smtp",
+        &url,
+        "--from",
+        "PMO <info@example.org>",
+        "--retry-after",
+        "0",
+        "--max-attempts",
+        "3",
+    ]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = last_json(&stdout);
+    // flaky: stored every time, the acknowledgement always lost → gives up after 3.
+    assert_eq!(summary["pending"], 0, "{summary}");
+
+    let rows = by_email(&ledger(&db));
+    assert_eq!(rows["busy@example.be"]["status"], "sent");
+    assert_eq!(rows["busy@example.be"]["attempts"], 2);
+    assert_eq!(rows["fine@example.be"]["status"], "sent");
+    assert_eq!(rows["fine@example.be"]["attempts"], 1);
+    assert_eq!(rows["nobody@example.be"]["status"], "failed");
+    assert_eq!(rows["nobody@example.be"]["attempts"], 1);
+    let reply = rows["nobody@example.be"]["reply"].as_str().unwrap();
+    assert!(
+        reply.starts_with("550") && reply.contains("No such user"),
+        "{reply}"
+    );
+    let flaky = &rows["flaky@example.be"];
+    assert_eq!(flaky["status"], "failed");
+    assert_eq!(flaky["attempts"], 3);
+
+    let received = server.messages().unwrap();
+    let count = |who: &str| {
+        received
+            .iter()
+            .filter(|m| m.rcpt_to.iter().any(|r| r == who))
+            .count()
+    };
+    assert_eq!(count("busy@example.be"), 1);
+    assert_eq!(count("fine@example.be"), 1);
+    assert_eq!(count("nobody@example.be"), 0);
+    // Each lost acknowledgement is one copy the server kept: that is the only doubling.
+    assert_eq!(count("flaky@example.be"), 3);
+}
+
+#[test]
+fn a_wrong_password_an_untrusted_certificate_and_no_server_stop_before_anything_is_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(dir.path(), "email,language\nanne@example.be,fr\n");
+    let server = Aiosmtpd::builder()
+        .starttls()
+        .auth("newsletter@example.org", "s3cret")
+        .start()
+        .unwrap();
+    let url = format!(
+        "smtp://newsletter%40example.org@127.0.0.1:{}?tls=required",
+        server.port()
+    );
+    let send = |password: &str, ca: Option<&Path>, url: &str| {
+        let mut cmd = tandem(&db);
+        cmd.env("TANDEM_SMTP_PASSWORD", password).args([
+            "send",
+            &issue.to_string(),
+            "--smtp",
+            url,
+            "--from",
+            "PMO <newsletter@example.org>",
+        ]);
+        if let Some(ca) = ca {
+            cmd.arg("--ca-cert").arg(ca);
+        }
+        run(&mut cmd)
+    };
+    let ca = server.certificate().unwrap().ca_pem.clone();
+
+    let out = send("wrong", Some(&ca), &url);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("refused") && err.contains("535"), "{err}");
+
+    let out = send("s3cret", None, &url);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("refused") && err.to_lowercase().contains("certificate"),
+        "{err}"
+    );
+
+    let closed = tandem_testkit::free_port();
+    let out = send("s3cret", Some(&ca), &format!("smtp://127.0.0.1:{closed}"));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot be reached"), "{err}");
+
+    // Plain text to another computer is refused outright.
+    let out = send("s3cret", None, "smtp://mail.example.org:25");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("without encryption"));
+
+    assert!(server.messages().unwrap().is_empty());
+    let out = run(tandem(&db).args(["ledger"]));
+    assert!(!out.status.success(), "no send was recorded");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing has been sent yet"));
+}
+
+fn contacts_csv(n: usize) -> String {
+    let mut csv = String::from("email,language\n");
+    for i in 0..n {
+        let lang = ["fr", "nl", "both"][i % 3];
+        csv.push_str(&format!("reader{i:05}@example.be,{lang}\n"));
+    }
+    csv
+}
+
+#[test]
+fn a_server_that_crashes_mid_run_is_waited_for_and_the_send_completes_when_it_is_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(dir.path(), &contacts_csv(30));
+    // smtp-sink exits at its 10th message: a server crash in the middle of a send.
+    let mut sink = SmtpSink::builder().flags(["-M", "10"]).start().unwrap();
+    let port = sink.port();
+    let child = tandem(&db)
+        .args([
+            "send",
+            &issue.to_string(),
+            "--smtp",
+            &format!("smtp://127.0.0.1:{port}"),
+            "--from",
+            "PMO <info@example.org>",
+            "--concurrency",
+            "1",
+            "--retry-after",
+            "0",
+            "--give-up-after",
+            "60",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while sink.is_running() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!sink.is_running(), "smtp-sink stopped at its 10th message");
+    // Down for a moment, then a server comes back on the same port.
+    std::thread::sleep(Duration::from_millis(1500));
+    let server = Aiosmtpd::builder().port(port).start().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = last_json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        (summary["sent"].as_u64(), summary["pending"].as_u64()),
+        (Some(30), Some(0)),
+        "{summary}"
+    );
+    let received = server.messages().unwrap();
+    // smtp-sink took 9 (the 10th may or may not count as sent); the rest came here, once.
+    assert!((20..=21).contains(&received.len()), "{}", received.len());
+    let mut seen: Vec<String> = received.iter().flat_map(|m| m.rcpt_to.clone()).collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(
+        seen.len(),
+        received.len(),
+        "nobody got two copies from the second server"
+    );
+}
+
+#[test]
+fn a_stalling_server_times_out_and_the_recipient_is_failed_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(dir.path(), "email,language\nanne@example.be,fr\n");
+    // Waits 30 s before answering DATA.
+    let sink = SmtpSink::builder().flags(["-w", "30"]).start().unwrap();
+    let started = Instant::now();
+    let out = run(tandem(&db).args([
+        "send",
+        &issue.to_string(),
+        "--smtp",
+        &format!("smtp://127.0.0.1:{}", sink.port()),
+        "--from",
+        "PMO <info@example.org>",
+        "--timeout",
+        "1",
+        "--retry-after",
+        "0",
+        "--max-attempts",
+        "2",
+    ]));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    let rows = ledger(&db);
+    assert_eq!(rows[0]["status"], "failed");
+    assert_eq!(rows[0]["attempts"], 2);
+    let reply = rows[0]["reply"].as_str().unwrap().to_lowercase();
+    assert!(
+        reply.contains("timed out") || reply.contains("timeout"),
+        "{reply}"
+    );
+}
+
+#[test]
+fn kill_9_at_random_moments_then_resume_delivers_everyone_with_few_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 1500;
+    let (db, issue) = setup(dir.path(), &contacts_csv(n));
+    let server = Aiosmtpd::builder().start().unwrap();
+    let url = format!("smtp://127.0.0.1:{}", server.port());
+    let concurrency = 4;
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    eprintln!("seed {seed}");
+    let mut rng = seed;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let send = |resume: bool| {
+        let mut cmd = tandem(&db);
+        cmd.args(["send"]);
+        if resume {
+            cmd.arg("--resume");
+        } else {
+            cmd.arg(issue.to_string());
+        }
+        cmd.args(["--smtp", &url, "--from", "PMO <info@example.org>"])
+            .args(["--concurrency", &concurrency.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd.spawn().unwrap()
+    };
+    let kills = 3;
+    let mut before = 0;
+    for k in 0..kills {
+        let mut child = send(k > 0);
+        // Wait until it is sending, then kill it at a random moment.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while server.messages().unwrap().len() <= before && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::thread::sleep(Duration::from_millis(100 + next() % 700));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        before = server.messages().unwrap().len();
+        eprintln!("kill {}: {before} messages received", k + 1);
+        assert!(
+            before < n,
+            "the send was killed before it finished (raise n otherwise)"
+        );
+    }
+    let out = send(true).wait_with_output().unwrap();
+    assert!(out.status.success());
+    let rows = ledger(&db);
+    assert_eq!(rows.len(), n);
+    assert!(
+        rows.iter().all(|r| r["status"] == "sent"),
+        "everyone is marked sent"
+    );
+
+    let received = server.messages().unwrap();
+    let mut copies: HashMap<String, usize> = HashMap::new();
+    for m in &received {
+        for r in &m.rcpt_to {
+            *copies.entry(r.clone()).or_default() += 1;
+        }
+    }
+    assert_eq!(copies.len(), n, "every recipient got the newsletter");
+    let duplicates: usize = copies.values().map(|c| c - 1).sum();
+    eprintln!(
+        "{} messages for {n} recipients: {duplicates} duplicates",
+        received.len()
+    );
+    assert!(
+        duplicates <= concurrency * kills,
+        "{duplicates} duplicates for {kills} kills at concurrency {concurrency}"
+    );
+}
+
+#[test]
+fn the_rate_limit_holds_over_any_window_and_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(dir.path(), &contacts_csv(10));
+    let outbox = dir.path().join("outbox");
+    let send = |extra: &[&str]| {
+        let mut cmd = tandem(&db);
+        cmd.arg("send").args(extra).arg("--outbox").arg(&outbox);
+        cmd.args(["--rate", "4/s", "--concurrency", "2"]);
+        ok(&mut cmd)
+    };
+    send(&[&issue.to_string()]);
+    // A second send right after (a new process: only the database remembers the first).
+    send(&[&issue.to_string(), "--test", "test@example.org"]);
+    let mut times: Vec<i64> = Vec::new();
+    let runs = ok(tandem(&db).args(["ledger", "1"]));
+    let test_run = ok(tandem(&db).args(["ledger", "2"]));
+    for out in [runs, test_run] {
+        for row in serde_json::from_str::<Vec<Value>>(out.trim()).unwrap() {
+            times.push(row["last_attempt_at"].as_i64().unwrap());
+        }
+    }
+    times.sort();
+    assert_eq!(times.len(), 11);
+    for (i, &t) in times.iter().enumerate() {
+        let inside = times[i..].iter().take_while(|&&u| u < t + 1000).count();
+        assert!(
+            inside <= 4,
+            "{inside} messages in the second from {t}: {times:?}"
+        );
+    }
+    // 11 messages at 4 a second need at least two full seconds.
+    assert!(times[10] - times[0] >= 2000, "{times:?}");
+}
