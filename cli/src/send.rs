@@ -1,7 +1,7 @@
 //! `tandem send` and `tandem ledger`.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,10 +41,14 @@ fn destination(
     };
     // The password never comes from the command line (it would show in `ps` and in the
     // shell history).
-    let password = std::env::var("TANDEM_SMTP_PASSWORD").ok();
+    let data_dir = default_outbox.parent().unwrap_or(Path::new("."));
+    let password = std::env::var("TANDEM_SMTP_PASSWORD").ok().or_else(|| {
+        tandem_core::secrets::password(&settings.username, &settings.host, data_dir)
+    });
     if !settings.username.is_empty() && password.is_none() {
         return Err(format!(
-            "the server asks for a login as {} but TANDEM_SMTP_PASSWORD is not set",
+            "the server asks for a login as {} but no password is saved in the keychain \
+             and TANDEM_SMTP_PASSWORD is not set",
             settings.username
         ));
     }

@@ -11,6 +11,7 @@ pub mod media;
 pub mod model;
 pub mod paths;
 pub mod render;
+pub mod secrets;
 pub mod send;
 pub mod store;
 
