@@ -23,6 +23,19 @@ const COMMANDS: &[&str] = &[
     "unsubscribe_contact",
     "erase_contact",
     "save_contact",
+    "smtp_settings",
+    "save_smtp_settings",
+    "test_smtp",
+    "send_overview",
+    "start_send",
+    "test_send",
+    "resume_send",
+    "pause_send",
+    "cancel_send",
+    "send_status",
+    "send_runs",
+    "send_ledger",
+    "retry_failed",
 ];
 
 fn main() {

@@ -25,6 +25,7 @@ pub fn configure<R: tauri::Runtime>(
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::contacts::PendingImport::default())
+        .manage(commands::send::Sending::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -51,6 +52,19 @@ pub fn configure<R: tauri::Runtime>(
             commands::contacts::unsubscribe_contact,
             commands::contacts::erase_contact,
             commands::contacts::save_contact,
+            commands::send::smtp_settings,
+            commands::send::save_smtp_settings,
+            commands::send::test_smtp,
+            commands::send::send_overview,
+            commands::send::start_send,
+            commands::send::test_send,
+            commands::send::resume_send,
+            commands::send::pause_send,
+            commands::send::cancel_send,
+            commands::send::send_status,
+            commands::send::send_runs,
+            commands::send::send_ledger,
+            commands::send::retry_failed,
         ])
 }
 

@@ -112,7 +112,7 @@ impl RunInfo {
 }
 
 /// A recipient's state in the ledger.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum RowStatus {

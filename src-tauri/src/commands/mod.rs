@@ -3,6 +3,7 @@
 pub mod contacts;
 pub mod export;
 pub mod issues;
+pub mod send;
 
 use serde::Serialize;
 use tandem_core::model::UiLanguage;
