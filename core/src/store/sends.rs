@@ -86,8 +86,11 @@ impl RunState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct RunInfo {
+    #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number | null")]
     pub issue_id: Option<i64>,
+    #[ts(type = "number")]
     pub issue_number: i64,
     pub sender: String,
     pub reply_to: String,
@@ -135,6 +138,7 @@ impl RowStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct LedgerRow {
+    #[ts(type = "number")]
     pub id: i64,
     pub email: String,
     pub name: String,

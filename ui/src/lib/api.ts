@@ -20,6 +20,15 @@ import type { ContactSummary } from './bindings/ContactSummary';
 import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportReport } from './bindings/ImportReport';
 import type { ParsedFile } from './bindings/ParsedFile';
+import type { SmtpView } from './bindings/SmtpView';
+import type { SmtpSave } from './bindings/SmtpSave';
+import type { SmtpSaved } from './bindings/SmtpSaved';
+import type { SmtpSettings } from './bindings/SmtpSettings';
+import type { SendOverview } from './bindings/SendOverview';
+import type { SendStatus } from './bindings/SendStatus';
+import type { RunInfo } from './bindings/RunInfo';
+import type { LedgerRow } from './bindings/LedgerRow';
+import type { RowStatus } from './bindings/RowStatus';
 
 export type {
   AppError,
@@ -41,6 +50,15 @@ export type {
   ImportOptions,
   ImportReport,
   ParsedFile,
+  SmtpView,
+  SmtpSave,
+  SmtpSaved,
+  SmtpSettings,
+  SendOverview,
+  SendStatus,
+  RunInfo,
+  LedgerRow,
+  RowStatus,
 };
 
 /** Where the app serves an issue's stored images (its own `tandem:` protocol). */
@@ -106,6 +124,23 @@ export const api = {
   unsubscribeContact: (email: string) => call<void>('unsubscribe_contact', { email }),
   eraseContact: (email: string) => call<void>('erase_contact', { email }),
   saveContact: (contact: ContactInput) => call<Contact>('save_contact', { contact }),
+  smtpSettings: () => call<SmtpView>('smtp_settings'),
+  saveSmtpSettings: (save: SmtpSave) => call<SmtpSaved>('save_smtp_settings', { save }),
+  testSmtp: (settings: SmtpSettings, password: string | null) =>
+    call<string>('test_smtp', { settings, password }),
+  sendOverview: (issueId: number, lists: string[]) =>
+    call<SendOverview>('send_overview', { issueId, lists }),
+  startSend: (issueId: number, lists: string[]) => call<number>('start_send', { issueId, lists }),
+  testSend: (issueId: number, email: string, edition: Edition) =>
+    call<number>('test_send', { issueId, email, edition }),
+  resumeSend: (run: number) => call<void>('resume_send', { run }),
+  pauseSend: () => call<void>('pause_send'),
+  cancelSend: () => call<void>('cancel_send'),
+  sendStatus: () => call<SendStatus>('send_status'),
+  sendRuns: () => call<RunInfo[]>('send_runs'),
+  sendLedger: (run: number, status: RowStatus | null) =>
+    call<LedgerRow[]>('send_ledger', { run, status }),
+  retryFailed: (run: number) => call<number>('retry_failed', { run }),
   exportArchive: (issueId: number, edition: Edition) =>
     call<string | null>('export_archive', { issueId, edition }),
   exportEml: (issueId: number, edition: Edition) =>

@@ -58,6 +58,18 @@ describe('ui.ftl', () => {
     for (const f of ['text', 'title', 'body', 'place', 'label', 'url', 'alt', 'caption', 'src',
       'link-url', 'link-label', 'image-src', 'image-alt', 'subject', 'preheader'])
       used.add(`field-${f}`);
+    for (const p of ['microsoft365', 'google', 'ovh', 'custom']) used.add(`smtp-preset-${p}`);
+    for (const u of ['min', 'hour', 'day']) used.add(`smtp-per-${u}`);
+    for (const s of ['keychain', 'file']) used.add(`smtp-saved-${s}`);
+    for (const p of ['host', 'port', 'insecure', 'address', 'unsubscribe-url', 'line-break',
+      'concurrency']) used.add(`smtp-problem-${p}`);
+    for (const e of ['finished', 'paused', 'cancelled', 'unreachable', 'refused'])
+      used.add(`send-ending-${e}`);
+    for (const s of ['pending', 'sent', 'failed']) used.add(`ledger-status-${s}`);
+    // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
+    for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',
+      'keychain-missing', 'keychain-write', 'send-incomplete', 'send-no-recipients', 'send-sender',
+      'send-message', 'send-busy', 'send-closed', 'send-thread']) used.add(`error-${c}`);
     expect(used.size).toBeGreaterThan(15);
     const missing = [...used].flatMap((id) =>
       LANGUAGES.filter((lang) => !hasMessage(lang, id)).map((lang) => `${lang}:${id}`),

@@ -5,7 +5,7 @@ import type { RowStatus } from "./RowStatus";
 /**
  * One line of the ledger.
  */
-export type LedgerRow = { id: bigint, email: string, name: string, edition: Edition, status: RowStatus, attempts: number, 
+export type LedgerRow = { id: number, email: string, name: string, edition: Edition, status: RowStatus, attempts: number, 
 /**
  * The server's last reply, in its own words ("" before the first attempt).
  */
