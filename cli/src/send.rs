@@ -42,9 +42,9 @@ fn destination(
     // The password never comes from the command line (it would show in `ps` and in the
     // shell history).
     let data_dir = default_outbox.parent().unwrap_or(Path::new("."));
-    let password = std::env::var("TANDEM_SMTP_PASSWORD").ok().or_else(|| {
-        tandem_core::secrets::password(&settings.username, &settings.host, data_dir)
-    });
+    let password = std::env::var("TANDEM_SMTP_PASSWORD")
+        .ok()
+        .or_else(|| tandem_core::secrets::password(&settings.username, &settings.host, data_dir));
     if !settings.username.is_empty() && password.is_none() {
         return Err(format!(
             "the server asks for a login as {} but no password is saved in the keychain \

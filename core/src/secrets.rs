@@ -132,7 +132,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(fallback_path(dir.path())).unwrap().permissions().mode();
+            let mode = std::fs::metadata(fallback_path(dir.path()))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         assert_eq!(password("u", &host, dir.path()).as_deref(), Some("pw"));

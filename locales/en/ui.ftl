@@ -271,7 +271,7 @@ smtp-test = Test connection
 smtp-testing = Testing…
 smtp-saved-keychain = Saved.
 smtp-saved-file = Saved (the password is in a private file: this computer has no keychain).
-smtp-test-ok = The server accepted the connection and the login. It says: { $info }
+smtp-test-ok = The server { $info } accepted the connection and the login.
 smtp-problem-host = Enter the server's name, for example smtp.office365.com.
 smtp-problem-port = Enter the port number, usually 587.
 smtp-problem-insecure = Without encryption, only a server on this computer may be used. Choose STARTTLS or TLS.
@@ -311,8 +311,8 @@ send-excluded-counts = { $unsubscribed } unsubscribed, { $bounced } bounced
 send-preflight-title = Before sending
 send-check-incomplete = Blocks { $blocks } miss a language: complete them in the Composer first.
 send-check-complete = Every block is written in both languages.
-send-check-size = The message is { $size }: under Gmail's 102 KB limit.
-send-check-size-clipped = The message is { $size }: Gmail will cut it after 102 KB. Shorten some texts.
+send-check-size = The message is { $kb } KB: under Gmail's 102 KB limit.
+send-check-size-clipped = The message is { $kb } KB: Gmail will cut it after 102 KB. Shorten some texts.
 send-check-nobody = Nobody would receive it: choose other lists.
 send-check-time = With your provider's limits, sending takes at least { $minutes } min.
 send-check-no-limits = No sending limit is set for your provider (see Settings).
@@ -357,3 +357,9 @@ ledger-edition = Edition
 ledger-attempts = Attempts
 ledger-reply = Server's reply
 ledger-more = { $count } more rows: filter to see them.
+send-check-time-short = With your provider's limits, sending takes less than a minute.
+send-check-already-sent = This issue was already sent on { $date } to { $count } people: sending it again reaches them a second time.
+send-confirm-again = This issue was already sent. Send it again to { $count ->
+    [one] one person
+   *[other] { $count } people
+  }?

@@ -271,7 +271,7 @@ smtp-test = Tester la connexion
 smtp-testing = Test en cours…
 smtp-saved-keychain = Enregistré.
 smtp-saved-file = Enregistré (le mot de passe est dans un fichier privé : cet ordinateur n'a pas de trousseau).
-smtp-test-ok = Le serveur a accepté la connexion et l'identification. Il indique : { $info }
+smtp-test-ok = Le serveur { $info } a accepté la connexion et l'identification.
 smtp-problem-host = Indiquez le nom du serveur, par exemple smtp.office365.com.
 smtp-problem-port = Indiquez le numéro de port, en général 587.
 smtp-problem-insecure = Sans chiffrement, seul un serveur sur cet ordinateur peut être utilisé. Choisissez STARTTLS ou TLS.
@@ -307,12 +307,15 @@ send-lists-none = Pas encore de listes : le numéro part à tous les contacts ab
 send-lists-some = Seulement les contacts abonnés des listes cochées.
 send-lists-all = Aucune liste cochée : tous les contacts abonnés.
 send-excluded = Exclus
-send-excluded-counts = { $unsubscribed } désinscrits, { $bounced } en erreur
+send-excluded-counts = { $unsubscribed ->
+    [one] 1 désinscrit
+   *[other] { $unsubscribed } désinscrits
+  }, { $bounced } en erreur
 send-preflight-title = Avant d'envoyer
 send-check-incomplete = Les blocs { $blocks } n'ont pas leurs deux langues : complétez-les d'abord dans la Rédaction.
 send-check-complete = Tous les blocs sont rédigés dans les deux langues.
-send-check-size = Le message fait { $size } : sous la limite de 102 Ko de Gmail.
-send-check-size-clipped = Le message fait { $size } : Gmail le coupera après 102 Ko. Raccourcissez certains textes.
+send-check-size = Le message fait { $kb } Ko : sous la limite de 102 Ko de Gmail.
+send-check-size-clipped = Le message fait { $kb } Ko : Gmail le coupera après 102 Ko. Raccourcissez certains textes.
 send-check-nobody = Personne ne le recevrait : choisissez d'autres listes.
 send-check-time = Avec les limites de votre fournisseur, l'envoi prend au moins { $minutes } min.
 send-check-no-limits = Aucune limite d'envoi n'est indiquée pour votre fournisseur (voir Réglages).
@@ -357,3 +360,9 @@ ledger-edition = Édition
 ledger-attempts = Tentatives
 ledger-reply = Réponse du serveur
 ledger-more = { $count } lignes de plus : filtrez pour les voir.
+send-check-time-short = Avec les limites de votre fournisseur, l'envoi prend moins d'une minute.
+send-check-already-sent = Ce numéro a déjà été envoyé le { $date } à { $count } personnes : un nouvel envoi les atteindra une seconde fois.
+send-confirm-again = Ce numéro a déjà été envoyé. L'envoyer à nouveau à { $count ->
+    [one] une personne
+   *[other] { $count } personnes
+  } ?

@@ -268,7 +268,7 @@ smtp-test = Verbinding testen
 smtp-testing = Bezig met testen…
 smtp-saved-keychain = Opgeslagen.
 smtp-saved-file = Opgeslagen (het wachtwoord staat in een privébestand: deze computer heeft geen sleutelhanger).
-smtp-test-ok = De server aanvaardde de verbinding en de aanmelding. Hij meldt: { $info }
+smtp-test-ok = De server { $info } aanvaardde de verbinding en de aanmelding.
 smtp-problem-host = Vul de naam van de server in, bijvoorbeeld smtp.office365.com.
 smtp-problem-port = Vul het poortnummer in, meestal 587.
 smtp-problem-insecure = Zonder versleuteling mag alleen een server op deze computer gebruikt worden. Kies STARTTLS of TLS.
@@ -308,8 +308,8 @@ send-excluded-counts = { $unsubscribed } uitgeschreven, { $bounced } onbestelbaa
 send-preflight-title = Voor het verzenden
 send-check-incomplete = Blokken { $blocks } missen een taal: vul ze eerst aan in Opstellen.
 send-check-complete = Alle blokken zijn in beide talen geschreven.
-send-check-size = Het bericht is { $size }: onder de grens van 102 KB van Gmail.
-send-check-size-clipped = Het bericht is { $size }: Gmail knipt het af na 102 KB. Maak sommige teksten korter.
+send-check-size = Het bericht is { $kb } KB: onder de grens van 102 KB van Gmail.
+send-check-size-clipped = Het bericht is { $kb } KB: Gmail knipt het af na 102 KB. Maak sommige teksten korter.
 send-check-nobody = Niemand zou het ontvangen: kies andere lijsten.
 send-check-time = Met de limieten van uw provider duurt het verzenden minstens { $minutes } min.
 send-check-no-limits = Er is geen verzendlimiet voor uw provider ingesteld (zie Instellingen).
@@ -354,3 +354,9 @@ ledger-edition = Editie
 ledger-attempts = Pogingen
 ledger-reply = Antwoord van de server
 ledger-more = Nog { $count } rijen: filter om ze te zien.
+send-check-time-short = Met de limieten van uw provider duurt het verzenden minder dan een minuut.
+send-check-already-sent = Dit nummer werd al verzonden op { $date } naar { $count } personen: opnieuw verzenden bereikt hen een tweede keer.
+send-confirm-again = Dit nummer werd al verzonden. Opnieuw verzenden naar { $count ->
+    [one] één persoon
+   *[other] { $count } personen
+  }?

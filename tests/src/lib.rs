@@ -48,6 +48,11 @@ pub fn app_binary() -> PathBuf {
     target.join("debug/tandem-app")
 }
 
+/// The `tandem` command line, built beside the app.
+pub fn cli_binary() -> PathBuf {
+    app_binary().with_file_name("tandem")
+}
+
 fn two_free_ports() -> (u16, u16) {
     let a = TcpListener::bind("127.0.0.1:0").unwrap();
     let b = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -267,6 +272,23 @@ impl App {
             .find(By::Css(css.to_owned()))
             .await
             .map_err(|e| format!("no element matches {css:?}: {e}").into())
+    }
+
+    /// Waits up to `timeout` for an element to appear (after a command returns), then
+    /// finds it.
+    pub async fn find_soon(&self, css: &str, timeout: Duration) -> Result<WebElement> {
+        let script = format!(
+            "return document.querySelector({}) !== null;",
+            serde_json::to_string(css)?
+        );
+        let deadline = Instant::now() + timeout;
+        loop {
+            let found = self.driver().execute(&script, vec![]).await?;
+            if found.json().as_bool() == Some(true) || Instant::now() > deadline {
+                return self.find(css).await;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Switches the interface language with the sidebar switch and waits until it applies.

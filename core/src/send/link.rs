@@ -216,11 +216,11 @@ impl SmtpEndpoint {
         }
     }
 
-    /// "Test connection": connects, logs in and says goodbye; the server's greeting
-    /// information on success.
+    /// "Test connection": connects, logs in and says goodbye; the name the server gives
+    /// itself on success.
     pub fn test(&self) -> Result<String, Outcome> {
         let mut conn = self.connect()?;
-        let info = conn.server_info().to_string();
+        let info = conn.server_info().name().to_owned();
         let _ = conn.quit();
         Ok(info)
     }

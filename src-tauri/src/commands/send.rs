@@ -242,6 +242,9 @@ pub struct SendOverview {
     pub lists: Vec<String>,
     /// A send that was interrupted (crash, closed window) and can be resumed.
     pub interrupted: Option<RunInfo>,
+    /// The last real (not test) send of this issue that reached someone: sending again
+    /// would reach them twice.
+    pub previous: Option<RunInfo>,
 }
 
 /// The shortest time `n` messages take under `limits` (each window lets `count` go).
@@ -290,9 +293,16 @@ pub fn send_overview(
     let limits = saved.as_ref().map(|s| s.limits.clone()).unwrap_or_default();
     let (destination, destination_label) = match &saved {
         Some(s) if !s.host.trim().is_empty() => ("smtp", format!("{}:{}", s.host, s.port)),
-        _ => ("outbox", data_dir(&store).join("outbox").display().to_string()),
+        _ => (
+            "outbox",
+            data_dir(&store).join("outbox").display().to_string(),
+        ),
     };
     let all_lists = store.contact_summary()?.lists;
+    let previous = store
+        .runs()?
+        .into_iter()
+        .find(|r| r.issue_id == Some(issue_id) && !r.is_test && r.sent > 0);
     Ok(SendOverview {
         estimated_seconds: estimate_seconds(audience.total(), &limits),
         audience,
@@ -303,6 +313,7 @@ pub fn send_overview(
         destination_label,
         lists: all_lists,
         interrupted: store.unfinished_run()?,
+        previous,
     })
 }
 
@@ -318,7 +329,10 @@ fn spawn_drive(
         let mut guard = sending.control.lock().unwrap_or_else(|p| p.into_inner());
         let status = sending.status.lock().unwrap_or_else(|p| p.into_inner());
         if status.active {
-            return Err(AppError::new("error-send-busy", "a send is already running"));
+            return Err(AppError::new(
+                "error-send-busy",
+                "a send is already running",
+            ));
         }
         *guard = Some(control.clone());
     }

@@ -31,4 +31,9 @@ destination_label: string, lists: Array<string>,
 /**
  * A send that was interrupted (crash, closed window) and can be resumed.
  */
-interrupted: RunInfo | null, };
+interrupted: RunInfo | null, 
+/**
+ * The last real (not test) send of this issue that reached someone: sending again
+ * would reach them twice.
+ */
+previous: RunInfo | null, };

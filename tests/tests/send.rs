@@ -1,0 +1,212 @@
+//! Sending in the real window: set up the mail server in Settings (a local aiosmtpd with
+//! STARTTLS and a login; no keychain here, so the password file is consented to), test
+//! the connection, send a test message, send to the contacts, watch the progress reach
+//! the end and read the ledger. Screenshots in FR and NL.
+
+use std::process::Command;
+use std::time::Duration;
+
+use tandem_e2e::thirtyfour::prelude::*;
+use tandem_e2e::{App, Launch, Result};
+use tandem_testkit::Aiosmtpd;
+
+async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
+    let input = app.find(css).await?;
+    input.clear().await?;
+    input.send_keys(value).await?;
+    Ok(())
+}
+
+async fn select(app: &App, css: &str, value: &str) -> Result<()> {
+    app.find(&format!("{css} option[value='{value}']"))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows_everyone(
+) -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    // The contacts file, imported with the CLI into the app's database before it starts.
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;prénom;nom;langue\nanne@example.be;Anne;Dubois;fr\njan@example.be;Jan;Peeters;nl\n\
+         sam@example.be;Sam;Janssens;fr/nl\nparti@example.be;Parti;Ailleurs;fr\n",
+    )?;
+    let db = launch.data_dir.join("tandem.sqlite3");
+    let cli = tandem_e2e::cli_binary();
+    for args in [
+        vec!["contacts", "import", csv.to_str().unwrap()],
+        vec!["contacts", "unsubscribe", "parti@example.be"],
+    ] {
+        let out = Command::new(&cli)
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()?;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let server = Aiosmtpd::builder()
+        .starttls()
+        .auth("lettre@example.org", "mot-de-passe")
+        .start()?;
+    let ca = server.certificate().unwrap().ca_pem.display().to_string();
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    // Nothing configured yet: the outbox is explained.
+    app.find_soon("[data-smtp-outbox]", Duration::from_secs(10))
+        .await?;
+    app.find_soon("#smtp-preset", Duration::from_secs(10))
+        .await?;
+    select(&app, "#smtp-preset", "microsoft365").await?;
+    let host = app.find("#smtp-host").await?.prop("value").await?;
+    assert_eq!(
+        host.as_deref(),
+        Some("smtp.office365.com"),
+        "the preset fills the server"
+    );
+    fill(&app, "#smtp-host", "127.0.0.1").await?;
+    fill(&app, "#smtp-port", &server.port().to_string()).await?;
+    fill(&app, "#smtp-username", "lettre@example.org").await?;
+    fill(&app, "#smtp-password", "mot-de-passe").await?;
+    fill(&app, "#smtp-from-name", "Plate-forme Mineurs en exil").await?;
+    fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    app.find(".advanced summary").await?.click().await?;
+    fill(&app, "#smtp-ca-file", &ca).await?;
+
+    app.find("[data-action='test-smtp']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('.smtp-test-result') !== null",
+        Duration::from_secs(20),
+    )
+    .await?;
+    let result = app.find(".smtp-test-result").await?;
+    assert_eq!(
+        result.attr("data-ok").await?.as_deref(),
+        Some("true"),
+        "{}",
+        result.text().await?
+    );
+
+    app.find("[data-action='save-smtp']").await?.click().await?;
+    // No keychain under Xvfb: Tandem asks before keeping the password in a file.
+    app.find_soon(
+        "[data-action='allow-password-file']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    app.wait_for(
+        "document.querySelector('[data-smtp-saved]')?.dataset.smtpSaved === 'file'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.screenshot("settings-smtp-fr").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('.audience')?.dataset.total === '3'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    for (edition, n) in [("fr", "1"), ("nl", "1"), ("bilingual", "1")] {
+        let dd = app.find(&format!("dd[data-edition='{edition}']")).await?;
+        assert_eq!(dd.text().await?, n, "{edition}");
+    }
+    let destination = app.find("[data-check='destination']").await?.text().await?;
+    assert!(destination.contains("127.0.0.1"), "{destination}");
+
+    fill(&app, "#send-test-email", "essai@example.org").await?;
+    app.find("[data-action='send-test']").await?.click().await?;
+    let received = server.wait_for_messages(1, Duration::from_secs(20))?;
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].rcpt_to, ["essai@example.org"]);
+    let raw = String::from_utf8_lossy(&received[0].raw);
+    assert!(
+        raw.contains("Subject: [TEST]"),
+        "{}",
+        &raw[..raw.len().min(600)]
+    );
+    app.wait_for(
+        "document.querySelector('[data-ending]')?.dataset.ending === 'finished'",
+        Duration::from_secs(20),
+    )
+    .await?;
+
+    app.find("[data-action='send']").await?.click().await?;
+    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "(() => { const p = document.querySelector('.progress');
+           return p && p.dataset.active === 'false' && p.dataset.sent === '3'; })()",
+        Duration::from_secs(30),
+    )
+    .await?;
+    let bar = app.find(".progress progress").await?;
+    assert_eq!(bar.prop("value").await?.as_deref(), Some("3"));
+    assert_eq!(bar.prop("max").await?.as_deref(), Some("3"));
+    app.wait_for(
+        "document.querySelector('.ledger-table')?.dataset.rows === '3'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let sent_rows = app
+        .driver()
+        .find_all(By::Css(".ledger-table tr[data-status='sent']"))
+        .await?;
+    assert_eq!(sent_rows.len(), 3);
+    let received = server.wait_for_messages(4, Duration::from_secs(10))?;
+    let mut rcpts: Vec<String> = received[1..]
+        .iter()
+        .flat_map(|m| m.rcpt_to.clone())
+        .collect();
+    rcpts.sort();
+    assert_eq!(
+        rcpts,
+        ["anne@example.be", "jan@example.be", "sam@example.be"]
+    );
+    // Sending the same issue again is possible, but said plainly first.
+    app.find_soon("[data-check='already-sent']", Duration::from_secs(5))
+        .await?;
+    app.driver()
+        .execute(
+            "document.querySelector('.sending').scrollIntoView();",
+            vec![],
+        )
+        .await?;
+    app.screenshot("send-fr").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+
+    app.choose_language("nl").await?;
+    let ending = app
+        .find_soon("[data-ending]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(ending.contains("voltooid"), "{ending}");
+    app.screenshot("send-nl").await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("#smtp-host", Duration::from_secs(10)).await?;
+    app.screenshot("settings-smtp-nl").await?;
+    app.quit().await
+}
