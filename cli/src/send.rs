@@ -132,8 +132,7 @@ impl Reporter {
             let mut err = std::io::stderr();
             let _ = write!(err, "{line}\x1b[K");
             let _ = err.flush();
-        } else if p.total > 0 {
-            let tenth = done * 10 / p.total;
+        } else if let Some(tenth) = (done * 10).checked_div(p.total) {
             if tenth > self.last_tenth {
                 self.last_tenth = tenth;
                 eprintln!(

@@ -195,7 +195,7 @@ pub fn test_smtp(
 
 /// Where this send goes.
 enum Destination {
-    Smtp(Arc<SmtpEndpoint>, SmtpSettings),
+    Smtp(Arc<SmtpEndpoint>, Box<SmtpSettings>),
     Outbox(PathBuf),
 }
 
@@ -208,7 +208,7 @@ fn destination(store: &Store) -> Result<Destination, AppError> {
                 return Err(AppError::new("error-smtp-no-password", settings.username));
             }
             let endpoint = endpoint(&settings, password.as_deref(), Duration::from_secs(60))?;
-            Ok(Destination::Smtp(Arc::new(endpoint), settings))
+            Ok(Destination::Smtp(Arc::new(endpoint), Box::new(settings)))
         }
         _ => Ok(Destination::Outbox(dir.join("outbox"))),
     }
