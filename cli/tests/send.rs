@@ -533,3 +533,47 @@ fn the_rate_limit_holds_over_any_window_and_across_a_restart() {
     // 11 messages at 4 a second need at least two full seconds.
     assert!(times[10] - times[0] >= 2000, "{times:?}");
 }
+
+#[test]
+fn an_incomplete_issue_and_a_sender_with_a_line_break_are_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = setup(dir.path(), "email,language\nanne@example.be,fr\n");
+    // The same sample with one Dutch title removed: that block misses a language.
+    let mut issue: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("core/src/sample/issue.json")).unwrap(),
+    )
+    .unwrap();
+    let block = issue["blocks"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|b| b["kind"] == "article")
+        .unwrap();
+    block["title"]["nl"] = Value::String(String::new());
+    let file = dir.path().join("incomplete.json");
+    std::fs::write(&file, issue.to_string()).unwrap();
+    let out = ok(tandem(&db).args(["issue", "import"]).arg(&file));
+    let incomplete: i64 = out.lines().last().unwrap().trim().parse().unwrap();
+    let outbox = dir.path().join("outbox");
+
+    let out = run(tandem(&db)
+        .args(["send", &incomplete.to_string(), "--outbox"])
+        .arg(&outbox));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("incomplete"), "{err}");
+
+    // A header injection attempt in the sender is refused, not folded into the message.
+    let out = run(tandem(&db)
+        .args([
+            "send",
+            "1",
+            "--from",
+            "PMO <info@example.org>\r\nBcc: all@example.org",
+        ])
+        .arg("--outbox")
+        .arg(&outbox));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid sender"));
+    assert!(!outbox.exists(), "nothing was written");
+}

@@ -21,7 +21,6 @@ view-composer-title = Composer
 view-contacts-title = Contacts
 view-send-title = Send
 view-send-intro = Send an issue through your organisation's mail server, at a pace your provider accepts, with a record of every recipient so that nobody is missed or gets it twice.
-view-send-placeholder = This screen is a placeholder: nothing can be sent yet.
 view-settings-title = Settings
 
 settings-language-title = Language of the interface
@@ -363,3 +362,4 @@ send-confirm-again = This issue was already sent. Send it again to { $count ->
     [one] one person
    *[other] { $count } people
   }?
+send-interrupted-open = Open Send to resume it

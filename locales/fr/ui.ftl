@@ -21,7 +21,6 @@ view-composer-title = Rédaction
 view-contacts-title = Contacts
 view-send-title = Envoi
 view-send-intro = Envoyez un numéro par le serveur de messagerie de votre organisation, au rythme accepté par votre fournisseur, avec un registre de chaque destinataire : personne n'est oublié, personne ne le reçoit deux fois.
-view-send-placeholder = Cet écran est provisoire : aucun envoi n'est encore possible.
 view-settings-title = Réglages
 
 settings-language-title = Langue de l'interface
@@ -366,3 +365,4 @@ send-confirm-again = Ce numéro a déjà été envoyé. L'envoyer à nouveau à 
     [one] une personne
    *[other] { $count } personnes
   } ?
+send-interrupted-open = Ouvrir l'Envoi pour le reprendre

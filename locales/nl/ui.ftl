@@ -21,7 +21,6 @@ view-composer-title = Opstellen
 view-contacts-title = Contacten
 view-send-title = Verzenden
 view-send-intro = Verstuur een nummer via de mailserver van uw organisatie, in het tempo dat uw provider aanvaardt, met een register van elke ontvanger: niemand wordt vergeten, niemand krijgt het twee keer.
-view-send-placeholder = Dit scherm is voorlopig: er kan nog niets worden verzonden.
 view-settings-title = Instellingen
 
 settings-language-title = Taal van de interface
@@ -360,3 +359,4 @@ send-confirm-again = Dit nummer werd al verzonden. Opnieuw verzenden naar { $cou
     [one] één persoon
    *[other] { $count } personen
   }?
+send-interrupted-open = Verzenden openen om te hervatten

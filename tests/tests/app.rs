@@ -49,10 +49,14 @@ async fn four_views_in_french_then_dutch_and_the_choice_is_remembered() -> Resul
         let violations = app.serious_accessibility_violations().await?;
         axe_report.insert(format!("{view}-fr"), serde_json::json!(violations));
     }
-    // Placeholders say what they are.
+    // The Send view speaks French too, down to its preflight.
     open_view(&app, "send").await?;
-    let notice = app.find("[data-placeholder]").await?.text().await?;
-    assert!(notice.contains("provisoire"), "{notice}");
+    let preflight = app
+        .find_soon(".preflight h2", std::time::Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(preflight, "Avant d'envoyer");
     open_view(&app, "composer").await?;
 
     // Switching to Dutch relabels everything at once, without a reload.

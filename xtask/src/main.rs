@@ -286,6 +286,12 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
         "--locked",
     ]);
     run_cmd(c, "cargo bench")?;
+    // postfix (smtp-sink, smtp-source) comes with the test packages.
+    setup::system_packages(ctx, true)?;
+    ctx.step("sending: tandem send vs smtp-source and a Python smtplib mail merge, into smtp-sink");
+    let mut c = ctx.cargo();
+    c.args(["bench", "-p", "tandem-cli", "--bench", "send", "--locked"]);
+    run_cmd(c, "cargo bench (send)")?;
 
     // Measured in the real window: the same set-up and build as the tests use (same
     // features, so nothing is compiled twice).

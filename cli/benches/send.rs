@@ -1,0 +1,200 @@
+//! `cargo xtask bench`, sending: the release `tandem send` into postfix's smtp-sink on
+//! 127.0.0.1, against `smtp-source` (postfix's own load generator) and a Python smtplib
+//! mail merge, with the same message size and session count, side by side in one run;
+//! then peak memory for 10,000 vs 50,000 recipients. Prints ratios, asserts nothing.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tandem_testkit::SmtpSink;
+
+const SESSIONS: usize = 4;
+const MESSAGES: usize = 2000;
+const ROUNDS: usize = 3;
+
+fn tandem(db: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.env_remove("TANDEM_DB")
+        .env_remove("TANDEM_DATA_DIR")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn ok(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("command runs");
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+}
+
+/// A database with the sample issue (id 1) and `n` contacts.
+fn database(dir: &Path, n: usize) -> std::path::PathBuf {
+    let db = dir.join(format!("bench-{n}.sqlite3"));
+    ok(tandem(&db)
+        .args(["issue", "import"])
+        .arg(root().join("core/src/sample/issue.json")));
+    let mut csv = String::from("email,first_name,last_name,language\n");
+    for i in 0..n {
+        let lang = ["fr", "nl", "both"][i % 3];
+        csv.push_str(&format!("reader{i:06}@example.be,Reader,{i},{lang}\n"));
+    }
+    let file = dir.join(format!("contacts-{n}.csv"));
+    std::fs::write(&file, csv).unwrap();
+    ok(tandem(&db).args(["contacts", "import"]).arg(&file));
+    db
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+/// Peak resident memory of a running process, polled from /proc until it exits.
+fn run_measuring_peak(mut cmd: Command) -> (Duration, u64) {
+    let start = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_path) {
+            for line in text.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                    peak_kb = peak_kb.max(kb);
+                }
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            return (start.elapsed(), peak_kb);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::builder()
+        .start()
+        .expect("smtp-sink (apt-get install postfix)");
+    let url = format!("smtp://127.0.0.1:{}", sink.port());
+    let db = database(dir.path(), MESSAGES);
+
+    // The size of a real Tandem message, for the references to send the same.
+    let outbox = dir.path().join("outbox");
+    ok(tandem(&db)
+        .args(["send", "1", "--test", "size@example.be", "--outbox"])
+        .arg(&outbox));
+    let eml = std::fs::read_dir(&outbox)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let size = std::fs::metadata(&eml).unwrap().len();
+
+    let smtp_source = ["/usr/sbin/smtp-source", "/usr/lib/postfix/sbin/smtp-source"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("smtp-source (apt-get install postfix)");
+
+    let (mut ours, mut source, mut python) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        // Tandem: the whole command, snapshot of the audience and ledger included.
+        let start = Instant::now();
+        ok(tandem(&db).args([
+            "send",
+            "1",
+            "--smtp",
+            &url,
+            "--from",
+            "PMO <info@example.org>",
+            "--concurrency",
+            &SESSIONS.to_string(),
+        ]));
+        ours.push(MESSAGES as f64 / start.elapsed().as_secs_f64());
+
+        let start = Instant::now();
+        ok(Command::new(smtp_source).args([
+            "-s",
+            &SESSIONS.to_string(),
+            "-m",
+            &MESSAGES.to_string(),
+            "-l",
+            &size.to_string(),
+            "-f",
+            "info@example.org",
+            "-t",
+            "reader@example.be",
+            &format!("127.0.0.1:{}", sink.port()),
+        ]));
+        source.push(MESSAGES as f64 / start.elapsed().as_secs_f64());
+
+        let out = ok(Command::new("python3")
+            .arg(root().join("testkit/py/mailmerge.py"))
+            .args([
+                "127.0.0.1",
+                &sink.port().to_string(),
+                &MESSAGES.to_string(),
+                &SESSIONS.to_string(),
+            ])
+            .arg(&eml));
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        python.push(v["sent"].as_f64().unwrap() / v["seconds"].as_f64().unwrap());
+    }
+    let (ours, source, python) = (median(ours), median(source), median(python));
+    println!(
+        "send throughput ({MESSAGES} messages of {:.1} KB, {SESSIONS} sessions, into smtp-sink, median of {ROUNDS}):",
+        size as f64 / 1024.0
+    );
+    println!("  tandem send        {ours:>8.0} msg/s");
+    println!(
+        "  smtp-source        {source:>8.0} msg/s   tandem/smtp-source = {:.2}x (goal >= 0.8x)",
+        ours / source
+    );
+    println!(
+        "  python smtplib     {python:>8.0} msg/s   tandem/python      = {:.1}x (goal >= 10x)",
+        ours / python
+    );
+
+    // Peak memory: the same command for 10,000 and 50,000 recipients.
+    let mut peaks = Vec::new();
+    for n in [10_000, 50_000] {
+        let db = database(dir.path(), n);
+        let mut cmd = tandem(&db);
+        cmd.args([
+            "send",
+            "1",
+            "--smtp",
+            &url,
+            "--from",
+            "PMO <info@example.org>",
+            "--concurrency",
+            &SESSIONS.to_string(),
+        ]);
+        let (elapsed, peak_kb) = run_measuring_peak(cmd);
+        println!(
+            "  send to {n:>6} recipients: {:>5.1} s, peak RSS {:.1} MiB",
+            elapsed.as_secs_f64(),
+            peak_kb as f64 / 1024.0
+        );
+        peaks.push(peak_kb as f64);
+    }
+    println!(
+        "send peak memory 50,000 vs 10,000 recipients: {:+.0}% (goal within +20%)",
+        (peaks[1] / peaks[0] - 1.0) * 100.0
+    );
+}
