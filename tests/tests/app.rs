@@ -52,7 +52,7 @@ async fn four_views_in_french_then_dutch_and_the_choice_is_remembered() -> Resul
     // The Send view speaks French too, down to its preflight.
     open_view(&app, "send").await?;
     let preflight = app
-        .find_soon(".preflight h2", std::time::Duration::from_secs(10))
+        .find_soon(".preflight h2", Duration::from_secs(10))
         .await?
         .text()
         .await?;
