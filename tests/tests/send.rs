@@ -210,3 +210,106 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     app.screenshot("settings-smtp-nl").await?;
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_send_cut_off_by_a_dead_server_is_offered_at_start_up_and_resumes_to_the_end(
+) -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let db = launch.data_dir.join("tandem.sqlite3");
+    let cli = tandem_e2e::cli_binary();
+    let mut csv = String::from("email,language\n");
+    for i in 0..20 {
+        csv.push_str(&format!("lezer{i:02}@example.be,nl\n"));
+    }
+    let file = launch.data_dir.join("contacts.csv");
+    std::fs::write(&file, csv)?;
+    let sample = tandem_e2e::workspace_root().join("core/src/sample/issue.json");
+    for args in [
+        vec![
+            "issue".to_owned(),
+            "import".into(),
+            sample.display().to_string(),
+        ],
+        vec![
+            "contacts".into(),
+            "import".into(),
+            file.display().to_string(),
+        ],
+    ] {
+        let out = Command::new(&cli)
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()?;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The server dies at its 5th message and never comes back: the send stops, resumable.
+    let sink = tandem_testkit::SmtpSink::builder()
+        .flags(["-M", "5"])
+        .start()?;
+    let out = Command::new(&cli)
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "send",
+            "1",
+            "--from",
+            "PKV <info@example.org>",
+            "--concurrency",
+            "1",
+        ])
+        .args(["--give-up-after", "1", "--smtp"])
+        .arg(format!("smtp://127.0.0.1:{}", sink.port()))
+        .output()?;
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("tandem send --resume"), "{stderr}");
+
+    let app = App::start(&launch).await?;
+    let banner = app
+        .find_soon("[data-interrupted-banner]", Duration::from_secs(10))
+        .await?;
+    let text = banner.text().await?;
+    assert!(text.contains("onderbroken"), "{text}");
+    app.screenshot("send-interrupted-nl").await?;
+    banner
+        .find(By::Css("button.button-primary"))
+        .await?
+        .click()
+        .await?;
+    // No server is set up in the app: the rest goes to the outbox folder.
+    app.find_soon(
+        "[data-action='resume-interrupted']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    let finished = app
+        .wait_for(
+            "document.querySelector('[data-ending]')?.dataset.ending === 'finished'",
+            Duration::from_secs(30),
+        )
+        .await;
+    if finished.is_err() {
+        app.screenshot("send-interrupted-resume-failed").await?;
+        let page = app.find(".view").await?.text().await?;
+        panic!("the resumed send did not finish: {page}");
+    }
+    app.wait_for(
+        "document.querySelectorAll('.ledger-table tr[data-status=\"sent\"]').length === 20",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let outbox: Vec<_> = std::fs::read_dir(launch.data_dir.join("outbox"))?.collect();
+    assert!(
+        (15..=16).contains(&outbox.len()),
+        "the 15 or 16 still pending went to the outbox, got {}",
+        outbox.len()
+    );
+    app.quit().await
+}

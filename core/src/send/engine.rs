@@ -224,8 +224,11 @@ fn worker(
     link.close();
 }
 
-fn retry_delay(config: &SendConfig, attempts_before: u32) -> i64 {
-    let base = config.retry_base.as_millis() as i64;
+/// First retry delay after a lost connection (capped by `retry_base`).
+const LOST_RETRY: Duration = Duration::from_secs(5);
+
+fn retry_delay(base: Duration, attempts_before: u32) -> i64 {
+    let base = base.as_millis() as i64;
     let factor = 1i64 << attempts_before.min(16);
     (base.saturating_mul(factor)).min(600_000)
 }
@@ -359,6 +362,7 @@ pub fn drive(
             .ledger_row(done.row)?
             .map(|r| r.attempts)
             .unwrap_or_default();
+        let lost = matches!(done.outcome, Outcome::Lost(_));
         match done.outcome {
             Outcome::Sent(reply) => {
                 store.mark_sent(done.row, &reply, now)?;
@@ -374,17 +378,20 @@ pub fn drive(
                 unreachable_since = None;
             }
             Outcome::Transient(reply) | Outcome::Lost(reply) => {
+                // A refusal for now (4xx) is the recipient's server asking for patience; a
+                // lost connection is about the link, and is tried again sooner.
+                let base = if lost {
+                    config.retry_base.min(LOST_RETRY)
+                } else {
+                    config.retry_base
+                };
                 if attempts_before + 1 >= config.max_attempts {
                     let reply = format!("{reply} (gave up after {} attempts)", attempts_before + 1);
                     store.mark_failed(done.row, &reply)?;
                     state.failed += 1;
                     state.pending -= 1;
                 } else {
-                    store.mark_retry(
-                        done.row,
-                        &reply,
-                        now + retry_delay(config, attempts_before),
-                    )?;
+                    store.mark_retry(done.row, &reply, now + retry_delay(base, attempts_before))?;
                 }
             }
             Outcome::Unreachable(reply) => {
@@ -457,12 +464,10 @@ mod tests {
 
     #[test]
     fn retries_back_off_and_are_capped() {
-        let config = SendConfig {
-            retry_base: Duration::from_secs(60),
-            ..SendConfig::default()
-        };
-        assert_eq!(retry_delay(&config, 0), 60_000);
-        assert_eq!(retry_delay(&config, 2), 240_000);
-        assert_eq!(retry_delay(&config, 9), 600_000);
+        let base = Duration::from_secs(60);
+        assert_eq!(retry_delay(base, 0), 60_000);
+        assert_eq!(retry_delay(base, 2), 240_000);
+        assert_eq!(retry_delay(base, 9), 600_000);
+        assert_eq!(retry_delay(base.min(LOST_RETRY), 1), 10_000);
     }
 }
