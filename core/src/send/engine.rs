@@ -284,8 +284,10 @@ pub fn drive(
     drop(done_tx);
 
     let mut idle: Vec<usize> = (0..concurrency).rev().collect();
-    // Row id → (worker, time handed over, event id).
-    let mut busy: HashMap<i64, (usize, i64, i64)> = HashMap::new();
+    // Row id → (worker, time handed over, event id, attempts before this one).
+    let mut busy: HashMap<i64, (usize, i64, i64, u32)> = HashMap::new();
+    // Due rows read ahead in one query, handed out one by one.
+    let mut queue: VecDeque<LedgerRow> = VecDeque::new();
     let mut unreachable_since: Option<i64> = None;
     let mut unreachable_until: i64 = 0;
     let mut stop: Option<Ending> = None;
@@ -312,14 +314,17 @@ pub fn drive(
                 wake = Some(at);
                 break;
             }
-            let busy_ids: Vec<i64> = busy.keys().copied().collect();
-            let Some(row) = store.due_rows(run, now, &busy_ids, 1)?.pop() else {
+            if queue.is_empty() {
+                let busy_ids: Vec<i64> = busy.keys().copied().collect();
+                queue.extend(store.due_rows(run, now, &busy_ids, 64)?);
+            }
+            let Some(row) = queue.pop_front() else {
                 break;
             };
-            let event = store.begin_attempt(row.id, now)?;
+            let event = store.begin_attempt(now)?;
             limiter.record(now);
             let w = idle.pop().expect("a worker is idle");
-            busy.insert(row.id, (w, now, event));
+            busy.insert(row.id, (w, now, event, row.attempts));
             workers[w]
                 .send(Job { row })
                 .expect("workers live until the channel closes");
@@ -354,25 +359,22 @@ pub fn drive(
                 unreachable!("the dispatcher holds the workers' channels")
             }
         };
-        let (worker_index, started, event) = busy.remove(&done.row).expect("a known job");
+        let (worker_index, started, event, attempts_before) =
+            busy.remove(&done.row).expect("a known job");
         debug_assert_eq!(worker_index, done.worker);
         idle.push(done.worker);
         let now = now_ms();
-        let attempts_before = store
-            .ledger_row(done.row)?
-            .map(|r| r.attempts)
-            .unwrap_or_default();
         let lost = matches!(done.outcome, Outcome::Lost(_));
         match done.outcome {
             Outcome::Sent(reply) => {
-                store.mark_sent(done.row, &reply, now)?;
+                store.mark_sent(done.row, &reply, started, now)?;
                 state.sent += 1;
                 state.pending -= 1;
                 unreachable_since = None;
                 state.unreachable = None;
             }
             Outcome::Permanent(reply) => {
-                store.mark_failed(done.row, &reply)?;
+                store.mark_failed(done.row, &reply, started)?;
                 state.failed += 1;
                 state.pending -= 1;
                 unreachable_since = None;
@@ -387,11 +389,16 @@ pub fn drive(
                 };
                 if attempts_before + 1 >= config.max_attempts {
                     let reply = format!("{reply} (gave up after {} attempts)", attempts_before + 1);
-                    store.mark_failed(done.row, &reply)?;
+                    store.mark_failed(done.row, &reply, started)?;
                     state.failed += 1;
                     state.pending -= 1;
                 } else {
-                    store.mark_retry(done.row, &reply, now + retry_delay(base, attempts_before))?;
+                    store.mark_retry(
+                        done.row,
+                        &reply,
+                        started,
+                        now + retry_delay(base, attempts_before),
+                    )?;
                 }
             }
             Outcome::Unreachable(reply) => {

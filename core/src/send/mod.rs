@@ -131,28 +131,8 @@ pub fn start_run(
     if !is_test && !report.is_complete() {
         return Err(SendError::Incomplete(describe(&report.incomplete)));
     }
-    let (recipients, lists) = match audience {
-        Audience::Lists(lists) => (store.audience_recipients(lists)?, lists.clone()),
-        Audience::Test { email, edition } => {
-            let email = email.trim();
-            if email.parse::<lettre::Address>().is_err() {
-                return Err(SendError::Address(email.into()));
-            }
-            let recipient = NewRecipient {
-                contact_id: None,
-                email: email.into(),
-                name: String::new(),
-                edition: *edition,
-                unsubscribe_token: String::new(),
-            };
-            (vec![recipient], vec![])
-        }
-    };
-    if recipients.is_empty() {
-        return Err(SendError::NoRecipients);
-    }
     let domain = sender.from.email.domain().to_owned();
-    let run = NewRun {
+    let mut run = NewRun {
         issue_id: Some(issue_id),
         issue_number: i64::from(issue.number),
         issue_json: issue.to_json(),
@@ -163,10 +143,32 @@ pub fn start_run(
             .map(ToString::to_string)
             .unwrap_or_default(),
         unsubscribe_url: sender.unsubscribe_url.clone().unwrap_or_default(),
-        lists,
+        lists: vec![],
         is_test,
     };
-    let id = store.create_run(&run, &recipients, now_ms(), &mut || {
+    let recipient = match audience {
+        Audience::Lists(lists) => {
+            run.lists = lists.clone();
+            return match store.create_run_for_lists(&run, now_ms(), &domain)? {
+                (Some(id), _) => Ok(id),
+                (None, _) => Err(SendError::NoRecipients),
+            };
+        }
+        Audience::Test { email, edition } => {
+            let email = email.trim();
+            if email.parse::<lettre::Address>().is_err() {
+                return Err(SendError::Address(email.into()));
+            }
+            NewRecipient {
+                contact_id: None,
+                email: email.into(),
+                name: String::new(),
+                edition: *edition,
+                unsubscribe_token: String::new(),
+            }
+        }
+    };
+    let id = store.create_run(&run, &[recipient], now_ms(), &mut || {
         format!("<{}@{domain}>", crate::contacts::os_random_token())
     })?;
     Ok(id)

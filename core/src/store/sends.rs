@@ -312,6 +312,67 @@ impl Store {
         Ok(id)
     }
 
+    /// Snapshots a run to the subscribed contacts on `run.lists` (everyone when empty)
+    /// in one transaction, inside SQLite: memory stays flat however many contacts there
+    /// are. Each recipient gets a random Message-ID at `domain`. Returns the run's id
+    /// and the number of recipients; with nobody to send to, nothing is written and the
+    /// id is `None`.
+    pub fn create_run_for_lists(
+        &mut self,
+        run: &NewRun,
+        now_ms: i64,
+        domain: &str,
+    ) -> Result<(Option<i64>, u32), StoreError> {
+        self.check_lists(&run.lists)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO send_runs (issue_id, issue_number, issue_json, sender, reply_to,
+                unsubscribe_url, lists, is_test, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                run.issue_id,
+                run.issue_number,
+                run.issue_json,
+                run.sender,
+                run.reply_to,
+                run.unsubscribe_url,
+                serde_json::to_string(&run.lists).unwrap_or_else(|_| "[]".into()),
+                run.is_test,
+                now_ms
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let in_lists = if run.lists.is_empty() {
+            String::new()
+        } else {
+            let marks: Vec<String> = (0..run.lists.len())
+                .map(|i| format!("?{}", i + 3))
+                .collect();
+            format!(
+                " AND c.id IN (SELECT cl.contact_id FROM contact_lists cl
+                   JOIN lists l ON l.id = cl.list_id WHERE l.name IN ({}))",
+                marks.join(", ")
+            )
+        };
+        let sql = format!(
+            "INSERT INTO send_recipients (run_id, contact_id, email, name, edition,
+                unsubscribe_token, message_id)
+             SELECT ?1, c.id, c.email, trim(c.first_name || ' ' || c.last_name),
+                CASE c.language WHEN 'fr' THEN 'fr' WHEN 'nl' THEN 'nl' ELSE 'bilingual' END,
+                c.unsubscribe_token, '<' || lower(hex(randomblob(16))) || '@' || ?2 || '>'
+             FROM contacts c WHERE c.status = 'subscribed'{in_lists} ORDER BY c.email"
+        );
+        let mut values: Vec<rusqlite::types::Value> = vec![id.into(), domain.to_owned().into()];
+        values.extend(run.lists.iter().map(|l| l.clone().into()));
+        let count = tx.execute(&sql, rusqlite::params_from_iter(values))? as u32;
+        if count == 0 {
+            // Dropping the transaction rolls the empty run back.
+            return Ok((None, 0));
+        }
+        tx.commit()?;
+        Ok((Some(id), count))
+    }
+
     /// A run and its counts.
     pub fn run(&self, id: i64) -> Result<RunInfo, StoreError> {
         self.runs_where("r.id = ?1", [id])?
@@ -487,17 +548,12 @@ impl Store {
     }
 
     /// Records, before a message is handed to the server, that it is: the rate window
-    /// counts it and the row shows when it was last tried. Returns the event's id.
-    pub fn begin_attempt(&mut self, row: i64, now_ms: i64) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO send_events (at) VALUES (?1)", [now_ms])?;
-        let event = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE send_recipients SET last_attempt_at = ?2 WHERE id = ?1",
-            params![row, now_ms],
-        )?;
-        tx.commit()?;
-        Ok(event)
+    /// counts it (one small autocommitted insert). Returns the event's id.
+    pub fn begin_attempt(&self, now_ms: i64) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached("INSERT INTO send_events (at) VALUES (?1)")?
+            .execute([now_ms])?;
+        Ok(self.conn.last_insert_rowid())
     }
 
     /// The message never reached a server (it could not be connected to): the attempt
@@ -508,33 +564,48 @@ impl Store {
         Ok(())
     }
 
-    /// The server accepted the message.
-    pub fn mark_sent(&self, row: i64, reply: &str, now_ms: i64) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE send_recipients SET status = 'sent', attempts = attempts + 1, reply = ?2,
-                sent_at = ?3 WHERE id = ?1",
-            params![row, reply, now_ms],
-        )?;
+    /// The server accepted the message handed over at `attempt_ms`.
+    pub fn mark_sent(
+        &self,
+        row: i64,
+        reply: &str,
+        attempt_ms: i64,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE send_recipients SET status = 'sent', attempts = attempts + 1, reply = ?2,
+                    last_attempt_at = ?3, sent_at = ?4 WHERE id = ?1",
+            )?
+            .execute(params![row, reply, attempt_ms, now_ms])?;
         Ok(())
     }
 
     /// A transient failure: tried again from `retry_at_ms`.
-    pub fn mark_retry(&self, row: i64, reply: &str, retry_at_ms: i64) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE send_recipients SET attempts = attempts + 1, reply = ?2,
-                next_attempt_at = ?3 WHERE id = ?1",
-            params![row, reply, retry_at_ms],
-        )?;
+    pub fn mark_retry(
+        &self,
+        row: i64,
+        reply: &str,
+        attempt_ms: i64,
+        retry_at_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE send_recipients SET attempts = attempts + 1, reply = ?2,
+                    last_attempt_at = ?3, next_attempt_at = ?4 WHERE id = ?1",
+            )?
+            .execute(params![row, reply, attempt_ms, retry_at_ms])?;
         Ok(())
     }
 
     /// A permanent failure, with the server's reply.
-    pub fn mark_failed(&self, row: i64, reply: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE send_recipients SET status = 'failed', attempts = attempts + 1, reply = ?2
-             WHERE id = ?1",
-            params![row, reply],
-        )?;
+    pub fn mark_failed(&self, row: i64, reply: &str, attempt_ms: i64) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE send_recipients SET status = 'failed', attempts = attempts + 1, reply = ?2,
+                    last_attempt_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![row, reply, attempt_ms])?;
         Ok(())
     }
 
@@ -658,14 +729,16 @@ mod tests {
             std::slice::from_ref(&b)
         );
 
-        store.begin_attempt(a.id, 2_000).unwrap();
-        store.mark_retry(a.id, "451 try later", 9_000).unwrap();
+        store.begin_attempt(2_000).unwrap();
+        store
+            .mark_retry(a.id, "451 try later", 2_000, 9_000)
+            .unwrap();
         assert_eq!(store.due_rows(id, 2_000, &[], 10).unwrap().len(), 1);
         assert_eq!(store.next_due_at(id, &[b.id]).unwrap(), Some(9_000));
-        store.begin_attempt(a.id, 9_000).unwrap();
-        store.mark_sent(a.id, "250 OK", 9_100).unwrap();
-        store.begin_attempt(b.id, 9_200).unwrap();
-        store.mark_failed(b.id, "550 no such user").unwrap();
+        store.begin_attempt(9_000).unwrap();
+        store.mark_sent(a.id, "250 OK", 9_000, 9_100).unwrap();
+        store.begin_attempt(9_200).unwrap();
+        store.mark_failed(b.id, "550 no such user", 9_200).unwrap();
 
         let ledger = store.ledger(id, None).unwrap();
         assert_eq!(ledger[0].status, RowStatus::Sent);
@@ -678,6 +751,61 @@ mod tests {
 
         assert_eq!(store.retry_failed(id).unwrap(), 1);
         assert_eq!(store.run(id).unwrap().pending, 1);
+    }
+
+    #[test]
+    fn a_run_snapshotted_in_sql_matches_the_audience_and_an_empty_one_leaves_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        add(&mut store, "a@example.org", ContactLanguage::Fr);
+        add(&mut store, "b@example.org", ContactLanguage::Both);
+        add(&mut store, "c@example.org", ContactLanguage::Nl);
+        store.unsubscribe("c@example.org").unwrap();
+        let new_run = |lists: Vec<String>| NewRun {
+            issue_id: None,
+            issue_number: 1,
+            issue_json: "{}".into(),
+            sender: "PMO <info@example.org>".into(),
+            reply_to: String::new(),
+            unsubscribe_url: String::new(),
+            lists,
+            is_test: false,
+        };
+        let (id, n) = store
+            .create_run_for_lists(&new_run(vec![]), 5, "example.org")
+            .unwrap();
+        assert_eq!(n, 2);
+        let ledger = store.ledger(id.unwrap(), None).unwrap();
+        let got: Vec<_> = ledger
+            .iter()
+            .map(|r| (r.email.as_str(), r.edition))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a@example.org", Edition::Fr),
+                ("b@example.org", Edition::Bilingual)
+            ]
+        );
+        assert!(
+            ledger[0].message_id.starts_with('<')
+                && ledger[0].message_id.ends_with("@example.org>")
+        );
+        assert_ne!(ledger[0].message_id, ledger[1].message_id);
+        assert_eq!(ledger[0].unsubscribe_token, "a@example.org-token-1");
+
+        store
+            .conn
+            .execute("INSERT INTO lists (name) VALUES ('press')", [])
+            .unwrap();
+        let (id, n) = store
+            .create_run_for_lists(&new_run(vec!["press".into()]), 6, "example.org")
+            .unwrap();
+        assert_eq!((id, n), (None, 0));
+        assert_eq!(
+            store.runs().unwrap().len(),
+            1,
+            "the empty run was rolled back"
+        );
     }
 
     #[test]
