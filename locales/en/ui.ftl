@@ -363,3 +363,6 @@ send-confirm-again = This issue was already sent. Send it again to { $count ->
    *[other] { $count } people
   }?
 send-interrupted-open = Open Send to resume it
+import-drop = Or drop the file here.
+import-busy-reading = Reading the file and checking every row…
+import-busy-importing = Writing the contacts…

@@ -366,3 +366,6 @@ send-confirm-again = Ce numéro a déjà été envoyé. L'envoyer à nouveau à 
    *[other] { $count } personnes
   } ?
 send-interrupted-open = Ouvrir l'Envoi pour le reprendre
+import-drop = Ou déposez le fichier ici.
+import-busy-reading = Lecture du fichier et vérification de chaque ligne…
+import-busy-importing = Enregistrement des contacts…

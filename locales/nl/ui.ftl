@@ -360,3 +360,6 @@ send-confirm-again = Dit nummer werd al verzonden. Opnieuw verzenden naar { $cou
    *[other] { $count } personen
   }?
 send-interrupted-open = Verzenden openen om te hervatten
+import-drop = Of sleep het bestand hierheen.
+import-busy-reading = Het bestand wordt gelezen en elke rij gecontroleerd…
+import-busy-importing = De contacten worden opgeslagen…

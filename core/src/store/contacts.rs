@@ -362,6 +362,147 @@ impl Store {
     }
 }
 
+/// `FROM … WHERE …` of a search; parameters: pattern, list, language, status.
+const FILTER_WHERE: &str = "FROM contacts c
+     WHERE (?1 = '%%' OR c.search LIKE ?1)
+       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_lists cl JOIN lists l ON l.id = cl.list_id
+                                  WHERE cl.contact_id = c.id AND l.name = ?2))
+       AND (?3 IS NULL OR c.language = ?3)
+       AND (?4 IS NULL OR c.status = ?4)";
+
+fn filter_pattern(filter: &ContactFilter) -> String {
+    format!("%{}%", fold(filter.query.trim()).replace(['%', '_'], ""))
+}
+
+/// What a bulk action does to each selected contact.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum BulkAction {
+    AddToList {
+        list: String,
+    },
+    SetLanguage {
+        language: ContactLanguage,
+    },
+    Unsubscribe,
+    /// Deletes them, keeping only salted hashes so that no import adds them back.
+    Erase,
+}
+
+/// Which contacts a bulk action applies to: those ticked, or every match of a search.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum BulkTarget {
+    Emails { emails: Vec<String> },
+    Filter { filter: ContactFilter },
+}
+
+impl Store {
+    /// Applies `action` to every contact of `target` in one transaction; returns how
+    /// many contacts it changed.
+    pub fn bulk_contacts(
+        &mut self,
+        target: &BulkTarget,
+        action: &BulkAction,
+        random: &mut dyn FnMut() -> String,
+    ) -> Result<usize, StoreError> {
+        if let BulkAction::AddToList { list } = action {
+            if list.trim().is_empty() {
+                return Err(StoreError::Corrupt("an empty list name".into()));
+            }
+        }
+        let salt = match action {
+            BulkAction::Erase => Some(self.salt(random)?),
+            _ => None,
+        };
+        let tx = self.conn.transaction()?;
+        let ids: Vec<(i64, String)> = match target {
+            BulkTarget::Emails { emails } => {
+                let mut stmt = tx.prepare("SELECT id, email FROM contacts WHERE email = ?1")?;
+                let mut ids = Vec::new();
+                for e in emails {
+                    if let Some(row) = stmt
+                        .query_row([e.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()?
+                    {
+                        ids.push(row);
+                    }
+                }
+                ids
+            }
+            BulkTarget::Filter { filter } => {
+                let mut stmt = tx.prepare(&format!("SELECT c.id, c.email {FILTER_WHERE}"))?;
+                let rows = stmt.query_map(
+                    params![
+                        filter_pattern(filter),
+                        filter.list.as_deref(),
+                        filter.language.map(ContactLanguage::code),
+                        filter.status.map(ContactStatus::code)
+                    ],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                rows.collect::<Result<_, _>>()?
+            }
+        };
+        let mut changed = 0;
+        let list_id: Option<i64> = match action {
+            BulkAction::AddToList { list } => {
+                tx.execute(
+                    "INSERT OR IGNORE INTO lists (name) VALUES (?1)",
+                    [list.trim()],
+                )?;
+                Some(
+                    tx.query_row("SELECT id FROM lists WHERE name = ?1", [list.trim()], |r| {
+                        r.get(0)
+                    })?,
+                )
+            }
+            _ => None,
+        };
+        const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        for (id, email) in &ids {
+            changed += match action {
+                BulkAction::AddToList { .. } => tx.execute(
+                    "INSERT OR IGNORE INTO contact_lists (contact_id, list_id) VALUES (?1, ?2)",
+                    params![id, list_id],
+                )?,
+                BulkAction::SetLanguage { language } => tx.execute(
+                    &format!(
+                        "UPDATE contacts SET language = ?2, updated_at = {NOW}
+                         WHERE id = ?1 AND language <> ?2"
+                    ),
+                    params![id, language.code()],
+                )?,
+                BulkAction::Unsubscribe => tx.execute(
+                    &format!(
+                        "UPDATE contacts SET status = 'unsubscribed', updated_at = {NOW}
+                         WHERE id = ?1 AND status = 'subscribed'"
+                    ),
+                    [id],
+                )?,
+                BulkAction::Erase => {
+                    let n = tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+                    tx.execute(
+                        "UPDATE send_recipients SET email = 'erased-' || id, name = '',
+                                unsubscribe_token = '', reply = ''
+                         WHERE email = ?1 COLLATE NOCASE",
+                        [email],
+                    )?;
+                    tx.execute(
+                        "INSERT OR IGNORE INTO suppressions (hash) VALUES (?1)",
+                        [hash(salt.as_deref().unwrap_or_default(), email)],
+                    )?;
+                    n
+                }
+            };
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+}
+
 /// Which contacts a search shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
 #[ts(export)]
@@ -402,13 +543,8 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<ContactPage, StoreError> {
-        let pattern = format!("%{}%", fold(filter.query.trim()).replace(['%', '_'], ""));
-        let where_ = "FROM contacts c
-             WHERE (?1 = '%%' OR c.search LIKE ?1)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_lists cl JOIN lists l ON l.id = cl.list_id
-                                          WHERE cl.contact_id = c.id AND l.name = ?2))
-               AND (?3 IS NULL OR c.language = ?3)
-               AND (?4 IS NULL OR c.status = ?4)";
+        let pattern = filter_pattern(filter);
+        let where_ = FILTER_WHERE;
         let args = params![
             pattern,
             filter.list.as_deref(),

@@ -454,3 +454,80 @@ fn a_contact_is_added_and_edited_by_hand_and_bad_input_is_refused() {
     };
     assert_eq!(store.search_contacts(&found, 0, 10).unwrap().total, 1);
 }
+
+#[test]
+fn bulk_actions_apply_to_the_ticked_contacts_or_every_match_in_one_go() {
+    use tandem_core::store::{BulkAction, BulkTarget, ContactFilter};
+    let (_d, mut store) = store();
+    import(&mut store, "belgian-excel.csv", ImportOptions::default());
+    import(&mut store, "unicode-text.txt", ImportOptions::default());
+    let all: Vec<String> = store
+        .contacts(None)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.email)
+        .collect();
+    assert_eq!(all.len(), 5);
+
+    // Ticked rows (one address unknown: ignored, not an error).
+    let ticked = BulkTarget::Emails {
+        emails: vec![all[0].clone(), all[1].clone(), "nobody@example.be".into()],
+    };
+    let add = BulkAction::AddToList {
+        list: "presse".into(),
+    };
+    let before = already(&store, &all[..2], "presse");
+    let added = store.bulk_contacts(&ticked, &add, &mut counter()).unwrap();
+    assert_eq!(added, 2 - before);
+    for e in &all[..2] {
+        assert!(store
+            .contact(e)
+            .unwrap()
+            .lists
+            .contains(&"presse".to_owned()));
+    }
+    let both = BulkAction::SetLanguage {
+        language: ContactLanguage::Both,
+    };
+    store.bulk_contacts(&ticked, &both, &mut counter()).unwrap();
+    assert_eq!(
+        store.contact(&all[0]).unwrap().language,
+        ContactLanguage::Both
+    );
+
+    // Every match of a search: the Dutch speakers unsubscribe.
+    let nl = BulkTarget::Filter {
+        filter: ContactFilter {
+            language: Some(ContactLanguage::Nl),
+            ..Default::default()
+        },
+    };
+    let n = store
+        .bulk_contacts(&nl, &BulkAction::Unsubscribe, &mut counter())
+        .unwrap();
+    assert!(n >= 1);
+    let s = store.contact_summary().unwrap();
+    assert_eq!(s.subscribed, 5 - n);
+
+    // Erasing a selection keeps only hashes: a re-import does not bring them back.
+    let erased = store
+        .bulk_contacts(&ticked, &BulkAction::Erase, &mut counter())
+        .unwrap();
+    assert_eq!(erased, 2);
+    assert_eq!(store.contacts(None).unwrap().len(), 3);
+    let again = import(&mut store, "belgian-excel.csv", ImportOptions::default());
+    assert_eq!(store.contacts(None).unwrap().len(), 3, "{again:?}");
+
+    let empty = BulkAction::AddToList { list: "  ".into() };
+    assert!(store
+        .bulk_contacts(&ticked, &empty, &mut counter())
+        .is_err());
+}
+
+/// How many of `emails` are already on `list`.
+fn already(store: &Store, emails: &[String], list: &str) -> usize {
+    emails
+        .iter()
+        .filter(|e| store.contact(e).unwrap().lists.iter().any(|l| l == list))
+        .count()
+}

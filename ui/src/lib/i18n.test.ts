@@ -66,6 +66,7 @@ describe('ui.ftl', () => {
     for (const e of ['finished', 'paused', 'cancelled', 'unreachable', 'refused'])
       used.add(`send-ending-${e}`);
     for (const s of ['pending', 'sent', 'failed']) used.add(`ledger-status-${s}`);
+    for (const d of ['reading', 'importing']) used.add(`import-busy-${d}`);
     // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
     for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',
       'keychain-missing', 'keychain-write', 'send-incomplete', 'send-no-recipients', 'send-sender',
