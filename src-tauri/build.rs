@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "unsubscribe_contact",
     "erase_contact",
     "save_contact",
+    "bulk_contacts",
     "smtp_settings",
     "save_smtp_settings",
     "test_smtp",

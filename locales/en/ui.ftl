@@ -366,3 +366,21 @@ send-interrupted-open = Open Send to resume it
 import-drop = Or drop the file here.
 import-busy-reading = Reading the file and checking every row…
 import-busy-importing = Writing the contacts…
+contacts-more = More…
+bulk-title = Action on several contacts
+bulk-select = Select
+bulk-select-one = Select { $email }
+bulk-selected = { $count ->
+    [one] One contact selected
+   *[other] { $count } contacts selected
+  }
+bulk-select-all = Select all { $count } matches
+bulk-list-name = List name
+bulk-add-to-list = Add to list
+bulk-set-language = Set language…
+bulk-erase-confirm = Erase { $count } contacts for good
+bulk-clear = Clear selection
+bulk-done = { $count ->
+    [one] One contact changed.
+   *[other] { $count } contacts changed.
+  }

@@ -369,3 +369,21 @@ send-interrupted-open = Ouvrir l'Envoi pour le reprendre
 import-drop = Ou déposez le fichier ici.
 import-busy-reading = Lecture du fichier et vérification de chaque ligne…
 import-busy-importing = Enregistrement des contacts…
+contacts-more = Plus…
+bulk-title = Action sur plusieurs contacts
+bulk-select = Sélectionner
+bulk-select-one = Sélectionner { $email }
+bulk-selected = { $count ->
+    [one] Un contact sélectionné
+   *[other] { $count } contacts sélectionnés
+  }
+bulk-select-all = Sélectionner les { $count } résultats
+bulk-list-name = Nom de la liste
+bulk-add-to-list = Ajouter à la liste
+bulk-set-language = Changer la langue…
+bulk-erase-confirm = Effacer définitivement { $count } contacts
+bulk-clear = Désélectionner
+bulk-done = { $count ->
+    [one] Un contact modifié.
+   *[other] { $count } contacts modifiés.
+  }

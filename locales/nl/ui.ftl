@@ -363,3 +363,21 @@ send-interrupted-open = Verzenden openen om te hervatten
 import-drop = Of sleep het bestand hierheen.
 import-busy-reading = Het bestand wordt gelezen en elke rij gecontroleerd…
 import-busy-importing = De contacten worden opgeslagen…
+contacts-more = Meer…
+bulk-title = Actie op meerdere contacten
+bulk-select = Selecteren
+bulk-select-one = { $email } selecteren
+bulk-selected = { $count ->
+    [one] Eén contact geselecteerd
+   *[other] { $count } contacten geselecteerd
+  }
+bulk-select-all = Alle { $count } resultaten selecteren
+bulk-list-name = Naam van de lijst
+bulk-add-to-list = Aan lijst toevoegen
+bulk-set-language = Taal wijzigen…
+bulk-erase-confirm = { $count } contacten definitief wissen
+bulk-clear = Selectie opheffen
+bulk-done = { $count ->
+    [one] Eén contact gewijzigd.
+   *[other] { $count } contacten gewijzigd.
+  }

@@ -52,6 +52,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::contacts::unsubscribe_contact,
             commands::contacts::erase_contact,
             commands::contacts::save_contact,
+            commands::contacts::bulk_contacts,
             commands::send::smtp_settings,
             commands::send::save_smtp_settings,
             commands::send::test_smtp,

@@ -161,3 +161,129 @@ async fn a_file_is_imported_through_the_wizard_and_a_contact_found_and_unsubscri
     assert!(violations.is_empty(), "{violations:?}");
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_go() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;prénom;nom;langue\nanne@example.be;Anne;Dubois;fr\njan@example.be;Jan;Peeters;nl\n\
+         sam@example.be;Sam;Janssens;fr/nl\nzoe@example.be;Zoé;Martin;fr\n",
+    )?;
+    let out = std::process::Command::new(tandem_e2e::cli_binary())
+        .arg("--db")
+        .arg(launch.data_dir.join("tandem.sqlite3"))
+        .args(["contacts", "import"])
+        .arg(&csv)
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='contacts']")
+        .await?
+        .click()
+        .await?;
+    let anne = app
+        .find_soon(
+            ".contact-row[data-email='anne@example.be']",
+            Duration::from_secs(10),
+        )
+        .await?;
+    // Edit in place: the row becomes fields.
+    anne.find(By::Css("[data-action='edit']"))
+        .await?
+        .click()
+        .await?;
+    let first = app
+        .find_soon("[data-inline='first_name']", Duration::from_secs(5))
+        .await?;
+    first.clear().await?;
+    first.send_keys("Anne-Marie").await?;
+    app.find("[data-action='inline-save']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector(\".contact-row[data-email='anne@example.be']\")?.textContent.includes('Anne-Marie')",
+        Duration::from_secs(5),
+    )
+    .await?;
+
+    // Tick two rows, put them on a list.
+    for email in ["jan@example.be", "sam@example.be"] {
+        app.find(&format!("[data-select='{email}']"))
+            .await?
+            .click()
+            .await?;
+    }
+    let bar = app.find_soon(".bulk-bar", Duration::from_secs(5)).await?;
+    assert_eq!(bar.attr("data-selected").await?.as_deref(), Some("2"));
+    app.find("[data-bulk-list]")
+        .await?
+        .send_keys("presse")
+        .await?;
+    app.screenshot("contacts-bulk-fr").await?;
+    app.find("[data-action='bulk-add-to-list']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-bulk-done]')?.dataset.bulkDone === '2'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    app.wait_for(
+        "document.querySelector(\".contact-row[data-email='jan@example.be']\")?.textContent.includes('presse')",
+        Duration::from_secs(5),
+    )
+    .await?;
+
+    // Every match of a search, erased after confirmation.
+    app.find("[data-contacts-search]")
+        .await?
+        .send_keys("example.be")
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-matches]')?.dataset.matches === '4'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    app.find("[data-select='zoe@example.be']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "[data-action='select-all-matching']",
+        Duration::from_secs(5),
+    )
+    .await?
+    .click()
+    .await?;
+    assert_eq!(
+        app.find(".bulk-bar")
+            .await?
+            .attr("data-selected")
+            .await?
+            .as_deref(),
+        Some("4")
+    );
+    app.find("[data-action='bulk-erase']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("[data-action='bulk-confirm-erase']", Duration::from_secs(5))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-total]')?.dataset.total === '0'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    app.quit().await
+}

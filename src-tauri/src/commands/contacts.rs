@@ -107,3 +107,16 @@ pub fn save_contact(
         .store()?
         .save_contact(&contact, &mut contacts::os_random_token)?)
 }
+
+/// Applies one action to the ticked contacts or to every match of the search; returns
+/// how many contacts changed. Erasing asks for confirmation in the UI first.
+#[tauri::command(async)]
+pub fn bulk_contacts(
+    state: tauri::State<'_, AppState>,
+    target: tandem_core::store::BulkTarget,
+    action: tandem_core::store::BulkAction,
+) -> Result<usize, AppError> {
+    Ok(state
+        .store()?
+        .bulk_contacts(&target, &action, &mut contacts::os_random_token)?)
+}

@@ -29,6 +29,8 @@ import type { SendStatus } from './bindings/SendStatus';
 import type { RunInfo } from './bindings/RunInfo';
 import type { LedgerRow } from './bindings/LedgerRow';
 import type { RowStatus } from './bindings/RowStatus';
+import type { BulkAction } from './bindings/BulkAction';
+import type { BulkTarget } from './bindings/BulkTarget';
 
 export type {
   AppError,
@@ -59,6 +61,8 @@ export type {
   RunInfo,
   LedgerRow,
   RowStatus,
+  BulkAction,
+  BulkTarget,
 };
 
 /** Where the app serves an issue's stored images (its own `tandem:` protocol). */
@@ -124,6 +128,8 @@ export const api = {
   unsubscribeContact: (email: string) => call<void>('unsubscribe_contact', { email }),
   eraseContact: (email: string) => call<void>('erase_contact', { email }),
   saveContact: (contact: ContactInput) => call<Contact>('save_contact', { contact }),
+  bulkContacts: (target: BulkTarget, action: BulkAction) =>
+    call<number>('bulk_contacts', { target, action }),
   smtpSettings: () => call<SmtpView>('smtp_settings'),
   saveSmtpSettings: (save: SmtpSave) => call<SmtpSaved>('save_smtp_settings', { save }),
   testSmtp: (settings: SmtpSettings, password: string | null) =>
