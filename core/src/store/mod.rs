@@ -76,7 +76,9 @@ impl Store {
                 "journal_mode is {mode}, not wal"
             )));
         }
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;",
+        )?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
