@@ -231,6 +231,15 @@ fn refusals_for_now_are_retried_refusals_for_good_are_kept_and_a_lost_ack_resend
         reply.starts_with("550") && reply.contains("No such user"),
         "{reply}"
     );
+    // "No such user" means the address is wrong: the contact is marked bounced.
+    let shown: Value = serde_json::from_str(&ok(tandem(&db).args([
+        "contacts",
+        "show",
+        "nobody@example.be",
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(shown["status"], "bounced");
     let flaky = &rows["flaky@example.be"];
     assert_eq!(flaky["status"], "failed");
     assert_eq!(flaky["attempts"], 3);

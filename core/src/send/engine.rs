@@ -375,6 +375,7 @@ pub fn drive(
             }
             Outcome::Permanent(reply) => {
                 store.mark_failed(done.row, &reply, started)?;
+                store.mark_bounced_if_address_refused(done.row, &reply)?;
                 state.failed += 1;
                 state.pending -= 1;
                 unreachable_since = None;
@@ -467,6 +468,126 @@ mod tests {
         assert_eq!(l.next_allowed(30_100), Some(60_001));
         let l = limiter(&[], &[0, 1, 2]);
         assert_eq!(l.next_allowed(3), None);
+    }
+
+    /// A link that takes a moment per message and counts what it "delivered".
+    struct SlowLink(Arc<std::sync::Mutex<Vec<String>>>);
+
+    impl Link for SlowLink {
+        fn deliver(&mut self, envelope: &lettre::address::Envelope, _: &[u8]) -> Outcome {
+            std::thread::sleep(Duration::from_millis(5));
+            self.0.lock().unwrap().push(envelope.to()[0].to_string());
+            Outcome::Sent("250 OK".into())
+        }
+    }
+
+    fn store_with_run(n: usize) -> (Store, i64, Arc<Prepared>) {
+        use crate::store::{NewRecipient, NewRun};
+        let mut store = Store::open_in_memory().unwrap();
+        let recipients: Vec<NewRecipient> = (0..n)
+            .map(|i| NewRecipient {
+                contact_id: None,
+                email: format!("r{i:03}@example.org"),
+                name: String::new(),
+                edition: crate::model::Edition::Fr,
+                unsubscribe_token: "00".into(),
+            })
+            .collect();
+        let issue = crate::model::Issue::sample();
+        let run = NewRun {
+            issue_id: None,
+            issue_number: 1,
+            issue_json: issue.to_json(),
+            sender: "PMO <info@example.org>".into(),
+            reply_to: String::new(),
+            unsubscribe_url: String::new(),
+            lists: vec![],
+            is_test: false,
+        };
+        let mut k = 0;
+        let id = store
+            .create_run(&run, &recipients, now_ms(), &mut || {
+                k += 1;
+                format!("<{k}@example.org>")
+            })
+            .unwrap();
+        let prepared = super::super::prepare_run(&store, id).unwrap();
+        (store, id, Arc::new(prepared))
+    }
+
+    #[test]
+    fn a_paused_send_resumes_without_sending_anyone_twice_and_a_cancelled_one_stays_closed() {
+        let (mut store, run, prepared) = store_with_run(40);
+        let delivered = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let config = SendConfig {
+            concurrency: 2,
+            ..SendConfig::default()
+        };
+        let control = Control::default();
+        let mut links = || -> Box<dyn Link> { Box::new(SlowLink(Arc::clone(&delivered))) };
+        let pauser = control.clone();
+        let ending = drive(
+            &mut store,
+            run,
+            Arc::clone(&prepared),
+            &mut links,
+            &config,
+            &control,
+            &mut |p: &Progress| {
+                if p.sent >= 10 {
+                    pauser.pause();
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Paused);
+        let info = store.run(run).unwrap();
+        assert_eq!(info.state, RunState::Paused);
+        assert!(info.sent >= 10 && info.sent < 40, "{info:?}");
+        assert_eq!(store.unfinished_run().unwrap().map(|r| r.id), Some(run));
+
+        let ending = drive(
+            &mut store,
+            run,
+            Arc::clone(&prepared),
+            &mut links,
+            &config,
+            &Control::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        let mut got = delivered.lock().unwrap().clone();
+        assert_eq!(got.len(), 40, "everyone once");
+        got.sort();
+        got.dedup();
+        assert_eq!(got.len(), 40, "nobody twice");
+
+        let (mut store, run, prepared) = store_with_run(20);
+        let control = Control::default();
+        control.cancel();
+        let ending = drive(
+            &mut store,
+            run,
+            Arc::clone(&prepared),
+            &mut links,
+            &config,
+            &control,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Cancelled);
+        let err = drive(
+            &mut store,
+            run,
+            prepared,
+            &mut links,
+            &config,
+            &Control::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(matches!(err, EngineError::Closed(_, "cancelled")), "{err}");
     }
 
     #[test]

@@ -609,6 +609,32 @@ impl Store {
         Ok(())
     }
 
+    /// After a permanent refusal whose enhanced status says the address itself is bad
+    /// (5.1.x: no such mailbox, no such domain, bad syntax), the contact is marked
+    /// bounced, so later sends leave them out until staff check the address.
+    pub fn mark_bounced_if_address_refused(
+        &self,
+        row: i64,
+        reply: &str,
+    ) -> Result<bool, StoreError> {
+        let bad_address = reply.starts_with('5')
+            && reply
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|enhanced| enhanced.starts_with("5.1."));
+        if !bad_address {
+            return Ok(false);
+        }
+        let n = self.conn.execute(
+            "UPDATE contacts SET status = 'bounced',
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE status = 'subscribed'
+               AND id = (SELECT contact_id FROM send_recipients WHERE id = ?1)",
+            [row],
+        )?;
+        Ok(n > 0)
+    }
+
     /// Puts the failed rows of `run` back in the queue; returns how many.
     pub fn retry_failed(&self, run: i64) -> Result<usize, StoreError> {
         Ok(self.conn.execute(
@@ -749,6 +775,14 @@ mod tests {
         assert_eq!(store.send_events_since(0).unwrap(), [2_000, 9_000, 9_200]);
         assert_eq!(store.send_events_since(9_000).unwrap(), [9_000, 9_200]);
 
+        // "No such user" (5.1.1) marks the contact bounced; a content refusal does not.
+        assert!(!store
+            .mark_bounced_if_address_refused(b.id, "554 5.7.1 Message refused")
+            .unwrap());
+        assert!(store
+            .mark_bounced_if_address_refused(b.id, "550 5.1.1 No such user")
+            .unwrap());
+        assert_eq!(store.audience(&[]).unwrap().bounced, 1);
         assert_eq!(store.retry_failed(id).unwrap(), 1);
         assert_eq!(store.run(id).unwrap().pending, 1);
     }
