@@ -144,6 +144,27 @@ impl Launch {
         (dir, launch)
     }
 
+    /// Runs the `tandem` command line on this launch's database (to prepare data before
+    /// the app starts); its stdout, or an error with its stderr.
+    pub fn cli<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Result<String> {
+        let out = Command::new(cli_binary())
+            .arg("--db")
+            .arg(self.data_dir.join("tandem.sqlite3"))
+            .args(args)
+            .output()?;
+        if !out.status.success() {
+            return Err(format!(
+                "tandem {:?} failed: {}",
+                args.iter()
+                    .map(|a| a.as_ref().to_owned())
+                    .collect::<Vec<_>>(),
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
     /// Where exports go without a dialog (`TANDEM_EXPORT_DIR`): `DATA_DIR/exports`.
     pub fn export_dir(&self) -> PathBuf {
         self.data_dir.join("exports")

@@ -171,17 +171,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
         "email;prénom;nom;langue\nanne@example.be;Anne;Dubois;fr\njan@example.be;Jan;Peeters;nl\n\
          sam@example.be;Sam;Janssens;fr/nl\nzoe@example.be;Zoé;Martin;fr\n",
     )?;
-    let out = std::process::Command::new(tandem_e2e::cli_binary())
-        .arg("--db")
-        .arg(launch.data_dir.join("tandem.sqlite3"))
-        .args(["contacts", "import"])
-        .arg(&csv)
-        .output()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
 
     let app = App::start(&launch).await?;
     app.find("nav [data-view='contacts']")

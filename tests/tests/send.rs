@@ -36,23 +36,8 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
         "email;prénom;nom;langue\nanne@example.be;Anne;Dubois;fr\njan@example.be;Jan;Peeters;nl\n\
          sam@example.be;Sam;Janssens;fr/nl\nparti@example.be;Parti;Ailleurs;fr\n",
     )?;
-    let db = launch.data_dir.join("tandem.sqlite3");
-    let cli = tandem_e2e::cli_binary();
-    for args in [
-        vec!["contacts", "import", csv.to_str().unwrap()],
-        vec!["contacts", "unsubscribe", "parti@example.be"],
-    ] {
-        let out = Command::new(&cli)
-            .arg("--db")
-            .arg(&db)
-            .args(&args)
-            .output()?;
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
+    launch.cli(&["contacts", "unsubscribe", "parti@example.be"])?;
     let server = Aiosmtpd::builder()
         .starttls()
         .auth("lettre@example.org", "mot-de-passe")
@@ -224,29 +209,8 @@ async fn a_send_cut_off_by_a_dead_server_is_offered_at_start_up_and_resumes_to_t
     let file = launch.data_dir.join("contacts.csv");
     std::fs::write(&file, csv)?;
     let sample = tandem_e2e::workspace_root().join("core/src/sample/issue.json");
-    for args in [
-        vec![
-            "issue".to_owned(),
-            "import".into(),
-            sample.display().to_string(),
-        ],
-        vec![
-            "contacts".into(),
-            "import".into(),
-            file.display().to_string(),
-        ],
-    ] {
-        let out = Command::new(&cli)
-            .arg("--db")
-            .arg(&db)
-            .args(&args)
-            .output()?;
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    launch.cli(&["issue".as_ref(), "import".as_ref(), sample.as_os_str()])?;
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), file.as_os_str()])?;
     // The server dies at its 5th message and never comes back: the send stops, resumable.
     let sink = tandem_testkit::SmtpSink::builder()
         .flags(["-M", "5"])

@@ -182,6 +182,31 @@ fn ledger_row(r: &Row<'_>) -> rusqlite::Result<LedgerRow> {
     })
 }
 
+/// The run's own row; its id.
+fn insert_run(
+    tx: &rusqlite::Transaction<'_>,
+    run: &NewRun,
+    now_ms: i64,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO send_runs (issue_id, issue_number, issue_json, sender, reply_to,
+            unsubscribe_url, lists, is_test, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            run.issue_id,
+            run.issue_number,
+            run.issue_json,
+            run.sender,
+            run.reply_to,
+            run.unsubscribe_url,
+            serde_json::to_string(&run.lists).unwrap_or_else(|_| "[]".into()),
+            run.is_test,
+            now_ms
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
 /// `SELECT … FROM contacts` restricted to the chosen lists (all contacts when none).
 fn audience_sql(columns: &str, lists: &[String]) -> String {
     if lists.is_empty() {
@@ -274,23 +299,7 @@ impl Store {
         message_id: &mut dyn FnMut() -> String,
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO send_runs (issue_id, issue_number, issue_json, sender, reply_to,
-                unsubscribe_url, lists, is_test, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                run.issue_id,
-                run.issue_number,
-                run.issue_json,
-                run.sender,
-                run.reply_to,
-                run.unsubscribe_url,
-                serde_json::to_string(&run.lists).unwrap_or_else(|_| "[]".into()),
-                run.is_test,
-                now_ms
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_run(&tx, run, now_ms)?;
         {
             let mut insert = tx.prepare(
                 "INSERT INTO send_recipients (run_id, contact_id, email, name, edition,
@@ -325,23 +334,7 @@ impl Store {
     ) -> Result<(Option<i64>, u32), StoreError> {
         self.check_lists(&run.lists)?;
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO send_runs (issue_id, issue_number, issue_json, sender, reply_to,
-                unsubscribe_url, lists, is_test, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                run.issue_id,
-                run.issue_number,
-                run.issue_json,
-                run.sender,
-                run.reply_to,
-                run.unsubscribe_url,
-                serde_json::to_string(&run.lists).unwrap_or_else(|_| "[]".into()),
-                run.is_test,
-                now_ms
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_run(&tx, run, now_ms)?;
         let in_lists = if run.lists.is_empty() {
             String::new()
         } else {
