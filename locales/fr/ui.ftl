@@ -65,7 +65,7 @@ save-saving = Enregistrement…
 save-error = Non enregistré — voir le message
 issue-complete = Les deux langues sont complètes : ce numéro peut être envoyé.
 issue-incomplete = { $count ->
-    [one] Une partie n'est pas encore traduite : le numéro ne peut pas encore être envoyé.
+    [1] Une partie n'est pas encore traduite : le numéro ne peut pas encore être envoyé.
    *[other] { $count } parties ne sont pas encore traduites : le numéro ne peut pas encore être envoyé.
 }
 block-article = Article
@@ -182,11 +182,12 @@ import-existing = Contacts déjà présents
 import-skip = les laisser tels quels
 import-update = les mettre à jour
 import-counts = { $valid ->
-    [one] Une ligne peut être importée
+    [0] Aucune ligne ne peut être importée
+    [1] Une ligne peut être importée
    *[other] { $valid } lignes peuvent être importées
 } ; { $problems ->
     [0] aucune ligne ne pose problème.
-    [one] une ligne pose problème (listée ci-dessous, non importée).
+    [1] une ligne pose problème (listée ci-dessous, non importée).
    *[other] { $problems } lignes posent problème (listées ci-dessous, non importées).
 }
 import-first-rows = Premières lignes à importer
@@ -210,7 +211,8 @@ status-subscribed = Inscrit
 status-unsubscribed = Désinscrit
 status-bounced = Adresse en erreur
 contacts-matches = { $count ->
-    [one] 1 affiché
+    [0] Aucun affiché
+    [1] 1 affiché
    *[other] { $count } affichés
 }
 contacts-actions = Actions
@@ -307,7 +309,7 @@ send-lists-some = Seulement les contacts abonnés des listes cochées.
 send-lists-all = Aucune liste cochée : tous les contacts abonnés.
 send-excluded = Exclus
 send-excluded-counts = { $unsubscribed ->
-    [one] 1 désinscrit
+    [one] { $unsubscribed } désinscrit
    *[other] { $unsubscribed } désinscrits
   }, { $bounced } en erreur
 send-preflight-title = Avant d'envoyer
@@ -326,13 +328,15 @@ send-test-edition = Édition
 send-test-button = Envoyer le test
 send-title = Envoyer
 send-confirm = Envoyer ce numéro à { $count ->
-    [one] une personne
+    [0] personne
+    [1] une personne
    *[other] { $count } personnes
   } maintenant ?
 send-confirm-yes = Oui, envoyer
 send-confirm-no = Pas encore
 send-button = Envoyer à { $count ->
-    [one] une personne
+    [0] personne
+    [1] une personne
    *[other] { $count } personnes
   }
 send-progress-label = Progression de l'envoi
@@ -362,7 +366,8 @@ ledger-more = { $count } lignes de plus : filtrez pour les voir.
 send-check-time-short = Avec les limites de votre fournisseur, l'envoi prend moins d'une minute.
 send-check-already-sent = Ce numéro a déjà été envoyé le { $date } à { $count } personnes : un nouvel envoi les atteindra une seconde fois.
 send-confirm-again = Ce numéro a déjà été envoyé. L'envoyer à nouveau à { $count ->
-    [one] une personne
+    [0] personne
+    [1] une personne
    *[other] { $count } personnes
   } ?
 send-interrupted-open = Ouvrir l'Envoi pour le reprendre
@@ -374,7 +379,7 @@ bulk-title = Action sur plusieurs contacts
 bulk-select = Sélectionner
 bulk-select-one = Sélectionner { $email }
 bulk-selected = { $count ->
-    [one] Un contact sélectionné
+    [1] Un contact sélectionné
    *[other] { $count } contacts sélectionnés
   }
 bulk-select-all = Sélectionner les { $count } résultats
@@ -384,6 +389,7 @@ bulk-set-language = Changer la langue…
 bulk-erase-confirm = Effacer définitivement { $count } contacts
 bulk-clear = Désélectionner
 bulk-done = { $count ->
-    [one] Un contact modifié.
+    [0] Aucun contact modifié.
+    [1] Un contact modifié.
    *[other] { $count } contacts modifiés.
   }

@@ -277,3 +277,70 @@ async fn a_send_cut_off_by_a_dead_server_is_offered_at_start_up_and_resumes_to_t
     );
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_lost() -> Result<()>
+{
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email,language\nun@example.be,fr\ndeux@example.be,nl\ntrois@example.be,fr\n",
+    )?;
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
+    let server = Aiosmtpd::builder().start()?;
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("#smtp-host", Duration::from_secs(10)).await?;
+    fill(&app, "#smtp-host", "127.0.0.1").await?;
+    fill(&app, "#smtp-port", &server.port().to_string()).await?;
+    select(&app, "#smtp-security", "none").await?;
+    fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    // One message a minute: the second one has to wait.
+    app.find("[data-action='add-limit']").await?.click().await?;
+    fill(&app, ".limit-row input[type='number']", "1").await?;
+    app.find("[data-action='save-smtp']").await?.click().await?;
+    app.find_soon("[data-smtp-saved]", Duration::from_secs(10))
+        .await?;
+
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('.audience')?.dataset.total === '3'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.find("[data-action='send']").await?.click().await?;
+    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "(() => { const p = document.querySelector('.progress');
+           return p && p.dataset.sent === '1' && p.textContent.includes('limite'); })()",
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.screenshot("send-waiting-limit-fr").await?;
+    app.find("[data-action='pause']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('[data-ending]')?.dataset.ending === 'paused'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.wait_for(
+        "document.querySelectorAll('.ledger-table tr[data-status=\"pending\"]').length === 2",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.find("[data-action='resume']").await?;
+    assert_eq!(
+        server.messages()?.len(),
+        1,
+        "only the first went before the pause"
+    );
+    app.quit().await
+}

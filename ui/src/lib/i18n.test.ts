@@ -86,5 +86,12 @@ describe('ui.ftl', () => {
     expect(text).toContain('schéma 7');
     expect(text).not.toMatch(/[\u2068\u2069]/);
     expect(format('nl', 'does-not-exist')).toBe('does-not-exist');
+    // French counts 0 as singular ("one"): a message must never say "1" or "une" for 0.
+    expect(format('fr', 'send-excluded-counts', { unsubscribed: 0, bounced: 0 })).toMatch(/^0 désinscrit,/);
+    expect(format('fr', 'bulk-done', { count: 0 })).toBe('Aucun contact modifié.');
+    expect(format('fr', 'send-button', { count: 0 })).toBe('Envoyer à personne');
+    expect(format('fr', 'contacts-matches', { count: 0 })).toBe('Aucun affiché');
+    expect(format('fr', 'send-button', { count: 1 })).toBe('Envoyer à une personne');
+    expect(format('fr', 'send-button', { count: 2 })).toBe('Envoyer à 2 personnes');
   });
 });
