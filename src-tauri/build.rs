@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "upload_image",
     "export_archive",
     "export_eml",
+    "export_ledger",
     "contact_summary",
     "search_contacts",
     "read_contacts_file",

@@ -309,30 +309,8 @@ pub fn ledger(store: &Store, run: Option<i64>, format: &str) -> Result<(), Strin
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if format == "csv" {
-        let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record([
-            "email",
-            "edition",
-            "status",
-            "attempts",
-            "reply",
-            "message_id",
-            "sent_at",
-        ])
-        .map_err(|e| e.to_string())?;
-        for r in &rows {
-            w.write_record([
-                r.email.as_str(),
-                r.edition.code(),
-                r.status.code(),
-                &r.attempts.to_string(),
-                &r.reply,
-                &r.message_id,
-                &r.sent_at.map(|t| t.to_string()).unwrap_or_default(),
-            ])
+        out.write_all(&send::ledger_csv(&rows, false))
             .map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
     } else {
         let rows: Vec<_> = rows
             .iter()

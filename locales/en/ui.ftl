@@ -384,3 +384,5 @@ bulk-done = { $count ->
     [one] One contact changed.
    *[other] { $count } contacts changed.
   }
+ledger-export = Save the ledger (CSV)…
+ledger-saved = Saved: { $path }

@@ -393,3 +393,5 @@ bulk-done = { $count ->
     [1] Un contact modifié.
    *[other] { $count } contacts modifiés.
   }
+ledger-export = Enregistrer le registre (CSV)…
+ledger-saved = Enregistré : { $path }

@@ -381,3 +381,5 @@ bulk-done = { $count ->
     [one] Eén contact gewijzigd.
    *[other] { $count } contacten gewijzigd.
   }
+ledger-export = Register opslaan (CSV)…
+ledger-saved = Opgeslagen: { $path }

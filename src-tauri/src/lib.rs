@@ -44,6 +44,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::issues::upload_image,
             commands::export::export_archive,
             commands::export::export_eml,
+            commands::export::export_ledger,
             commands::contacts::contact_summary,
             commands::contacts::search_contacts,
             commands::contacts::read_contacts_file,

@@ -176,6 +176,23 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
         )
         .await?;
     app.screenshot("send-fr").await?;
+    // The organisation's record of who received what, as a file for Excel.
+    app.find("[data-action='export-ledger']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("[data-ledger-saved]", Duration::from_secs(10))
+        .await?;
+    let csv = std::fs::read_to_string(launch.export_dir().join(format!(
+        "ledger-send-{}.csv",
+        app.find("#ledger-run").await?.prop("value").await?.unwrap_or_default()
+    )))?;
+    assert!(csv.starts_with("\u{feff}email;edition;status"), "{csv}");
+    assert_eq!(
+        csv.lines().filter(|l| l.contains(";sent;")).count(),
+        3,
+        "{csv}"
+    );
     let violations = app.serious_accessibility_violations().await?;
     assert!(violations.is_empty(), "{violations:?}");
 

@@ -7,6 +7,7 @@
 //! is pending.
 
 pub mod engine;
+mod ledger;
 pub mod link;
 mod message;
 mod settings;
@@ -14,6 +15,7 @@ mod settings;
 use lettre::message::Mailbox;
 
 pub use engine::{drive, now_ms, Control, Ending, Progress, SendConfig};
+pub use ledger::{ledger_csv, LEDGER_HEADER};
 pub use link::{Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
 pub use message::{compose, Addressee, MessageError, Prepared};
 pub use settings::{

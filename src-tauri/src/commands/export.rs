@@ -12,7 +12,7 @@ use crate::{AppError, AppState};
 
 const EXPORT_DIR_ENV: &str = "TANDEM_EXPORT_DIR";
 
-/// Placeholder addresses for the `.eml` until the SMTP settings (sender) exist.
+/// Placeholder addresses for the `.eml` (the sender until the SMTP settings exist).
 const EML_FROM: &str = "Plate-forme Mineurs en exil <newsletter@example.org>";
 const EML_TO: &str = "Lecteur Lezer <reader@example.org>";
 
@@ -64,8 +64,45 @@ pub async fn export_eml<R: tauri::Runtime>(
             .and_then(|p| p.into_path().ok()),
     };
     let Some(path) = path else { return Ok(None) };
-    let from = EML_FROM.parse().expect("valid placeholder address");
+    let store = state.store()?;
+    // The organisation's sender once it is set up; a placeholder before.
+    let from = store
+        .smtp_settings()?
+        .filter(|s| !s.from_address.trim().is_empty())
+        .and_then(|s| tandem_core::send::Sender::from_settings(&s).ok())
+        .map(|s| s.from)
+        .unwrap_or_else(|| EML_FROM.parse().expect("valid placeholder address"));
     let to = EML_TO.parse().expect("valid placeholder address");
-    let written = exchange::export_eml(&*state.store()?, issue_id, edition, from, to, &path)?;
+    let written = exchange::export_eml(&store, issue_id, edition, from, to, &path)?;
     Ok(Some(written.display().to_string()))
+}
+
+/// Saves the ledger of a send as a CSV file for Excel (BOM, `;`) that the user names:
+/// the organisation's own record of who received what.
+#[tauri::command]
+pub async fn export_ledger<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    run: i64,
+) -> Result<Option<String>, AppError> {
+    let default_name = format!("ledger-send-{run}.csv");
+    let path = match automation_dir() {
+        Some(dir) => Some(dir.join(&default_name)),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(&default_name)
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    let rows = state.store()?.ledger(run, None)?;
+    let bytes = tandem_core::send::ledger_csv(&rows, true);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| AppError::new("error-file-access", e.to_string()))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| AppError::new("error-file-access", e.to_string()))?;
+    Ok(Some(path.display().to_string()))
 }

@@ -147,6 +147,7 @@ export const api = {
   sendLedger: (run: number, status: RowStatus | null) =>
     call<LedgerRow[]>('send_ledger', { run, status }),
   retryFailed: (run: number) => call<number>('retry_failed', { run }),
+  exportLedger: (run: number) => call<string | null>('export_ledger', { run }),
   exportArchive: (issueId: number, edition: Edition) =>
     call<string | null>('export_archive', { issueId, edition }),
   exportEml: (issueId: number, edition: Edition) =>

@@ -1,0 +1,83 @@
+//! The ledger as a file: who got which edition, when, and what the server answered.
+
+use crate::store::LedgerRow;
+
+/// Column names of the ledger file (the same for the CLI and the app).
+pub const LEDGER_HEADER: [&str; 8] = [
+    "email",
+    "edition",
+    "status",
+    "attempts",
+    "reply",
+    "message_id",
+    "last_attempt_at",
+    "sent_at",
+];
+
+/// Writes `rows` as CSV: UTF-8 with `,`, or for Excel on Belgian Windows (`excel`) with
+/// a byte-order mark and `;`. Times are UTC, ISO 8601.
+pub fn ledger_csv(rows: &[LedgerRow], excel: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if excel {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let time = |ms: Option<i64>| {
+        ms.and_then(chrono::DateTime::from_timestamp_millis)
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default()
+    };
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if excel { b';' } else { b',' })
+            .from_writer(&mut out);
+        w.write_record(LEDGER_HEADER).expect("writing to memory");
+        for r in rows {
+            w.write_record([
+                r.email.as_str(),
+                r.edition.code(),
+                r.status.code(),
+                &r.attempts.to_string(),
+                &r.reply,
+                &r.message_id,
+                &time(r.last_attempt_at),
+                &time(r.sent_at),
+            ])
+            .expect("writing to memory");
+        }
+        w.flush().expect("writing to memory");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Edition;
+    use crate::store::RowStatus;
+
+    #[test]
+    fn rows_become_csv_for_machines_or_for_belgian_excel() {
+        let row = LedgerRow {
+            id: 1,
+            email: "anne@example.be".into(),
+            name: "Anne".into(),
+            edition: Edition::Fr,
+            status: RowStatus::Failed,
+            attempts: 2,
+            reply: "550 5.1.1 No such user; \"here\"".into(),
+            message_id: "<a@example.org>".into(),
+            unsubscribe_token: "secret".into(),
+            last_attempt_at: Some(1_795_000_000_000),
+            sent_at: None,
+        };
+        let plain = String::from_utf8(ledger_csv(std::slice::from_ref(&row), false)).unwrap();
+        assert_eq!(
+            plain,
+            "email,edition,status,attempts,reply,message_id,last_attempt_at,sent_at\n\
+             anne@example.be,fr,failed,2,\"550 5.1.1 No such user; \"\"here\"\"\",<a@example.org>,2026-11-18T11:06:40Z,\n"
+        );
+        assert!(!plain.contains("secret"), "tokens never leave the database");
+        let excel = ledger_csv(&[row], true);
+        assert!(excel.starts_with("\u{feff}email;edition".as_bytes()));
+    }
+}
