@@ -173,6 +173,11 @@ fn each_contact_gets_exactly_one_message_in_their_edition_over_starttls_and_auth
         }
     }
 
+    // The issue is now marked sent (a test send would not have done that).
+    let list = ok(tandem(&db).args(["issue", "list", "--json"]));
+    let issues: Vec<Value> = serde_json::from_str(&list).unwrap();
+    assert_eq!(issues[0]["status"], "sent", "{list}");
+
     // A second `send --resume` finds nothing to do; a new send is a new run.
     let out = run(tandem(&db).args(["send", "--resume"]));
     assert!(!out.status.success());

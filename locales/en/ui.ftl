@@ -55,7 +55,10 @@ error-image-corrupt = This image is damaged or incomplete and cannot be read. Op
 
 ## Composer
 composer-issue = Issue
-composer-issue-option = No. { $number } — { $subject }
+composer-issue-option = No. { $number } — { $subject }{ $status ->
+    [sent] {" "}(sent)
+   *[other] {""}
+}
 composer-new-issue = New issue
 composer-blocks = Blocks of the issue
 composer-add-block = Add a block

@@ -55,7 +55,10 @@ error-image-corrupt = Cette image est endommagée ou incomplète et ne peut pas 
 
 ## Rédaction
 composer-issue = Numéro
-composer-issue-option = N° { $number } — { $subject }
+composer-issue-option = N° { $number } — { $subject }{ $status ->
+    [sent] {" "}(envoyé)
+   *[other] {""}
+}
 composer-new-issue = Nouveau numéro
 composer-blocks = Blocs du numéro
 composer-add-block = Ajouter un bloc

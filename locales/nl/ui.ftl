@@ -55,7 +55,10 @@ error-image-corrupt = Deze afbeelding is beschadigd of onvolledig en kan niet ge
 
 ## Opstellen
 composer-issue = Nummer
-composer-issue-option = Nr. { $number } — { $subject }
+composer-issue-option = Nr. { $number } — { $subject }{ $status ->
+    [sent] {" "}(verzonden)
+   *[other] {""}
+}
 composer-new-issue = Nieuw nummer
 composer-blocks = Blokken van het nummer
 composer-add-block = Blok toevoegen

@@ -461,12 +461,20 @@ impl Store {
             })
     }
 
+    /// Records a run's state; a real (not test) run that finished marks its issue sent.
     pub fn set_run_state(&self, id: i64, state: RunState, now_ms: i64) -> Result<(), StoreError> {
         let finished = matches!(state, RunState::Finished | RunState::Cancelled).then_some(now_ms);
         self.conn.execute(
             "UPDATE send_runs SET state = ?2, finished_at = ?3 WHERE id = ?1",
             params![id, state.code(), finished],
         )?;
+        if state == RunState::Finished {
+            self.conn.execute(
+                "UPDATE issues SET status = 'sent'
+                 WHERE id = (SELECT issue_id FROM send_runs WHERE id = ?1 AND is_test = 0)",
+                [id],
+            )?;
+        }
         Ok(())
     }
 

@@ -93,5 +93,9 @@ describe('ui.ftl', () => {
     expect(format('fr', 'contacts-matches', { count: 0 })).toBe('Aucun affiché');
     expect(format('fr', 'send-button', { count: 1 })).toBe('Envoyer à une personne');
     expect(format('fr', 'send-button', { count: 2 })).toBe('Envoyer à 2 personnes');
+    expect(format('nl', 'composer-issue-option', { number: 3, subject: 'Lente', status: 'sent' }))
+      .toBe('Nr. 3 — Lente (verzonden)');
+    expect(format('fr', 'composer-issue-option', { number: 3, subject: 'Printemps', status: 'draft' }))
+      .toBe('N° 3 — Printemps');
   });
 });
