@@ -124,6 +124,10 @@ struct SendArgs {
     /// Show the audience and what would be sent, send nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Open each message with "Bonjour Anne," / "Beste Jan," (default: the saved
+    /// settings).
+    #[arg(long)]
+    greeting: bool,
     /// Seconds without an answer from the server before a connection is given up.
     #[arg(long, default_value_t = 60, value_name = "SECONDS")]
     timeout: u64,

@@ -187,7 +187,9 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
                     .test()
                     .map_err(|o| format!("cannot send through {label}: {}", describe(&o)))?;
             }
-            send::start_run(store, issue, &audience, &sender).map_err(|e| e.to_string())?
+            let greeting = args.greeting || saved.as_ref().is_some_and(|s| s.greeting);
+            send::start_run(store, issue, &audience, &sender, greeting)
+                .map_err(|e| e.to_string())?
         }
     };
     if args.dry_run {

@@ -118,7 +118,8 @@ fn each_contact_gets_exactly_one_message_in_their_edition_over_starttls_and_auth
         .args([
             "--from",
             "Plate-forme Mineurs en exil <newsletter@example.org>",
-        ]));
+        ])
+        .arg("--greeting"));
     let summary = last_json(&out);
     assert_eq!(summary["sent"], 3, "{summary}");
     assert_eq!(summary["failed"], 0);
@@ -163,8 +164,12 @@ fn each_contact_gets_exactly_one_message_in_their_edition_over_starttls_and_auth
             "anne@example.be" => {
                 assert!(to.starts_with("Anne Dubois"), "{to}");
                 assert_eq!((fr, nl), (true, false), "French edition: {report}");
+                assert_eq!(report["greeting"], "Bonjour Anne Dubois,", "{report}");
             }
-            "jan@example.be" => assert_eq!((fr, nl), (false, true), "Dutch edition: {report}"),
+            "jan@example.be" => {
+                assert_eq!((fr, nl), (false, true), "Dutch edition: {report}");
+                assert_eq!(report["greeting"], "Beste Jan Peeters,", "{report}");
+            }
             "sam@example.be" => {
                 assert_eq!((fr, nl), (true, true), "bilingual edition: {report}");
                 assert!(report["subject"].as_str().unwrap().contains(" | "));

@@ -311,6 +311,7 @@ fn main() {
         image_base: "cid:".into(),
         image_suffix: String::new(),
         unsubscribe_url: None,
+        greeting: None,
     };
     let budget = 2_000_000.0;
     for edition in Edition::ALL {

@@ -14,6 +14,7 @@ CREATE TABLE send_runs (
     unsubscribe_url TEXT NOT NULL DEFAULT '',   -- the organisation's page, or ''
     lists           TEXT NOT NULL DEFAULT '[]', -- JSON array of list names ([] = everyone)
     is_test         INTEGER NOT NULL DEFAULT 0,
+    greeting        INTEGER NOT NULL DEFAULT 0, -- open with "Bonjour Anne," / "Beste Jan,"
     state           TEXT NOT NULL DEFAULT 'running'
                     CHECK (state IN ('running', 'paused', 'cancelled', 'finished')),
     created_at      INTEGER NOT NULL,           -- unix time, milliseconds

@@ -15,3 +15,5 @@ email-event-place = Place: { $place }
 email-text-link = { $label }: { $url }
 email-unsubscribe-text = No longer wish to receive this newsletter?
 email-unsubscribe-reply = Reply to this message with “unsubscribe” and we will remove you from the list.
+email-greeting = Hello,
+email-greeting-named = Hello { $name },

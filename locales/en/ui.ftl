@@ -389,3 +389,4 @@ bulk-done = { $count ->
   }
 ledger-export = Save the ledger (CSV)…
 ledger-saved = Saved: { $path }
+smtp-greeting = Open each message with the reader's name ("Bonjour Anne," / "Beste Anne,"; without a name: "Bonjour," / "Beste lezer,")

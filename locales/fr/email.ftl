@@ -15,3 +15,5 @@ email-event-place = Lieu : { $place }
 email-text-link = { $label } : { $url }
 email-unsubscribe-text = Vous ne souhaitez plus recevoir cette newsletter ?
 email-unsubscribe-reply = Répondez à ce message avec « désinscription » et nous vous retirerons de la liste.
+email-greeting = Bonjour,
+email-greeting-named = Bonjour { $name },

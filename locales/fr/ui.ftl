@@ -398,3 +398,4 @@ bulk-done = { $count ->
   }
 ledger-export = Enregistrer le registre (CSV)…
 ledger-saved = Enregistré : { $path }
+smtp-greeting = Commencer chaque message par le nom du lecteur (« Bonjour Anne, » / « Beste Anne, » ; sans nom : « Bonjour, » / « Beste lezer, »)

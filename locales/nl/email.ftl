@@ -15,3 +15,5 @@ email-event-place = Plaats: { $place }
 email-text-link = { $label }: { $url }
 email-unsubscribe-text = Wilt u deze nieuwsbrief niet langer ontvangen?
 email-unsubscribe-reply = Beantwoord dit bericht met „uitschrijven” en wij halen u van de lijst.
+email-greeting = Beste lezer,
+email-greeting-named = Beste { $name },

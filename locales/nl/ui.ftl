@@ -386,3 +386,4 @@ bulk-done = { $count ->
   }
 ledger-export = Register opslaan (CSV)…
 ledger-saved = Opgeslagen: { $path }
+smtp-greeting = Elk bericht beginnen met de naam van de lezer („Bonjour Anne,” / „Beste Anne,”; zonder naam: „Bonjour,” / „Beste lezer,”)

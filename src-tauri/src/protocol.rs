@@ -32,6 +32,7 @@ pub fn preview_options(issue_id: i64) -> RenderOptions {
         image_base: format!("{}asset/{issue_id}/", base()),
         image_suffix: String::new(),
         unsubscribe_url: None,
+        greeting: None,
     }
 }
 

@@ -46,6 +46,7 @@ def check(raw: bytes) -> dict:
             if cid not in known:
                 problems.append(f"cid:{cid} has no part")
     lang = re.search(r'<html[^>]*\blang="([a-z]+)"', html)
+    greeting = re.search(r'<p class="tdm-greeting"[^>]*>([^<]*)</p>', html)
     return {
         "to": str(msg["To"]),
         "subject": str(msg["Subject"]),
@@ -58,6 +59,7 @@ def check(raw: bytes) -> dict:
         "html_bytes": len(html.encode()),
         "text_has_unsubscribe": "unsub" in text.lower() or "désinscri" in text.lower()
         or "uitschrijv" in text.lower(),
+        "greeting": greeting.group(1) if greeting else None,
         "cids": cids,
         "images": images,
         "problems": problems,

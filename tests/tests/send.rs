@@ -67,6 +67,7 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     fill(&app, "#smtp-password", "mot-de-passe").await?;
     fill(&app, "#smtp-from-name", "Plate-forme Mineurs en exil").await?;
     fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    app.find("#smtp-greeting").await?.click().await?;
     app.find(".advanced summary").await?.click().await?;
     fill(&app, "#smtp-ca-file", &ca).await?;
 
@@ -157,6 +158,20 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
         .await?;
     assert_eq!(sent_rows.len(), 3);
     let received = server.wait_for_messages(4, Duration::from_secs(10))?;
+    // Each reader is greeted by name, in their language.
+    let reports = tandem_testkit::check_mime(server.maildir())?;
+    let anne = reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["to"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("anne@example.be")
+        })
+        .expect("Anne's message");
+    assert_eq!(anne["greeting"], "Bonjour Anne Dubois,", "{anne}");
     let mut rcpts: Vec<String> = received[1..]
         .iter()
         .flat_map(|m| m.rcpt_to.clone())

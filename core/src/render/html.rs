@@ -82,6 +82,9 @@ fn document(issue: &Issue, edition: Edition, o: &RenderOptions, archive: bool) -
                                     @if edition == Edition::Bilingual {
                                         (section_header(*l, i))
                                     }
+                                    @if let Some(greeting) = super::greeting_line(*l, o) {
+                                        p.tdm-greeting style="margin:16px 0 8px;font-size:16px;" { (greeting) }
+                                    }
                                     @for block in issue.blocks.iter().filter(|b| b.shown_in(*l)) {
                                         (render_block(block, *l, o))
                                     }

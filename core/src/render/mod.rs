@@ -25,6 +25,9 @@ pub struct RenderOptions {
     /// The unsubscribe link for this reader, if the organisation has one; otherwise the
     /// footer asks the reader to reply.
     pub unsubscribe_url: Option<String>,
+    /// Open each language section with a greeting: `Some("Anne")` greets by name,
+    /// `Some("")` greets without a name, `None` has no greeting.
+    pub greeting: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -33,6 +36,7 @@ impl Default for RenderOptions {
             image_base: "assets/".to_owned(),
             image_suffix: String::new(),
             unsubscribe_url: None,
+            greeting: None,
         }
     }
 }
@@ -88,4 +92,15 @@ fn section_id(lang: Lang) -> &'static str {
         Lang::Fr => "fr",
         Lang::Nl => "nl",
     }
+}
+
+/// The greeting line of a section in `lang`, if the options ask for one.
+pub(crate) fn greeting_line(lang: Lang, options: &RenderOptions) -> Option<String> {
+    let name = options.greeting.as_deref()?;
+    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(if name.is_empty() {
+        strings::s(lang, "email-greeting")
+    } else {
+        strings::s1(lang, "email-greeting-named", "name", &name)
+    })
 }

@@ -31,6 +31,10 @@ pub fn email_text(issue: &Issue, edition: Edition, options: &RenderOptions) -> S
             out.push_str(&s(*l, "email-language-section").to_uppercase());
             out.push_str("\n\n");
         }
+        if let Some(greeting) = super::greeting_line(*l, options) {
+            out.push_str(&greeting);
+            out.push_str("\n\n");
+        }
         for block in issue.blocks.iter().filter(|b| b.shown_in(*l)) {
             block_text(&mut out, block, *l);
         }

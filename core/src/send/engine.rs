@@ -503,6 +503,7 @@ mod tests {
             unsubscribe_url: String::new(),
             lists: vec![],
             is_test: false,
+            greeting: false,
         };
         let mut k = 0;
         let id = store

@@ -34,6 +34,25 @@ pub enum MessageError {
 /// are lower-case hex, so the upper-case marker never collides with one.
 const TOKEN_MARK: &str = "TANDEMUNSUBSCRIBETOKEN";
 
+/// Stands for the reader's name in the greeting ("Bonjour TANDEMREADERNAME,").
+const NAME_MARK: &str = "TANDEMREADERNAME";
+
+/// The five characters that matter in HTML text and attributes.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The images an issue uses, by file name, in order of first use.
 fn used_images(issue: &Issue) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
@@ -103,8 +122,11 @@ pub struct Addressee<'a> {
 struct EditionParts {
     edition: Edition,
     subject: String,
+    /// For a reader without a name (and every reader when there is no greeting).
     html: String,
     text: String,
+    /// With a greeting: HTML and text greeting by name, the name left as [`NAME_MARK`].
+    named: Option<(String, String)>,
 }
 
 /// An issue ready to be sent: each edition rendered once, each image encoded once.
@@ -120,7 +142,9 @@ pub struct Prepared {
 
 impl Prepared {
     /// `unsubscribe_url` is the organisation's unsubscribe page (the recipient's token
-    /// is appended as `t=`); `test` puts "[TEST]" before the subject.
+    /// is appended as `t=`); `test` puts "[TEST]" before the subject; `greeting` opens
+    /// each language section with "Bonjour Anne," / "Beste Anne," (or "Bonjour," /
+    /// "Beste lezer," for a reader without a name).
     pub fn new(
         issue: &Issue,
         assets: &[Asset],
@@ -128,6 +152,7 @@ impl Prepared {
         reply_to: Option<Mailbox>,
         unsubscribe_url: Option<&str>,
         test: bool,
+        greeting: bool,
     ) -> Result<Self, MessageError> {
         let unsubscribe_url = unsubscribe_url
             .map(str::trim)
@@ -140,6 +165,11 @@ impl Prepared {
                 let sep = if base.contains('?') { '&' } else { '?' };
                 format!("{base}{sep}t={TOKEN_MARK}")
             }),
+            greeting: greeting.then(String::new),
+        };
+        let named_options = RenderOptions {
+            greeting: Some(NAME_MARK.to_owned()),
+            ..options.clone()
         };
         let editions = Edition::ALL
             .into_iter()
@@ -148,6 +178,12 @@ impl Prepared {
                 subject: subject(issue, edition),
                 html: email_html(issue, edition, &options),
                 text: email_text(issue, edition, &options),
+                named: greeting.then(|| {
+                    (
+                        email_html(issue, edition, &named_options),
+                        email_text(issue, edition, &named_options),
+                    )
+                }),
             })
             .collect();
         let mut images = Vec::new();
@@ -217,14 +253,29 @@ impl Prepared {
                 s.to_owned()
             }
         };
-        let mut related = MultiPart::related().singlepart(SinglePart::html(fill(&parts.html)));
+        // The name as it may appear: one line, not absurdly long.
+        let greet_name: String = name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(80)
+            .collect();
+        let (html, text) = match &parts.named {
+            Some((html, text)) if !greet_name.is_empty() => (
+                fill(html).replace(NAME_MARK, &escape_html(&greet_name)),
+                fill(text).replace(NAME_MARK, &greet_name),
+            ),
+            _ => (fill(&parts.html), fill(&parts.text)),
+        };
+        let mut related = MultiPart::related().singlepart(SinglePart::html(html));
         for (cid, content_type, body) in &self.images {
             related = related.singlepart(
                 Attachment::new_inline(cid.clone()).body(body.clone(), content_type.clone()),
             );
         }
         let body = MultiPart::alternative()
-            .singlepart(SinglePart::plain(fill(&parts.text)))
+            .singlepart(SinglePart::plain(text))
             .multipart(related);
 
         let mut builder = Message::builder()
@@ -262,7 +313,7 @@ pub fn compose(
     to: Mailbox,
 ) -> Result<Message, MessageError> {
     let domain = from.email.domain().to_owned();
-    let prepared = Prepared::new(issue, assets, from, None, None, false)?;
+    let prepared = Prepared::new(issue, assets, from, None, None, false, false)?;
     let message_id = format!("<{}@{domain}>", crate::contacts::os_random_token());
     let email = to.email.to_string();
     let name = to.name.clone().unwrap_or_default();
@@ -319,6 +370,7 @@ mod tests {
             Some("Secrétariat <secretariat@example.org>".parse().unwrap()),
             Some("https://example.org/unsubscribe"),
             false,
+            false,
         )
         .unwrap();
         let (envelope, bytes) = prepared
@@ -360,6 +412,67 @@ mod tests {
         assert!(raw.lines().all(|l| l.len() <= 998));
     }
 
+    /// The decoded body of the part with this content type.
+    fn part(raw: &[u8], content_type: &str) -> String {
+        use mail_parser::MimeHeaders;
+        let (ty, sub) = content_type.split_once('/').unwrap();
+        let message = mail_parser::MessageParser::default().parse(raw).unwrap();
+        let part = message
+            .parts
+            .iter()
+            .find(|p| p.is_content_type(ty, sub))
+            .unwrap();
+        part.text_contents().unwrap().to_owned()
+    }
+
+    #[test]
+    fn the_greeting_names_each_reader_escaped_and_falls_back_without_a_name() {
+        let prepared = Prepared::new(
+            &issue(),
+            &[],
+            "PMO <info@example.org>".parse().unwrap(),
+            None,
+            None,
+            false,
+            true,
+        )
+        .unwrap();
+        let message = |name: &str, edition| {
+            prepared
+                .message(
+                    &Addressee {
+                        email: "reader@example.be",
+                        name,
+                        edition,
+                        unsubscribe_token: "00",
+                        message_id: "<g@example.org>",
+                    },
+                    SystemTime::UNIX_EPOCH,
+                )
+                .unwrap()
+                .1
+        };
+        let bilingual = message("Anne  <b>Dubois</b>", Edition::Bilingual);
+        let html = part(&bilingual, "text/html");
+        assert!(
+            html.contains("Bonjour Anne &lt;b&gt;Dubois&lt;/b&gt;,"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Beste Anne &lt;b&gt;Dubois&lt;/b&gt;,"),
+            "{html}"
+        );
+        assert!(!html.contains("<b>Dubois"), "a name is text, never markup");
+        let text = part(&bilingual, "text/plain");
+        assert!(text.contains("Bonjour Anne <b>Dubois</b>,"), "{text}");
+        assert!(!text.contains(NAME_MARK));
+
+        let anonymous = part(&message("", Edition::Nl), "text/html");
+        assert!(anonymous.contains("Beste lezer,"), "{anonymous}");
+        assert!(!anonymous.contains("Bonjour"));
+        assert!(!anonymous.contains(NAME_MARK));
+    }
+
     #[test]
     fn without_an_unsubscribe_page_only_mailto_is_offered_and_no_one_click() {
         let prepared = Prepared::new(
@@ -369,6 +482,7 @@ mod tests {
             None,
             Some("javascript:alert(1)"),
             true,
+            false,
         )
         .unwrap();
         let (_, bytes) = prepared

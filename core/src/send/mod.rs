@@ -122,6 +122,7 @@ pub fn start_run(
     issue_id: i64,
     audience: &Audience,
     sender: &Sender,
+    greeting: bool,
 ) -> Result<i64, SendError> {
     let stored = store.issue(issue_id)?;
     let issue = stored.issue;
@@ -147,6 +148,7 @@ pub fn start_run(
         unsubscribe_url: sender.unsubscribe_url.clone().unwrap_or_default(),
         lists: vec![],
         is_test,
+        greeting,
     };
     let recipient = match audience {
         Audience::Lists(lists) => {
@@ -201,5 +203,6 @@ pub fn prepare_run(store: &Store, run: i64) -> Result<Prepared, SendError> {
         sender.reply_to,
         sender.unsubscribe_url.as_deref(),
         info.is_test,
+        info.greeting,
     )?)
 }

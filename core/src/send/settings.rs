@@ -127,6 +127,9 @@ pub struct SmtpSettings {
     pub ca_file: String,
     pub limits: Vec<RateLimit>,
     pub concurrency: u32,
+    /// Open each message with "Bonjour Anne," / "Beste Jan," (the contact's name).
+    #[serde(default)]
+    pub greeting: bool,
 }
 
 /// What is wrong with settings, named by field.
@@ -249,6 +252,7 @@ impl Default for SmtpSettings {
             ca_file: String::new(),
             limits: Vec::new(),
             concurrency: 2,
+            greeting: false,
         }
     }
 }

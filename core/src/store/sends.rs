@@ -48,6 +48,8 @@ pub struct NewRun {
     pub unsubscribe_url: String,
     pub lists: Vec<String>,
     pub is_test: bool,
+    /// Each message opens with a greeting by name.
+    pub greeting: bool,
 }
 
 /// State of a run as a whole.
@@ -97,6 +99,7 @@ pub struct RunInfo {
     pub unsubscribe_url: String,
     pub lists: Vec<String>,
     pub is_test: bool,
+    pub greeting: bool,
     pub state: RunState,
     /// Unix time in milliseconds.
     #[ts(type = "number")]
@@ -190,8 +193,8 @@ fn insert_run(
 ) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO send_runs (issue_id, issue_number, issue_json, sender, reply_to,
-            unsubscribe_url, lists, is_test, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            unsubscribe_url, lists, is_test, created_at, greeting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             run.issue_id,
             run.issue_number,
@@ -201,7 +204,8 @@ fn insert_run(
             run.unsubscribe_url,
             serde_json::to_string(&run.lists).unwrap_or_else(|_| "[]".into()),
             run.is_test,
-            now_ms
+            now_ms,
+            run.greeting
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -398,7 +402,8 @@ impl Store {
                     r.lists, r.is_test, r.state, r.created_at,
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id),
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'sent'),
-                    (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'failed')
+                    (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'failed'),
+                    r.greeting
              FROM send_runs r WHERE {condition} ORDER BY r.id DESC"
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -418,6 +423,7 @@ impl Store {
                     r.get::<_, u32>(10)?,
                     r.get::<_, u32>(11)?,
                     r.get::<_, u32>(12)?,
+                    r.get::<_, bool>(13)?,
                 ),
             ))
         })?;
@@ -425,7 +431,7 @@ impl Store {
         for row in rows {
             let (id, issue_id, number, sender, reply_to, unsub, lists, is_test, state, at, n) =
                 row?;
-            let (total, sent, failed) = n;
+            let (total, sent, failed, greeting) = n;
             out.push(RunInfo {
                 id,
                 issue_id,
@@ -436,6 +442,7 @@ impl Store {
                 lists: serde_json::from_str(&lists)
                     .map_err(|e| StoreError::Corrupt(format!("lists of send {id}: {e}")))?,
                 is_test,
+                greeting,
                 state: RunState::parse(&state)?,
                 created_at: at,
                 total,
@@ -698,6 +705,7 @@ mod tests {
                     unsubscribe_url: String::new(),
                     lists: vec![],
                     is_test: false,
+                    greeting: false,
                 },
                 &recipients,
                 1_000,
@@ -804,6 +812,7 @@ mod tests {
             unsubscribe_url: String::new(),
             lists,
             is_test: false,
+            greeting: false,
         };
         let (id, n) = store
             .create_run_for_lists(&new_run(vec![]), 5, "example.org")

@@ -17,6 +17,7 @@ fn options() -> RenderOptions {
         image_base: "cid:".into(),
         image_suffix: String::new(),
         unsubscribe_url: None,
+        greeting: None,
     }
 }
 

@@ -200,11 +200,20 @@ pub fn render_preview(
     issue_id: i64,
     edition: Edition,
 ) -> Result<String, AppError> {
-    let issue = state.store()?.issue(issue_id)?.issue;
+    let store = state.store()?;
+    let issue = store.issue(issue_id)?.issue;
+    // With a greeting set up, the preview shows the one a reader without a name gets.
+    let greeting = store
+        .smtp_settings()?
+        .is_some_and(|s| s.greeting)
+        .then(String::new);
     Ok(email_html(
         &issue,
         edition,
-        &crate::protocol::preview_options(issue_id),
+        &tandem_core::render::RenderOptions {
+            greeting,
+            ..crate::protocol::preview_options(issue_id)
+        },
     ))
 }
 

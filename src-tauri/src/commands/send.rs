@@ -277,6 +277,7 @@ pub fn send_overview(
         image_base: "cid:".into(),
         image_suffix: "@tandem".into(),
         unsubscribe_url: None,
+        greeting: None,
     };
     let editions = [
         (Edition::Fr, audience.fr),
@@ -418,7 +419,8 @@ fn start(
             endpoint.test().map_err(outcome_error)?;
         }
         let sender = sender(&store)?;
-        let run = send::start_run(&mut store, issue_id, &audience, &sender)?;
+        let greeting = store.smtp_settings()?.is_some_and(|s| s.greeting);
+        let run = send::start_run(&mut store, issue_id, &audience, &sender, greeting)?;
         (run, db_path(&store)?, destination)
     };
     spawn_drive(db, run, destination, sending)?;

@@ -4,7 +4,7 @@ import type { RunState } from "./RunState";
 /**
  * A run with its counts.
  */
-export type RunInfo = { id: number, issue_id: number | null, issue_number: number, sender: string, reply_to: string, unsubscribe_url: string, lists: Array<string>, is_test: boolean, state: RunState, 
+export type RunInfo = { id: number, issue_id: number | null, issue_number: number, sender: string, reply_to: string, unsubscribe_url: string, lists: Array<string>, is_test: boolean, greeting: boolean, state: RunState, 
 /**
  * Unix time in milliseconds.
  */

@@ -18,4 +18,8 @@ unsubscribe_url: string,
 /**
  * A PEM file of an extra certificate authority to trust, or empty.
  */
-ca_file: string, limits: Array<RateLimit>, concurrency: number, };
+ca_file: string, limits: Array<RateLimit>, concurrency: number, 
+/**
+ * Open each message with "Bonjour Anne," / "Beste Jan," (the contact's name).
+ */
+greeting: boolean, };
