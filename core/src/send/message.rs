@@ -244,8 +244,10 @@ impl Prepared {
             .email
             .parse()
             .map_err(|_| MessageError::Address(to.email.to_owned()))?;
-        let name = to.name.trim();
-        let mailbox = Mailbox::new((!name.is_empty()).then(|| name.to_owned()), address);
+        // One line whatever the contacts file held (a quoted CSV field can hold line
+        // breaks): a name can never start a header of its own.
+        let name = to.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mailbox = Mailbox::new((!name.is_empty()).then(|| name.clone()), address);
         let fill = |s: &str| {
             if self.unsubscribe_url.is_some() {
                 s.replace(TOKEN_MARK, to.unsubscribe_token)
@@ -471,6 +473,46 @@ mod tests {
         assert!(anonymous.contains("Beste lezer,"), "{anonymous}");
         assert!(!anonymous.contains("Bonjour"));
         assert!(!anonymous.contains(NAME_MARK));
+    }
+
+    #[test]
+    fn a_name_with_line_breaks_cannot_add_a_header() {
+        let prepared = Prepared::new(
+            &issue(),
+            &[],
+            "PMO <info@example.org>".parse().unwrap(),
+            None,
+            None,
+            false,
+            true,
+        )
+        .unwrap();
+        let (envelope, bytes) = prepared
+            .message(
+                &Addressee {
+                    email: "anne@example.be",
+                    name: "Anne\r\nBcc: everyone@example.org\r\n",
+                    edition: Edition::Fr,
+                    unsubscribe_token: "00",
+                    message_id: "<h@example.org>",
+                },
+                SystemTime::UNIX_EPOCH,
+            )
+            .unwrap();
+        let raw = text(&bytes);
+        let head = raw.split("\r\n\r\n").next().unwrap();
+        assert!(
+            !head
+                .lines()
+                .any(|l| l.to_ascii_lowercase().starts_with("bcc:")),
+            "{head}"
+        );
+        assert_eq!(envelope.to().len(), 1);
+        let html = part(&bytes, "text/html");
+        assert!(
+            html.contains("Bonjour Anne Bcc: everyone@example.org,"),
+            "{html}"
+        );
     }
 
     #[test]
