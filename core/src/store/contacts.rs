@@ -157,6 +157,22 @@ impl Store {
             .iter()
             .filter(|p| p.reason == "duplicate-in-file")
             .count();
+        // A large import touches more index pages than the default 2 MB cache holds; the
+        // larger cache is for this import only (a long send must keep its memory flat).
+        self.conn.execute_batch("PRAGMA cache_size = -32000")?;
+        let result = self.apply_import_in_cache(file, on_duplicate, token, salt, report);
+        self.conn.execute_batch("PRAGMA cache_size = -2000")?;
+        result
+    }
+
+    fn apply_import_in_cache(
+        &mut self,
+        file: &ParsedFile,
+        on_duplicate: OnDuplicate,
+        token: &mut dyn FnMut() -> String,
+        salt: Option<String>,
+        mut report: ImportReport,
+    ) -> Result<ImportReport, StoreError> {
         let tx = self.conn.transaction()?;
         // List name (lower case) -> id, so each list is looked up once per import.
         let mut lists: std::collections::HashMap<String, i64> = Default::default();

@@ -76,9 +76,7 @@ impl Store {
                 "journal_mode is {mode}, not wal"
             )));
         }
-        conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;",
-        )?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
