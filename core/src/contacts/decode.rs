@@ -16,6 +16,8 @@ pub enum SourceEncoding {
     Utf16Le,
     Utf16Be,
     Windows1252,
+    /// Not text: an Excel (.xlsx, .xls) or OpenDocument (.ods) workbook, first sheet.
+    Spreadsheet,
 }
 
 /// A decoded file.

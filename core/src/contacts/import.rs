@@ -85,6 +85,8 @@ pub enum ImportError {
     NoEmailColumn(String),
     #[error("the file cannot be read as CSV: {0}")]
     Csv(#[from] csv::Error),
+    #[error("the workbook cannot be read: {0}")]
+    Spreadsheet(String),
 }
 
 impl ImportError {
@@ -93,6 +95,7 @@ impl ImportError {
             ImportError::Empty => "error-import-empty",
             ImportError::NoEmailColumn(_) => "error-import-no-email-column",
             ImportError::Csv(_) => "error-import-unreadable",
+            ImportError::Spreadsheet(_) => "error-import-spreadsheet",
         }
     }
 }
@@ -164,8 +167,174 @@ fn split_lists(raw: &str) -> Vec<String> {
         .collect()
 }
 
+/// Checks rows one by one against the mapping, as the file gives them.
+struct Checker<'o> {
+    options: &'o ImportOptions,
+    mapping: Vec<Option<Field>>,
+    email_col: usize,
+    seen: std::collections::HashSet<String>,
+    rows: usize,
+    valid: Vec<ParsedRow>,
+    problems: Vec<RowProblem>,
+}
+
+impl<'o> Checker<'o> {
+    fn new(headers: &[String], options: &'o ImportOptions) -> Result<Self, ImportError> {
+        let mapping = match &options.mapping {
+            Some(m) if m.len() == headers.len() => m.clone(),
+            _ => map_headers(headers),
+        };
+        let email_col = mapping
+            .iter()
+            .position(|m| *m == Some(Field::Email))
+            .ok_or_else(|| ImportError::NoEmailColumn(headers.join(", ")))?;
+        Ok(Checker {
+            options,
+            mapping,
+            email_col,
+            seen: Default::default(),
+            rows: 0,
+            valid: Vec::new(),
+            problems: Vec::new(),
+        })
+    }
+
+    fn malformed(&mut self, line: u64) {
+        self.rows += 1;
+        self.problems.push(RowProblem {
+            line,
+            email: String::new(),
+            reason: "malformed".into(),
+        });
+    }
+
+    /// One row starting at `line`; blank rows are not counted.
+    fn row(&mut self, line: u64, cells: &[&str]) {
+        if cells.iter().all(|f| f.trim().is_empty()) {
+            return;
+        }
+        self.rows += 1;
+        let get = |f: Field| {
+            self.mapping
+                .iter()
+                .position(|m| *m == Some(f))
+                .and_then(|i| cells.get(i))
+                .map(|c| c.trim())
+                .unwrap_or("")
+                .to_owned()
+        };
+        let email = normalise_email(cells.get(self.email_col).copied().unwrap_or(""));
+        let problem = |reason: &str| RowProblem {
+            line,
+            email: email.clone(),
+            reason: reason.into(),
+        };
+        if email.is_empty() {
+            self.problems.push(problem("missing-email"));
+            return;
+        }
+        if !is_valid_email(&email) {
+            self.problems.push(problem("invalid-email"));
+            return;
+        }
+        let language = match parse_language(&get(Field::Language)).or(self.options.default_language)
+        {
+            Some(l) => l,
+            None => {
+                self.problems.push(problem("missing-language"));
+                return;
+            }
+        };
+        if !self.seen.insert(email.to_lowercase()) {
+            self.problems.push(problem("duplicate-in-file"));
+            return;
+        }
+        let mut lists = split_lists(&get(Field::Lists));
+        if let Some(list) = self.options.list.as_ref().filter(|l| !l.trim().is_empty()) {
+            if !lists.iter().any(|l| l.eq_ignore_ascii_case(list.trim())) {
+                lists.push(list.trim().to_owned());
+            }
+        }
+        let row = ParsedRow {
+            line,
+            first_name: get(Field::FirstName),
+            last_name: get(Field::LastName),
+            organisation: get(Field::Organisation),
+            language,
+            lists,
+            notes: get(Field::Notes),
+            consent_source: get(Field::ConsentSource),
+            consent_date: get(Field::ConsentDate),
+            status: ContactStatus::from_code(&get(Field::Status).to_lowercase()),
+            email,
+        };
+        self.valid.push(row);
+    }
+
+    fn finish(self, encoding: SourceEncoding, delimiter: char, headers: Vec<String>) -> ParsedFile {
+        ParsedFile {
+            encoding,
+            delimiter,
+            headers,
+            mapping: self.mapping,
+            rows: self.rows,
+            valid: self.valid,
+            problems: self.problems,
+        }
+    }
+}
+
+/// Whether the bytes are a workbook (zip-based .xlsx/.ods, or OLE2 .xls), not text.
+fn is_spreadsheet(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// A cell as the text a CSV export would have given: dates as YYYY-MM-DD, whole
+/// numbers without ".0".
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::{Data, DataType};
+    match cell {
+        Data::DateTime(_) | Data::DateTimeIso(_) => cell
+            .as_date()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| cell.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Error(_) => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The first sheet of a workbook; line numbers are the sheet's row numbers.
+fn parse_spreadsheet(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, ImportError> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or(ImportError::Empty)?
+        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+    let first_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
+    let mut rows = range.rows();
+    let headers: Vec<String> = rows
+        .next()
+        .ok_or(ImportError::Empty)?
+        .iter()
+        .map(|c| cell_text(c).trim().to_owned())
+        .collect();
+    let mut checker = Checker::new(&headers, options)?;
+    for (i, row) in rows.enumerate() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        checker.row(first_row + 1 + i as u64, &cells);
+    }
+    Ok(checker.finish(SourceEncoding::Spreadsheet, ',', headers))
+}
+
 /// Reads and checks a file's bytes. Fails only when it cannot be read at all.
 pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, ImportError> {
+    if is_spreadsheet(bytes) {
+        return parse_spreadsheet(bytes, options);
+    }
     let decoded = decode(bytes);
     // CRLF, LF and a lone CR (old Mac exports) all end a record: csv's CRLF terminator.
     let text = decoded.text;
@@ -185,18 +354,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, Import
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    let mapping = match &options.mapping {
-        Some(m) if m.len() == headers.len() => m.clone(),
-        _ => map_headers(&headers),
-    };
-    let col = |f: Field| mapping.iter().position(|m| *m == Some(f));
-    let email_col =
-        col(Field::Email).ok_or_else(|| ImportError::NoEmailColumn(headers.join(", ")))?;
-
-    let mut valid: Vec<ParsedRow> = Vec::new();
-    let mut problems = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut rows = 0;
+    let mut checker = Checker::new(&headers, options)?;
     let mut record = csv::StringRecord::new();
     loop {
         let line = line_of(&text, &starts, reader.position().byte());
@@ -204,12 +362,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, Import
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                rows += 1;
-                problems.push(RowProblem {
-                    line,
-                    email: String::new(),
-                    reason: "malformed".into(),
-                });
+                checker.malformed(line);
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
@@ -219,71 +372,10 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, Import
         let line = record
             .position()
             .map_or(line, |p| line_of(&text, &starts, p.byte()));
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        rows += 1;
-        let get = |f: Field| {
-            col(f)
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
-                .to_owned()
-        };
-        let email = normalise_email(record.get(email_col).unwrap_or(""));
-        let problem = |reason: &str| RowProblem {
-            line,
-            email: email.clone(),
-            reason: reason.into(),
-        };
-        if email.is_empty() {
-            problems.push(problem("missing-email"));
-            continue;
-        }
-        if !is_valid_email(&email) {
-            problems.push(problem("invalid-email"));
-            continue;
-        }
-        let language = match parse_language(&get(Field::Language)).or(options.default_language) {
-            Some(l) => l,
-            None => {
-                problems.push(problem("missing-language"));
-                continue;
-            }
-        };
-        if !seen.insert(email.to_lowercase()) {
-            problems.push(problem("duplicate-in-file"));
-            continue;
-        }
-        let mut lists = split_lists(&get(Field::Lists));
-        if let Some(list) = options.list.as_ref().filter(|l| !l.trim().is_empty()) {
-            if !lists.iter().any(|l| l.eq_ignore_ascii_case(list.trim())) {
-                lists.push(list.trim().to_owned());
-            }
-        }
-        valid.push(ParsedRow {
-            line,
-            email,
-            first_name: get(Field::FirstName),
-            last_name: get(Field::LastName),
-            organisation: get(Field::Organisation),
-            language,
-            lists,
-            notes: get(Field::Notes),
-            consent_source: get(Field::ConsentSource),
-            consent_date: get(Field::ConsentDate),
-            status: ContactStatus::from_code(&get(Field::Status).to_lowercase()),
-        });
+        let cells: Vec<&str> = record.iter().collect();
+        checker.row(line, &cells);
     }
-    Ok(ParsedFile {
-        encoding: decoded.encoding,
-        delimiter: delimiter as char,
-        headers,
-        mapping,
-        rows,
-        valid,
-        problems,
-    })
+    Ok(checker.finish(decoded.encoding, delimiter as char, headers))
 }
 
 #[cfg(test)]

@@ -531,3 +531,96 @@ fn already(store: &Store, emails: &[String], list: &str) -> usize {
         .filter(|e| store.contact(e).unwrap().lists.iter().any(|l| l == list))
         .count()
 }
+
+/// An Excel workbook as staff keep their contacts: French headers, accented names, a
+/// consent date typed as a date, a blank row, a bad address and a repeated one.
+fn workbook(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let headers = [
+        "Adresse e-mail",
+        "Prénom",
+        "Nom",
+        "Organisation",
+        "Langue",
+        "Date du consentement",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows: [[&str; 5]; 4] = [
+        [
+            "helene.dubois@example.be",
+            "Hélène",
+            "Dubois",
+            "Service droit des jeunes",
+            "français",
+        ],
+        ["jan.peeters@example.be", "Jan", "Peeters", "", "NL"],
+        ["pas-une-adresse", "Zoë", "Çelik", "", "fr"],
+        ["HELENE.DUBOIS@example.be", "Hélène", "Dubois", "", "fr"],
+    ];
+    // Row 3 (index 2) stays blank, as in a hand-kept sheet.
+    for (i, row) in rows.iter().enumerate() {
+        let r = if i < 2 { i as u32 + 1 } else { i as u32 + 2 };
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r, c as u16, *v).unwrap();
+        }
+        sheet
+            .write_datetime_with_format(r, 5, ExcelDateTime::from_ymd(2025, 3, 14).unwrap(), &date)
+            .unwrap();
+    }
+    sheet.write_number(2, 3, 1060.0).unwrap(); // an organisation typed as a number
+    std::fs::write(path, book.save_to_buffer().unwrap()).unwrap();
+}
+
+#[test]
+fn an_excel_workbook_is_read_from_its_first_sheet_with_sheet_row_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.xlsx");
+    workbook(&path);
+    let bytes = std::fs::read(&path).unwrap();
+    let parsed = parse(&bytes, &ImportOptions::default()).unwrap();
+    assert_eq!(parsed.encoding, SourceEncoding::Spreadsheet);
+    assert_eq!(parsed.rows, 4, "the blank row is not counted");
+    let helene = &parsed.valid[0];
+    assert_eq!(
+        (
+            helene.first_name.as_str(),
+            helene.language,
+            helene.consent_date.as_str()
+        ),
+        ("Hélène", ContactLanguage::Fr, "2025-03-14")
+    );
+    assert_eq!(
+        parsed.valid[1].organisation, "1060",
+        "a number reads as typed"
+    );
+    assert_eq!(parsed.valid[1].language, ContactLanguage::Nl);
+    let problems: Vec<(u64, &str)> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason.as_str()))
+        .collect();
+    // Rows as the spreadsheet numbers them (header = 1, blank row 4).
+    assert_eq!(problems, [(5, "invalid-email"), (6, "duplicate-in-file")]);
+
+    let (_d, mut store) = store();
+    let report = store
+        .apply_import(&parsed, OnDuplicate::Skip, &mut counter())
+        .unwrap();
+    assert_eq!(report.imported, 2);
+}
+
+#[test]
+fn a_damaged_workbook_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.xlsx");
+    workbook(&path);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    let err = parse(&bytes, &ImportOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "error-import-spreadsheet", "{err}");
+}

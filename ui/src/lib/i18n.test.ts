@@ -47,7 +47,7 @@ describe('ui.ftl', () => {
     for (const e of ['fr', 'nl', 'bilingual']) used.add(`edition-${e}`);
     for (const s of ['saved', 'saving', 'error']) used.add(`save-${s}`);
     for (const l of ['fr', 'nl']) used.add(`missing-${l}`);
-    for (const e of ['utf8', 'utf8-bom', 'utf16-le', 'utf16-be', 'windows1252']) used.add(`encoding-${e}`);
+    for (const e of ['utf8', 'utf8-bom', 'utf16-le', 'utf16-be', 'windows1252', 'spreadsheet']) used.add(`encoding-${e}`);
     for (const f of ['email', 'first_name', 'last_name', 'organisation', 'language', 'lists', 'notes',
       'consent_source', 'consent_date', 'status']) used.add(`contact-field-${f}`);
     for (const r of ['invalid-email', 'missing-email', 'missing-language', 'duplicate-in-file',
@@ -70,7 +70,7 @@ describe('ui.ftl', () => {
     // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
     for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',
       'keychain-missing', 'keychain-write', 'send-incomplete', 'send-no-recipients', 'send-sender',
-      'send-message', 'send-busy', 'send-closed', 'send-thread']) used.add(`error-${c}`);
+      'send-message', 'send-busy', 'send-closed', 'send-thread', 'import-spreadsheet']) used.add(`error-${c}`);
     expect(used.size).toBeGreaterThan(15);
     const missing = [...used].flatMap((id) =>
       LANGUAGES.filter((lang) => !hasMessage(lang, id)).map((lang) => `${lang}:${id}`),

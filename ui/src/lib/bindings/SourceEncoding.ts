@@ -3,4 +3,4 @@
 /**
  * The encoding a file turned out to be in.
  */
-export type SourceEncoding = "utf8" | "utf8-bom" | "utf16-le" | "utf16-be" | "windows1252";
+export type SourceEncoding = "utf8" | "utf8-bom" | "utf16-le" | "utf16-be" | "windows1252" | "spreadsheet";
