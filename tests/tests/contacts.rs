@@ -277,3 +277,61 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
     .await?;
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_excel_workbook_goes_through_the_wizard() -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let path = launch.data_dir.join("contacten.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in [
+        ["E-mailadres", "Voornaam", "Naam", "Taal"],
+        ["sofie@example.be", "Sofie", "Maes", "nederlands"],
+        ["luc@example.be", "Luc", "Lambert", "français"],
+        ["geen-adres", "X", "Y", "nl"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v)?;
+        }
+    }
+    std::fs::write(&path, book.save_to_buffer()?)?;
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='contacts']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("[data-action='open-import']", Duration::from_secs(10))
+        .await?
+        .click()
+        .await?;
+    app.find("[data-contacts-input]")
+        .await?
+        .send_keys(path.display().to_string())
+        .await?;
+    let detected = app
+        .find_soon("[data-detected]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(detected.contains("Eerste blad"), "{detected}");
+    let problems = app.find("[data-problems]").await?.text().await?;
+    assert!(
+        problems.contains("4"),
+        "the bad row is named by its sheet row: {problems}"
+    );
+    app.screenshot("contacts-wizard-xlsx-nl").await?;
+    app.find("[data-action='apply-import']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-total]')?.dataset.total === '2'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.quit().await
+}
