@@ -393,3 +393,4 @@ smtp-greeting = Open each message with the reader's name ("Bonjour Anne," / "Bes
 error-import-spreadsheet = This workbook cannot be read (it may be damaged or protected by a password). Open it in your spreadsheet program and save it again, or save it as CSV.
 encoding-spreadsheet = a workbook (first sheet)
 import-detected-spreadsheet = Read the first sheet of the workbook: { $rows } rows.
+smtp-unsaved = Changes not saved yet.

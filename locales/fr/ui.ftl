@@ -402,3 +402,4 @@ smtp-greeting = Commencer chaque message par le nom du lecteur (« Bonjour Anne,
 error-import-spreadsheet = Ce classeur ne peut pas être lu (il est peut-être endommagé ou protégé par un mot de passe). Ouvrez-le dans votre tableur et enregistrez-le à nouveau, ou enregistrez-le en CSV.
 encoding-spreadsheet = un classeur (première feuille)
 import-detected-spreadsheet = Première feuille du classeur lue : { $rows } lignes.
+smtp-unsaved = Modifications pas encore enregistrées.

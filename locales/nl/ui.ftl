@@ -390,3 +390,4 @@ smtp-greeting = Elk bericht beginnen met de naam van de lezer (â€žBonjour Anne,â
 error-import-spreadsheet = Deze werkmap kan niet gelezen worden (misschien is ze beschadigd of met een wachtwoord beveiligd). Open ze in uw rekenbladprogramma en sla ze opnieuw op, of sla ze op als CSV.
 encoding-spreadsheet = een werkmap (eerste blad)
 import-detected-spreadsheet = Eerste blad van de werkmap gelezen: { $rows } rijen.
+smtp-unsaved = Wijzigingen nog niet opgeslagen.

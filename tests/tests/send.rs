@@ -332,6 +332,25 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
     fill(&app, "#smtp-port", &server.port().to_string()).await?;
     select(&app, "#smtp-security", "none").await?;
     fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    // What was typed and not saved yet survives a visit to another screen.
+    app.find_soon("[data-smtp-dirty]", Duration::from_secs(5))
+        .await?;
+    app.find("nav [data-view='composer']")
+        .await?
+        .click()
+        .await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    let host = app
+        .find_soon("#smtp-host", Duration::from_secs(10))
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(host.as_deref(), Some("127.0.0.1"));
+    app.find_soon("[data-smtp-dirty]", Duration::from_secs(5))
+        .await?;
     // One message a minute: the second one has to wait.
     app.find("[data-action='add-limit']").await?.click().await?;
     fill(&app, ".limit-row input[type='number']", "1").await?;
