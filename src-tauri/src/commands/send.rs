@@ -500,13 +500,26 @@ pub fn send_runs(state: tauri::State<'_, AppState>) -> Result<Vec<RunInfo>, AppE
     Ok(state.store()?.runs()?)
 }
 
+/// The first rows of a ledger and how many there are in all (a send to 50,000 people
+/// is not shipped to the window row by row; the file export has everything).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LedgerPage {
+    pub total: u32,
+    pub rows: Vec<LedgerRow>,
+}
+
 #[tauri::command(async)]
 pub fn send_ledger(
     state: tauri::State<'_, AppState>,
     run: i64,
     status: Option<RowStatus>,
-) -> Result<Vec<LedgerRow>, AppError> {
-    Ok(state.store()?.ledger(run, status)?)
+    limit: usize,
+) -> Result<LedgerPage, AppError> {
+    let mut rows = state.store()?.ledger(run, status)?;
+    let total = rows.len() as u32;
+    rows.truncate(limit.min(2_000));
+    Ok(LedgerPage { total, rows })
 }
 
 /// Puts a run's failed recipients back in the queue; the UI then resumes the run.

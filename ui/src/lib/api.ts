@@ -28,6 +28,7 @@ import type { SendOverview } from './bindings/SendOverview';
 import type { SendStatus } from './bindings/SendStatus';
 import type { RunInfo } from './bindings/RunInfo';
 import type { LedgerRow } from './bindings/LedgerRow';
+import type { LedgerPage } from './bindings/LedgerPage';
 import type { RowStatus } from './bindings/RowStatus';
 import type { BulkAction } from './bindings/BulkAction';
 import type { BulkTarget } from './bindings/BulkTarget';
@@ -60,6 +61,7 @@ export type {
   SendStatus,
   RunInfo,
   LedgerRow,
+  LedgerPage,
   RowStatus,
   BulkAction,
   BulkTarget,
@@ -144,8 +146,8 @@ export const api = {
   cancelSend: () => call<void>('cancel_send'),
   sendStatus: () => call<SendStatus>('send_status'),
   sendRuns: () => call<RunInfo[]>('send_runs'),
-  sendLedger: (run: number, status: RowStatus | null) =>
-    call<LedgerRow[]>('send_ledger', { run, status }),
+  sendLedger: (run: number, status: RowStatus | null, limit: number) =>
+    call<LedgerPage>('send_ledger', { run, status, limit }),
   retryFailed: (run: number) => call<number>('retry_failed', { run }),
   exportLedger: (run: number) => call<string | null>('export_ledger', { run }),
   exportArchive: (issueId: number, edition: Edition) =>
