@@ -316,7 +316,7 @@ send-excluded-counts = { $unsubscribed ->
    *[other] { $unsubscribed } désinscrits
   }, { $bounced } en erreur
 send-preflight-title = Avant d'envoyer
-send-check-incomplete = Les blocs { $blocks } n'ont pas leurs deux langues : complétez-les d'abord dans la Rédaction.
+send-check-incomplete = Les blocs { $blocks } n'ont pas tous leurs textes dans les deux langues (un titre, un texte ou la description d'une image) : complétez-les d'abord dans la Rédaction.
 send-check-complete = Tous les blocs sont rédigés dans les deux langues.
 send-check-size = Le message fait { $kb } Ko : sous la limite de 102 Ko de Gmail.
 send-check-size-clipped = Le message fait { $kb } Ko : Gmail le coupera après 102 Ko. Raccourcissez certains textes.
