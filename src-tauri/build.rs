@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "export_archive",
     "export_eml",
     "export_ledger",
+    "export_contacts",
     "contact_summary",
     "search_contacts",
     "read_contacts_file",

@@ -394,3 +394,5 @@ error-import-spreadsheet = This workbook cannot be read (it may be damaged or pr
 encoding-spreadsheet = a workbook (first sheet)
 import-detected-spreadsheet = Read the first sheet of the workbook: { $rows } rows.
 smtp-unsaved = Changes not saved yet.
+contacts-export = Export (CSV for Excel)…
+contacts-exported = { $count } contacts saved in { $path }

@@ -403,3 +403,5 @@ error-import-spreadsheet = Ce classeur ne peut pas être lu (il est peut-être e
 encoding-spreadsheet = un classeur (première feuille)
 import-detected-spreadsheet = Première feuille du classeur lue : { $rows } lignes.
 smtp-unsaved = Modifications pas encore enregistrées.
+contacts-export = Exporter (CSV pour Excel)…
+contacts-exported = { $count } contacts enregistrés dans { $path }

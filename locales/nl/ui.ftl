@@ -391,3 +391,5 @@ error-import-spreadsheet = Deze werkmap kan niet gelezen worden (misschien is ze
 encoding-spreadsheet = een werkmap (eerste blad)
 import-detected-spreadsheet = Eerste blad van de werkmap gelezen: { $rows } rijen.
 smtp-unsaved = Wijzigingen nog niet opgeslagen.
+contacts-export = Exporteren (CSV voor Excel)…
+contacts-exported = { $count } contacten opgeslagen in { $path }

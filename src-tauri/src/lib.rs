@@ -45,6 +45,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::export::export_archive,
             commands::export::export_eml,
             commands::export::export_ledger,
+            commands::export::export_contacts,
             commands::contacts::contact_summary,
             commands::contacts::search_contacts,
             commands::contacts::read_contacts_file,

@@ -233,6 +233,21 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
     )
     .await?;
 
+    // The view as a file for Excel: the same columns as the CLI's export.
+    app.find("[data-action='export-contacts']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("[data-contacts-exported]", Duration::from_secs(10))
+        .await?;
+    let csv = std::fs::read_to_string(launch.export_dir().join("contacts.csv"))?;
+    assert!(
+        csv.starts_with("\u{feff}email;first_name;last_name"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 5, "header and four contacts: {csv}");
+    assert!(csv.contains("Anne-Marie"), "{csv}");
+
     // Every match of a search, erased after confirmation.
     app.find("[data-contacts-search]")
         .await?

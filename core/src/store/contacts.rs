@@ -556,6 +556,28 @@ pub struct ContactSummary {
 }
 
 impl Store {
+    /// Every contact matching `filter`, ordered by address (what an export of the
+    /// current view writes).
+    pub fn contacts_matching(&self, filter: &ContactFilter) -> Result<Vec<Contact>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id {FILTER_WHERE} ORDER BY c.email COLLATE NOCASE"
+        ))?;
+        let ids: Vec<i64> = stmt
+            .query_map(
+                params![
+                    filter_pattern(filter),
+                    filter.list.as_deref(),
+                    filter.language.map(ContactLanguage::code),
+                    filter.status.map(ContactStatus::code)
+                ],
+                |r| r.get(0),
+            )?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter()
+            .map(|id| read_contact(&self.conn, id))
+            .collect()
+    }
+
     /// A page of the contacts matching `filter`, ordered by address.
     pub fn search_contacts(
         &self,

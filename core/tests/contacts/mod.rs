@@ -508,6 +508,16 @@ fn bulk_actions_apply_to_the_ticked_contacts_or_every_match_in_one_go() {
     assert!(n >= 1);
     let s = store.contact_summary().unwrap();
     assert_eq!(s.subscribed, 5 - n);
+    let dutch = ContactFilter {
+        language: Some(ContactLanguage::Nl),
+        ..Default::default()
+    };
+    let listed = store.contacts_matching(&dutch).unwrap();
+    assert!(listed.iter().all(|c| c.language == ContactLanguage::Nl));
+    assert_eq!(
+        listed.len(),
+        store.search_contacts(&dutch, 0, 100).unwrap().total
+    );
 
     // Erasing a selection keeps only hashes: a re-import does not bring them back.
     let erased = store

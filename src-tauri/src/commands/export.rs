@@ -99,10 +99,40 @@ pub async fn export_ledger<R: tauri::Runtime>(
     let Some(path) = path else { return Ok(None) };
     let rows = state.store()?.ledger(run, None)?;
     let bytes = tandem_core::send::ledger_csv(&rows, true);
+    write_file(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Saves the contacts of the current view (search and filters) as a CSV file for Excel
+/// (BOM, `;`), with the same columns `tandem contacts export` writes.
+#[tauri::command]
+pub async fn export_contacts<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    filter: tandem_core::store::ContactFilter,
+) -> Result<Option<String>, AppError> {
+    let default_name = "contacts.csv".to_owned();
+    let path = match automation_dir() {
+        Some(dir) => Some(dir.join(&default_name)),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(&default_name)
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    let contacts = state.store()?.contacts_matching(&filter)?;
+    let bytes = tandem_core::contacts::export_csv(&contacts, true);
+    write_file(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| AppError::new("error-file-access", e.to_string()))?;
     }
-    std::fs::write(&path, bytes).map_err(|e| AppError::new("error-file-access", e.to_string()))?;
-    Ok(Some(path.display().to_string()))
+    std::fs::write(path, bytes).map_err(|e| AppError::new("error-file-access", e.to_string()))
 }

@@ -150,6 +150,7 @@ export const api = {
     call<LedgerPage>('send_ledger', { run, status, limit }),
   retryFailed: (run: number) => call<number>('retry_failed', { run }),
   exportLedger: (run: number) => call<string | null>('export_ledger', { run }),
+  exportContacts: (filter: ContactFilter) => call<string | null>('export_contacts', { filter }),
   exportArchive: (issueId: number, edition: Edition) =>
     call<string | null>('export_archive', { issueId, edition }),
   exportEml: (issueId: number, edition: Edition) =>
