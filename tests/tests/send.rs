@@ -328,6 +328,14 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
         .click()
         .await?;
     app.find_soon("#smtp-host", Duration::from_secs(10)).await?;
+    // Testing an empty form says what is missing, in French, before trying anything.
+    app.find("[data-action='test-smtp']").await?.click().await?;
+    let said = app
+        .find_soon(".smtp-test-result", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(said.contains("nom du serveur"), "{said}");
     fill(&app, "#smtp-host", "127.0.0.1").await?;
     fill(&app, "#smtp-port", &server.port().to_string()).await?;
     select(&app, "#smtp-security", "none").await?;

@@ -185,6 +185,15 @@ pub fn test_smtp(
     settings: SmtpSettings,
     password: Option<String>,
 ) -> Result<String, AppError> {
+    // The form's own problems first, in the user's language (e.g. plain text to a
+    // server elsewhere), before anything is tried.
+    if let Some(problem) = settings
+        .problems()
+        .into_iter()
+        .find(|p| p.field != "from_address")
+    {
+        return Err(AppError::new(&problem.code, problem.field));
+    }
     let dir = data_dir(&*state.store()?);
     let password = password
         .filter(|p| !p.is_empty())
