@@ -312,6 +312,21 @@ impl App {
         }
     }
 
+    /// Finds and clicks an element, finding it again if the page re-rendered it in
+    /// between (a list that reloads after a search or an action).
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let mut last = None;
+        for _ in 0..5 {
+            let element = self.find_soon(css, Duration::from_secs(5)).await?;
+            match element.click().await {
+                Ok(()) => return Ok(()),
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("cannot click {css:?}: {}", last.expect("an error")).into())
+    }
+
     /// Switches the interface language with the sidebar switch and waits until it applies.
     pub async fn choose_language(&self, lang: &str) -> Result<()> {
         self.find(&format!(".sidebar label[data-lang='{lang}']"))

@@ -174,10 +174,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
     launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
 
     let app = App::start(&launch).await?;
-    app.find("nav [data-view='contacts']")
-        .await?
-        .click()
-        .await?;
+    app.click("nav [data-view='contacts']").await?;
     let anne = app
         .find_soon(
             ".contact-row[data-email='anne@example.be']",
@@ -194,10 +191,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
         .await?;
     first.clear().await?;
     first.send_keys("Anne-Marie").await?;
-    app.find("[data-action='inline-save']")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-action='inline-save']").await?;
     app.wait_for(
         "document.querySelector(\".contact-row[data-email='anne@example.be']\")?.textContent.includes('Anne-Marie')",
         Duration::from_secs(5),
@@ -206,10 +200,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
 
     // Tick two rows, put them on a list.
     for email in ["jan@example.be", "sam@example.be"] {
-        app.find(&format!("[data-select='{email}']"))
-            .await?
-            .click()
-            .await?;
+        app.click(&format!("[data-select='{email}']")).await?;
     }
     let bar = app.find_soon(".bulk-bar", Duration::from_secs(5)).await?;
     assert_eq!(bar.attr("data-selected").await?.as_deref(), Some("2"));
@@ -218,10 +209,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
         .send_keys("presse")
         .await?;
     app.screenshot("contacts-bulk-fr").await?;
-    app.find("[data-action='bulk-add-to-list']")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-action='bulk-add-to-list']").await?;
     app.wait_for(
         "document.querySelector('[data-bulk-done]')?.dataset.bulkDone === '2'",
         Duration::from_secs(5),
@@ -234,10 +222,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
     .await?;
 
     // The view as a file for Excel: the same columns as the CLI's export.
-    app.find("[data-action='export-contacts']")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-action='export-contacts']").await?;
     app.find_soon("[data-contacts-exported]", Duration::from_secs(10))
         .await?;
     let csv = std::fs::read_to_string(launch.export_dir().join("contacts.csv"))?;
@@ -258,10 +243,7 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
         Duration::from_secs(5),
     )
     .await?;
-    app.find("[data-select='zoe@example.be']")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-select='zoe@example.be']").await?;
     app.find_soon(
         "[data-action='select-all-matching']",
         Duration::from_secs(5),
@@ -277,14 +259,8 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
             .as_deref(),
         Some("4")
     );
-    app.find("[data-action='bulk-erase']")
-        .await?
-        .click()
-        .await?;
-    app.find_soon("[data-action='bulk-confirm-erase']", Duration::from_secs(5))
-        .await?
-        .click()
-        .await?;
+    app.click("[data-action='bulk-erase']").await?;
+    app.click("[data-action='bulk-confirm-erase']").await?;
     app.wait_for(
         "document.querySelector('[data-total]')?.dataset.total === '0'",
         Duration::from_secs(5),
