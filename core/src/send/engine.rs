@@ -369,7 +369,7 @@ pub fn drive(
             Outcome::Sent(reply) => {
                 store.mark_sent(done.row, &reply, started, now)?;
                 state.sent += 1;
-                state.pending -= 1;
+                state.pending = state.pending.saturating_sub(1);
                 unreachable_since = None;
                 state.unreachable = None;
             }
@@ -377,7 +377,7 @@ pub fn drive(
                 store.mark_failed(done.row, &reply, started)?;
                 store.mark_bounced_if_address_refused(done.row, &reply)?;
                 state.failed += 1;
-                state.pending -= 1;
+                state.pending = state.pending.saturating_sub(1);
                 unreachable_since = None;
             }
             Outcome::Transient(reply) | Outcome::Lost(reply) => {
@@ -392,7 +392,7 @@ pub fn drive(
                     let reply = format!("{reply} (gave up after {} attempts)", attempts_before + 1);
                     store.mark_failed(done.row, &reply, started)?;
                     state.failed += 1;
-                    state.pending -= 1;
+                    state.pending = state.pending.saturating_sub(1);
                 } else {
                     store.mark_retry(
                         done.row,
