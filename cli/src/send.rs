@@ -212,6 +212,7 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
         retry_base: Duration::from_secs(args.retry_after),
         max_attempts: args.max_attempts.max(1),
         give_up_after: Duration::from_secs(args.give_up_after),
+        ..SendConfig::default()
     };
     let mut links = || -> Box<dyn Link> {
         match &dest {

@@ -18,7 +18,10 @@ CREATE TABLE send_runs (
     state           TEXT NOT NULL DEFAULT 'running'
                     CHECK (state IN ('running', 'paused', 'cancelled', 'finished')),
     created_at      INTEGER NOT NULL,           -- unix time, milliseconds
-    finished_at     INTEGER
+    finished_at     INTEGER,
+    -- Set and renewed every second by the process sending this run; a run whose
+    -- heartbeat is recent belongs to that process (two senders would double messages).
+    heartbeat_at    INTEGER
 ) STRICT;
 
 CREATE TABLE send_recipients (

@@ -44,6 +44,9 @@ pub struct SendConfig {
     /// How long an unreachable server is waited for before the run stops (it can be
     /// resumed later: nobody is marked).
     pub give_up_after: Duration,
+    /// A run whose sender has not renewed its heartbeat for this long is taken to be
+    /// abandoned (its process crashed) and may be resumed by another.
+    pub lease: Duration,
 }
 
 impl Default for SendConfig {
@@ -54,6 +57,7 @@ impl Default for SendConfig {
             retry_base: Duration::from_secs(60),
             max_attempts: 5,
             give_up_after: Duration::from_secs(300),
+            lease: Duration::from_secs(5),
         }
     }
 }
@@ -123,6 +127,8 @@ pub enum EngineError {
     Store(#[from] StoreError),
     #[error("send {0} is {1}: it cannot be resumed")]
     Closed(i64, &'static str),
+    #[error("send {0} is being sent by another Tandem right now; wait for it to end")]
+    Busy(i64),
 }
 
 /// The rolling windows of the rate limits, over the times messages were handed over.
@@ -252,8 +258,35 @@ pub fn drive(
         }
         _ => {}
     }
+    // One sender per run. A process that was killed holds it until its heartbeat is
+    // older than the lease: wait that long, then take over.
+    let lease = config.lease.as_millis() as i64;
+    let deadline = now_ms() + lease + 1_000;
+    while !store.claim_run(run, now_ms(), lease)? {
+        if now_ms() > deadline {
+            return Err(EngineError::Busy(run));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let result = drain(store, run, prepared, links, config, control, progress, info);
+    store.release_run(run)?;
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drain(
+    store: &mut Store,
+    run: i64,
+    prepared: Arc<Prepared>,
+    links: &mut dyn FnMut() -> Box<dyn Link>,
+    config: &SendConfig,
+    control: &Control,
+    progress: &mut dyn FnMut(&Progress),
+    info: crate::store::RunInfo,
+) -> Result<Ending, EngineError> {
     store.set_run_state(run, RunState::Running, now_ms())?;
     let mut limiter = Limiter::load(store, &config.limits, now_ms())?;
+    let mut last_beat = now_ms();
     let mut state = Progress {
         run,
         total: info.total,
@@ -294,6 +327,10 @@ pub fn drive(
 
     let ending = loop {
         let now = now_ms();
+        if now - last_beat >= 1_000 {
+            store.heartbeat_run(run, now)?;
+            last_beat = now;
+        }
         if stop.is_none() {
             match control.get() {
                 PAUSE => stop = Some(Ending::Paused),
@@ -589,6 +626,51 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, EngineError::Closed(_, "cancelled")), "{err}");
+    }
+
+    #[test]
+    fn a_run_another_process_is_sending_is_refused_and_taken_over_once_abandoned() {
+        let (mut store, run, prepared) = store_with_run(3);
+        let delivered = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let mut links = || -> Box<dyn Link> { Box::new(SlowLink(Arc::clone(&delivered))) };
+        let config = SendConfig {
+            lease: Duration::from_millis(300),
+            ..SendConfig::default()
+        };
+        // Another process holds the run and keeps beating: refused after the lease.
+        let far_future = now_ms() + 60_000;
+        assert!(store.claim_run(run, far_future, 300).unwrap());
+        let err = drive(
+            &mut store,
+            run,
+            Arc::clone(&prepared),
+            &mut links,
+            &config,
+            &Control::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(matches!(err, EngineError::Busy(_)), "{err}");
+        assert!(delivered.lock().unwrap().is_empty(), "nothing sent twice");
+
+        // It crashed a moment ago (stale heartbeat): taken over after the lease.
+        store.heartbeat_run(run, now_ms()).unwrap();
+        let ending = drive(
+            &mut store,
+            run,
+            prepared,
+            &mut links,
+            &config,
+            &Control::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        assert_eq!(delivered.lock().unwrap().len(), 3);
+        assert!(
+            store.claim_run(run, now_ms(), 300).unwrap(),
+            "released at the end"
+        );
     }
 
     #[test]

@@ -468,6 +468,33 @@ impl Store {
             })
     }
 
+    /// Takes run `id` for this process unless another one renewed its heartbeat within
+    /// `stale_ms`; true when taken.
+    pub fn claim_run(&self, id: i64, now_ms: i64, stale_ms: i64) -> Result<bool, StoreError> {
+        Ok(self.conn.execute(
+            "UPDATE send_runs SET heartbeat_at = ?2
+             WHERE id = ?1 AND (heartbeat_at IS NULL OR heartbeat_at < ?3)",
+            params![id, now_ms, now_ms - stale_ms],
+        )? == 1)
+    }
+
+    /// Renews this process's hold on run `id`.
+    pub fn heartbeat_run(&self, id: i64, now_ms: i64) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE send_runs SET heartbeat_at = ?2 WHERE id = ?1")?
+            .execute(params![id, now_ms])?;
+        Ok(())
+    }
+
+    /// Lets run `id` go (the process stopped sending it).
+    pub fn release_run(&self, id: i64) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE send_runs SET heartbeat_at = NULL WHERE id = ?1",
+            [id],
+        )?;
+        Ok(())
+    }
+
     /// Records a run's state; a real (not test) run that finished marks its issue sent.
     pub fn set_run_state(&self, id: i64, state: RunState, now_ms: i64) -> Result<(), StoreError> {
         let finished = matches!(state, RunState::Finished | RunState::Cancelled).then_some(now_ms);

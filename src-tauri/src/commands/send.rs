@@ -392,6 +392,9 @@ fn spawn_drive(
                 )
                 .map_err(|e| match e {
                     send::engine::EngineError::Store(s) => s.into(),
+                    send::engine::EngineError::Busy(_) => {
+                        AppError::new("error-send-busy", e.to_string())
+                    }
                     other => AppError::new("error-send-closed", other.to_string()),
                 })
             })();
