@@ -22,6 +22,21 @@ fn tandem(db: &Path) -> Command {
     cmd
 }
 
+/// The measured command: issue 1 to everyone, through the sink, SESSIONS connections.
+fn send_to_sink(db: &Path, url: &str) -> Command {
+    let mut cmd = tandem(db);
+    cmd.args([
+        "send",
+        "1",
+        "--smtp",
+        url,
+        "--from",
+        "PMO <info@example.org>",
+    ])
+    .args(["--concurrency", &SESSIONS.to_string()]);
+    cmd
+}
+
 fn ok(cmd: &mut Command) -> String {
     let out = cmd.output().expect("command runs");
     assert!(
@@ -115,16 +130,7 @@ fn main() {
     for _ in 0..ROUNDS {
         // Tandem: the whole command, snapshot of the audience and ledger included.
         let start = Instant::now();
-        ok(tandem(&db).args([
-            "send",
-            "1",
-            "--smtp",
-            &url,
-            "--from",
-            "PMO <info@example.org>",
-            "--concurrency",
-            &SESSIONS.to_string(),
-        ]));
+        ok(&mut send_to_sink(&db, &url));
         ours.push(MESSAGES as f64 / start.elapsed().as_secs_f64());
 
         let start = Instant::now();
@@ -174,18 +180,7 @@ fn main() {
     let mut peaks = Vec::new();
     for n in [10_000, 50_000] {
         let db = database(dir.path(), n);
-        let mut cmd = tandem(&db);
-        cmd.args([
-            "send",
-            "1",
-            "--smtp",
-            &url,
-            "--from",
-            "PMO <info@example.org>",
-            "--concurrency",
-            &SESSIONS.to_string(),
-        ]);
-        let (elapsed, peak_kb) = run_measuring_peak(cmd);
+        let (elapsed, peak_kb) = run_measuring_peak(send_to_sink(&db, &url));
         println!(
             "  send to {n:>6} recipients: {:>5.1} s, peak RSS {:.1} MiB",
             elapsed.as_secs_f64(),

@@ -22,6 +22,26 @@ fn automation_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// Where to save a file the user names in a save dialog (`default_name` proposed,
+/// `filter` = label and extension); `TANDEM_EXPORT_DIR` skips the dialog. `None` when
+/// the user cancelled.
+fn save_path<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    default_name: &str,
+    filter: (&str, &str),
+) -> Option<PathBuf> {
+    match automation_dir() {
+        Some(dir) => Some(dir.join(default_name)),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(default_name)
+            .add_filter(filter.0, &[filter.1])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
+
 /// Exports the web page of an edition into a folder the user picks; returns the written
 /// `index.html`, or `None` when the user cancelled.
 #[tauri::command]
@@ -53,16 +73,7 @@ pub async fn export_eml<R: tauri::Runtime>(
     edition: Edition,
 ) -> Result<Option<String>, AppError> {
     let default_name = format!("newsletter-{issue_id}-{}.eml", edition.code());
-    let path = match automation_dir() {
-        Some(dir) => Some(dir.join(&default_name)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(&default_name)
-            .add_filter("E-mail", &["eml"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
+    let path = save_path(&app, &default_name, ("E-mail", "eml"));
     let Some(path) = path else { return Ok(None) };
     let store = state.store()?;
     // The organisation's sender once it is set up; a placeholder before.
@@ -86,16 +97,7 @@ pub async fn export_ledger<R: tauri::Runtime>(
     run: i64,
 ) -> Result<Option<String>, AppError> {
     let default_name = format!("ledger-send-{run}.csv");
-    let path = match automation_dir() {
-        Some(dir) => Some(dir.join(&default_name)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(&default_name)
-            .add_filter("CSV", &["csv"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
+    let path = save_path(&app, &default_name, ("CSV", "csv"));
     let Some(path) = path else { return Ok(None) };
     let rows = state.store()?.ledger(run, None)?;
     let bytes = tandem_core::send::ledger_csv(&rows, true);
@@ -112,16 +114,7 @@ pub async fn export_contacts<R: tauri::Runtime>(
     filter: tandem_core::store::ContactFilter,
 ) -> Result<Option<String>, AppError> {
     let default_name = "contacts.csv".to_owned();
-    let path = match automation_dir() {
-        Some(dir) => Some(dir.join(&default_name)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(&default_name)
-            .add_filter("CSV", &["csv"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
+    let path = save_path(&app, &default_name, ("CSV", "csv"));
     let Some(path) = path else { return Ok(None) };
     let contacts = state.store()?.contacts_matching(&filter)?;
     let bytes = tandem_core::contacts::export_csv(&contacts, true);

@@ -223,6 +223,16 @@ fn destination(store: &Store) -> Result<Destination, AppError> {
     }
 }
 
+/// The destination, with the server asked first: nothing goes to the ledger before it
+/// has said yes once.
+fn checked_destination(store: &Store) -> Result<Destination, AppError> {
+    let destination = destination(store)?;
+    if let Destination::Smtp(endpoint, _) = &destination {
+        endpoint.test().map_err(outcome_error)?;
+    }
+    Ok(destination)
+}
+
 fn sender(store: &Store) -> Result<Sender, AppError> {
     match store.smtp_settings()? {
         Some(s) if !s.from_address.trim().is_empty() => Ok(Sender::from_settings(&s)?),
@@ -426,10 +436,7 @@ fn start(
 ) -> Result<i64, AppError> {
     let (run, db, destination) = {
         let mut store = state.store()?;
-        let destination = destination(&store)?;
-        if let Destination::Smtp(endpoint, _) = &destination {
-            endpoint.test().map_err(outcome_error)?;
-        }
+        let destination = checked_destination(&store)?;
         let sender = sender(&store)?;
         let greeting = store.smtp_settings()?.is_some_and(|s| s.greeting);
         let run = send::start_run(&mut store, issue_id, &audience, &sender, greeting)?;
@@ -475,10 +482,7 @@ pub fn resume_send(
     let (db, destination) = {
         let store = state.store()?;
         store.run(run)?;
-        let destination = destination(&store)?;
-        if let Destination::Smtp(endpoint, _) = &destination {
-            endpoint.test().map_err(outcome_error)?;
-        }
+        let destination = checked_destination(&store)?;
         (db_path(&store)?, destination)
     };
     spawn_drive(db, run, destination, &sending)
