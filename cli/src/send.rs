@@ -148,6 +148,12 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
     let saved = store.smtp_settings().map_err(|e| e.to_string())?;
     let dest = destination(&args, saved.as_ref(), default_outbox)?;
 
+    // Nothing is written to the ledger before the server has said yes once.
+    if let (false, Destination::Smtp(endpoint, label)) = (args.dry_run, &dest) {
+        endpoint
+            .test()
+            .map_err(|o| format!("cannot send through {label}: {}", describe(&o)))?;
+    }
     let run = match args.resume {
         Some(run) => {
             let info = if run == 0 {
@@ -181,12 +187,6 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
                 saved.as_ref(),
                 matches!(dest, Destination::Outbox(_)),
             )?;
-            // Nothing is written to the ledger before the server has said yes once.
-            if let Destination::Smtp(endpoint, label) = &dest {
-                endpoint
-                    .test()
-                    .map_err(|o| format!("cannot send through {label}: {}", describe(&o)))?;
-            }
             let greeting = args.greeting || saved.as_ref().is_some_and(|s| s.greeting);
             send::start_run(store, issue, &audience, &sender, greeting)
                 .map_err(|e| e.to_string())?
@@ -194,11 +194,6 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
     };
     if args.dry_run {
         return Err("--dry-run cannot be combined with --resume".into());
-    }
-    if let (Some(_), Destination::Smtp(endpoint, label)) = (args.resume, &dest) {
-        endpoint
-            .test()
-            .map_err(|o| format!("cannot send through {label}: {}", describe(&o)))?;
     }
 
     let prepared = Arc::new(send::prepare_run(store, run).map_err(|e| e.to_string())?);
