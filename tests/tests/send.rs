@@ -377,12 +377,18 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
         .await?
         .click()
         .await?;
-    app.wait_for(
-        "(() => { const p = document.querySelector('.progress');
-           return p && p.dataset.sent === '1' && p.textContent.includes('limite'); })()",
-        Duration::from_secs(20),
-    )
-    .await?;
+    let waiting = app
+        .wait_for(
+            "(() => { const p = document.querySelector('.progress');
+               return p && p.dataset.sent === '1' && p.textContent.includes('limite'); })()",
+            Duration::from_secs(60),
+        )
+        .await;
+    if waiting.is_err() {
+        app.screenshot("send-waiting-limit-failed").await?;
+        let page = app.find(".view").await?.text().await?;
+        panic!("the send did not wait for the limit: {page}");
+    }
     app.screenshot("send-waiting-limit-fr").await?;
     app.find("[data-action='pause']").await?.click().await?;
     app.wait_for(
