@@ -82,7 +82,9 @@ struct SendArgs {
     /// The issue to send (see `tandem issue list`). Not with --resume.
     #[arg(required_unless_present = "resume", conflicts_with = "resume")]
     issue: Option<i64>,
-    /// Resume a send: RUN, or the most recent unfinished one.
+    /// Resume a send: RUN, or the most recent unfinished one. It goes where it started;
+    /// --smtp, --outbox, --ca-cert or --pin-cert send the rest elsewhere (recorded on
+    /// the send).
     #[arg(long, value_name = "RUN", num_args = 0..=1, default_missing_value = "0")]
     resume: Option<i64>,
     /// Send to the subscribed contacts on this list (repeatable; default: everyone
@@ -104,8 +106,13 @@ struct SendArgs {
     /// An extra certificate authority (PEM) to trust for the server's certificate.
     #[arg(long, value_name = "PEM")]
     ca_cert: Option<PathBuf>,
+    /// Trust this one certificate for the server (its SHA-256 fingerprint in hex, as
+    /// `tandem send --test` or the app's "Test connection" shows it): for a server with
+    /// a self-signed certificate. A different certificate is refused.
+    #[arg(long, value_name = "SHA256")]
+    pin_cert: Option<String>,
     /// Write .eml files into DIR instead of sending (default without --smtp or saved
-    /// settings: the outbox folder beside the database).
+    /// settings: the outbox folder beside the database). Nobody receives them.
     #[arg(long, value_name = "DIR", conflicts_with = "smtp")]
     outbox: Option<PathBuf>,
     /// Sender, as "Name <address>". Default: the settings saved in the app.

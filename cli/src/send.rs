@@ -6,59 +6,135 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tandem_core::send::{
-    self, Audience, Control, Ending, Link, OutboxLink, Progress, RateLimit, SendConfig, Sender,
-    SmtpEndpoint, SmtpLink, SmtpSettings,
+    self, Audience, Control, Destination, Ending, Progress, RateLimit, Route, SendConfig, Sender,
+    SmtpSettings,
 };
-use tandem_core::store::Store;
+use tandem_core::store::{RunInfo, Store};
 
 use crate::SendArgs;
 
-/// Where the messages of this invocation go.
-enum Destination {
-    Smtp(Arc<SmtpEndpoint>, String),
-    Outbox(PathBuf),
+/// The destination the command line names, if it names one.
+fn named_destination(args: &SendArgs) -> Result<Option<Destination>, String> {
+    if let Some(dir) = &args.outbox {
+        return Ok(Some(Destination::Outbox {
+            dir: dir.display().to_string(),
+        }));
+    }
+    match &args.smtp {
+        Some(url) => {
+            let settings = SmtpSettings::from_url(url).map_err(|e| format!("--smtp: {e}"))?;
+            Ok(Some(Destination::of_settings(&settings)))
+        }
+        None => Ok(None),
+    }
 }
 
-fn destination(
+/// `--ca-cert` and `--pin-cert` on top of a server destination.
+fn with_tls_options(destination: Destination, args: &SendArgs) -> Result<Destination, String> {
+    match destination {
+        Destination::Smtp {
+            host,
+            port,
+            security,
+            username,
+            auth,
+            ca_file,
+            pinned_cert,
+        } => Ok(Destination::Smtp {
+            host,
+            port,
+            security,
+            username,
+            auth,
+            ca_file: match &args.ca_cert {
+                Some(path) => path.display().to_string(),
+                None => ca_file,
+            },
+            pinned_cert: match &args.pin_cert {
+                Some(pin) => send::normalize_fingerprint(pin)
+                    .ok_or_else(|| format!("--pin-cert {pin:?} is not a SHA-256 fingerprint"))?,
+                None => pinned_cert,
+            },
+        }),
+        outbox if args.ca_cert.is_some() || args.pin_cert.is_some() => Err(format!(
+            "--ca-cert and --pin-cert are for a server, not for the outbox folder ({})",
+            outbox.label(Path::new("outbox"))
+        )),
+        outbox => Ok(outbox),
+    }
+}
+
+/// Where the saved settings send: their server, or the outbox without one.
+fn saved_destination(saved: Option<&SmtpSettings>) -> Destination {
+    match saved {
+        Some(s) if !s.host.trim().is_empty() => Destination::of_settings(s),
+        _ => Destination::default_outbox(),
+    }
+}
+
+/// The destination made ready: the password from `TANDEM_SMTP_PASSWORD` or the
+/// keychain (never from the command line: it would show in `ps` and the shell history).
+fn route(
+    destination: &Destination,
     args: &SendArgs,
-    saved: Option<&SmtpSettings>,
-    default_outbox: PathBuf,
-) -> Result<Destination, String> {
-    if let Some(dir) = &args.outbox {
-        return Ok(Destination::Outbox(dir.clone()));
-    }
-    let settings = match (&args.smtp, saved) {
-        (Some(url), _) => SmtpSettings::from_url(url).map_err(|e| format!("--smtp: {e}"))?,
-        (None, Some(saved)) if !saved.host.trim().is_empty() => saved.clone(),
-        _ => return Ok(Destination::Outbox(default_outbox)),
-    };
-    let settings = SmtpSettings {
-        ca_file: match &args.ca_cert {
-            Some(path) => path.display().to_string(),
-            None => settings.ca_file,
-        },
-        ..settings
-    };
-    // The password never comes from the command line (it would show in `ps` and in the
-    // shell history).
+    default_outbox: &Path,
+) -> Result<Route, String> {
     let data_dir = default_outbox.parent().unwrap_or(Path::new("."));
-    let password = std::env::var("TANDEM_SMTP_PASSWORD")
-        .ok()
-        .or_else(|| tandem_core::secrets::password(&settings.username, &settings.host, data_dir));
-    if !settings.username.is_empty() && password.is_none() {
-        return Err(format!(
-            "the server asks for a login as {} but no password is saved in the keychain \
-             and TANDEM_SMTP_PASSWORD is not set",
-            settings.username
-        ));
-    }
-    let endpoint = SmtpEndpoint::new(
-        &settings,
+    let password = match destination.login() {
+        Some((username, host)) => Some(
+            std::env::var("TANDEM_SMTP_PASSWORD")
+                .ok()
+                .or_else(|| tandem_core::secrets::password(username, host, data_dir))
+                .ok_or_else(|| {
+                    format!(
+                        "the server asks for a login as {username} but no password is saved \
+                         in the keychain and TANDEM_SMTP_PASSWORD is not set"
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    Route::open(
+        destination,
         password.as_deref(),
         Duration::from_secs(args.timeout.max(1)),
-    )?;
-    let label = format!("{}:{}", settings.host, settings.port);
-    Ok(Destination::Smtp(Arc::new(endpoint), label))
+        default_outbox,
+    )
+}
+
+/// What a resume of run `info` sends through: the run's own destination, unless the
+/// command line names another (then the change is returned, to be recorded once the
+/// server has said yes).
+fn resume_destination(
+    info: &RunInfo,
+    args: &SendArgs,
+    saved: Option<&SmtpSettings>,
+) -> Result<(Destination, bool), String> {
+    let named = named_destination(args)?;
+    let explicit = named.is_some() || args.ca_cert.is_some() || args.pin_cert.is_some();
+    let base = match (named, &info.destination) {
+        (Some(named), _) => named,
+        (None, Some(recorded)) => recorded.clone(),
+        // Started by a Tandem that did not record where it went.
+        (None, None) => {
+            let saved = saved_destination(saved);
+            if saved.is_outbox() && info.sent > 0 {
+                return Err(format!(
+                    "send {} was started by an earlier Tandem that did not record its server, \
+                     and {} of its messages were accepted by a server; name the server to \
+                     resume through: tandem send --resume {} --smtp URL",
+                    info.id, info.sent, info.id
+                ));
+            }
+            saved
+        }
+    };
+    let destination = with_tls_options(base, args)?;
+    let changed = info.destination.as_ref() != Some(&destination);
+    if changed && explicit {
+        return Ok((destination, true));
+    }
+    Ok((destination, info.destination.is_none()))
 }
 
 fn sender(args: &SendArgs, saved: Option<&SmtpSettings>, outbox: bool) -> Result<Sender, String> {
@@ -107,7 +183,7 @@ struct Reporter {
 
 impl Reporter {
     fn show(&mut self, p: &Progress) {
-        let done = p.sent + p.failed;
+        let done = p.sent + p.outbox + p.failed;
         if self.tty {
             let width = 30usize;
             let filled = if p.total == 0 {
@@ -123,6 +199,9 @@ impl Reporter {
                 p.sent,
                 p.failed
             );
+            if p.outbox > 0 {
+                line.push_str(&format!(" to the outbox folder {}", p.outbox));
+            }
             if p.waiting_until.is_some() {
                 line.push_str(" (waiting for the rate limit)");
             }
@@ -136,8 +215,8 @@ impl Reporter {
             if tenth > self.last_tenth {
                 self.last_tenth = tenth;
                 eprintln!(
-                    "{done}/{} done (sent {}, failed {})",
-                    p.total, p.sent, p.failed
+                    "{done}/{} done (sent {}, to the outbox folder {}, failed {})",
+                    p.total, p.sent, p.outbox, p.failed
                 );
             }
         }
@@ -146,24 +225,52 @@ impl Reporter {
 
 pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Result<(), String> {
     let saved = store.smtp_settings().map_err(|e| e.to_string())?;
-    let dest = destination(&args, saved.as_ref(), default_outbox)?;
-
-    // Nothing is written to the ledger before the server has said yes once.
-    if let (false, Destination::Smtp(endpoint, label)) = (args.dry_run, &dest) {
-        endpoint
-            .test()
-            .map_err(|o| format!("cannot send through {label}: {}", describe(&o)))?;
+    let resumed = match args.resume {
+        Some(0) => Some(
+            store
+                .unfinished_run()
+                .map_err(|e| e.to_string())?
+                .ok_or("there is no unfinished send to resume")?,
+        ),
+        Some(run) => Some(store.run(run).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    if args.dry_run {
+        return match (&resumed, args.issue) {
+            (None, Some(issue)) => dry_run(store, issue, &args),
+            _ => Err("--dry-run cannot be combined with --resume".into()),
+        };
     }
-    let run = match args.resume {
-        Some(run) => {
-            let info = if run == 0 {
+    let (destination, record_change) = match &resumed {
+        Some(info) => resume_destination(info, &args, saved.as_ref())?,
+        None => {
+            let base =
+                named_destination(&args)?.unwrap_or_else(|| saved_destination(saved.as_ref()));
+            (with_tls_options(base, &args)?, false)
+        }
+    };
+    let route = route(&destination, &args, &default_outbox)?;
+    let label = destination.label(&default_outbox);
+    // Nothing is written to the ledger before the server has said yes once.
+    route
+        .check()
+        .map_err(|o| format!("cannot send through {label}: {}", describe(&o, &route)))?;
+
+    let run = match &resumed {
+        Some(info) => {
+            if record_change {
+                let was = info
+                    .destination
+                    .as_ref()
+                    .map_or("(not recorded)".to_owned(), |d| d.label(&default_outbox));
                 store
-                    .unfinished_run()
-                    .map_err(|e| e.to_string())?
-                    .ok_or("there is no unfinished send to resume")?
-            } else {
-                store.run(run).map_err(|e| e.to_string())?
-            };
+                    .change_run_destination(info.id, &destination, send::now_ms())
+                    .map_err(|e| e.to_string())?;
+                eprintln!(
+                    "send {}: started through {was}, now going through {label}",
+                    info.id
+                );
+            }
             eprintln!(
                 "resuming send {} of issue no. {}: {} pending of {}",
                 info.id, info.issue_number, info.pending, info.total
@@ -179,22 +286,12 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
                 },
                 None => Audience::Lists(args.list.clone()),
             };
-            if args.dry_run {
-                return dry_run(store, issue, &args);
-            }
-            let sender = sender(
-                &args,
-                saved.as_ref(),
-                matches!(dest, Destination::Outbox(_)),
-            )?;
+            let sender = sender(&args, saved.as_ref(), destination.is_outbox())?;
             let greeting = args.greeting || saved.as_ref().is_some_and(|s| s.greeting);
-            send::start_run(store, issue, &audience, &sender, greeting)
+            send::start_run(store, issue, &audience, &sender, greeting, &destination)
                 .map_err(|e| e.to_string())?
         }
     };
-    if args.dry_run {
-        return Err("--dry-run cannot be combined with --resume".into());
-    }
 
     let prepared = Arc::new(send::prepare_run(store, run).map_err(|e| e.to_string())?);
     let config = SendConfig {
@@ -209,20 +306,13 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
         give_up_after: Duration::from_secs(args.give_up_after),
         ..SendConfig::default()
     };
-    let mut links = || -> Box<dyn Link> {
-        match &dest {
-            Destination::Smtp(endpoint, _) => Box::new(SmtpLink::new(Arc::clone(endpoint))),
-            Destination::Outbox(dir) => Box::new(OutboxLink::new(dir.clone())),
-        }
-    };
-    match &dest {
-        Destination::Smtp(_, label) => eprintln!("send {run}: sending through {label}"),
-        Destination::Outbox(dir) => {
-            eprintln!(
-                "send {run}: no SMTP server configured, writing .eml files to {}",
-                dir.display()
-            )
-        }
+    let mut links = || route.link();
+    if destination.is_outbox() {
+        eprintln!(
+            "send {run}: no SMTP server, writing .eml files to {label} (nobody receives them)"
+        );
+    } else {
+        eprintln!("send {run}: sending through {label}");
     }
     let mut reporter = Reporter {
         tty: std::io::stderr().is_terminal(),
@@ -248,6 +338,7 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
     let summary = serde_json::json!({
         "run": run,
         "sent": last.sent,
+        "outbox": last.outbox,
         "failed": last.failed,
         "pending": last.pending,
         "ending": ending,
@@ -267,10 +358,29 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
     }
 }
 
-fn describe(outcome: &send::Outcome) -> String {
+fn describe(outcome: &send::Outcome, route: &Route) -> String {
     match outcome {
         send::Outcome::Unreachable(r) => format!("the server cannot be reached ({r})"),
         send::Outcome::Refused(r) => format!("the server refused the connection: {r}"),
+        send::Outcome::Certificate(r) => {
+            let mut text = format!("the server's certificate is not trusted ({r})");
+            if let Route::Smtp(endpoint) = route {
+                if let Ok(cert) = endpoint.certificate() {
+                    text.push_str(&format!(
+                        ".\nIt presents: subject {}, issued by {}, valid {} to {}, SHA-256 {}.\n\
+                         Only if you know this is your server's own certificate (ask who runs \
+                         it to read you its fingerprint), trust it with --pin-cert {}",
+                        cert.subject,
+                        cert.issuer,
+                        cert.not_before,
+                        cert.not_after,
+                        cert.sha256_colons(),
+                        cert.sha256
+                    ));
+                }
+            }
+            text
+        }
         other => format!("{other:?}"),
     }
 }

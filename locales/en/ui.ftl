@@ -264,6 +264,18 @@ smtp-limit-add = Add a limit
 smtp-advanced = Advanced
 smtp-ca-file = Extra certificate authority (PEM file)
 smtp-ca-file-help = Only if your IT contact gave you one for an internal server.
+smtp-cert-title = The certificate this server presents
+smtp-cert-subject = Issued to
+smtp-cert-issuer = Issued by
+smtp-cert-self-signed = itself (self-signed certificate)
+smtp-cert-validity = Valid
+smtp-cert-dates = from { $from } to { $until }
+smtp-cert-fingerprint = SHA-256 fingerprint
+smtp-cert-advice = Trust this certificate only if the person who runs your server confirms this fingerprint to you (by phone, for instance). Tandem will then refuse any other certificate for this server.
+smtp-cert-trust = Trust this certificate for this server
+smtp-cert-pinned = Trusted certificate for this server: { $fingerprint }.
+smtp-cert-forget = Stop trusting it
+smtp-cert-save-reminder = Save the settings to keep it.
 smtp-concurrency = Connections at once
 smtp-no-keychain = This computer has no keychain to keep the password safe. Tandem can keep it in a file of its data folder that only your user account can read.
 smtp-no-keychain-file = Keep it in that file
@@ -285,6 +297,11 @@ error-smtp-unreachable = The mail server cannot be reached ({ $reply }). Check t
 error-smtp-refused = The mail server refused the connection: { $reply }. Check the user name, password and encryption in Settings.
 error-smtp-settings = These mail server settings cannot be used: { $reply }
 error-smtp-no-password = The mail server needs a password and none is saved. Enter it in Settings, then try again.
+error-smtp-certificate = The server's certificate is not accepted ({ $reply }). Nothing was sent. Test the connection in Settings to see the certificate.
+error-smtp-certificate-untrusted = The server presents a certificate that no recognised authority vouches for (often the "self-signed" certificate of a small server). Nothing was sent, not even the password.
+error-smtp-certificate-changed = Warning: the server presents a different certificate from the one you trusted. This may be a normal renewal, or someone intercepting the connection. Nothing was sent, not even the password. Ask the person who runs the server whether its certificate changed before you trust the new one.
+error-send-destination-changed = { send-destination-changed }
+error-send-destination-unknown = This send was started by an earlier version of Tandem, which did not record the server it went through. Set up that server in Settings, then resume the send.
 error-keychain-missing = This computer has no keychain to keep the password.
 error-keychain-write = The password could not be saved. Check that the data folder may be written to, then try again.
 error-send-incomplete = This issue cannot be sent yet: some blocks miss a language or a required field. Complete them in the Composer (or mark them single-language).
@@ -337,6 +354,17 @@ send-button = Send to { $count ->
   }
 send-progress-label = Progress of the send
 send-progress = { $done } of { $total } done: { $sent } sent, { $failed } failed.
+send-progress-outbox = { $done } of { $total } done: { $sent } accepted by the server, { $outbox } written to the outbox folder, { $failed } failed.
+send-outbox-note = Nobody received the messages written to the outbox folder. Set up a mail server in Settings to send for real.
+send-destination-changed = This send started { $startedKind ->
+        [outbox] in the outbox folder { $started }
+       *[smtp] through the server { $started }
+    }, but Settings now say { $settingsKind ->
+        [outbox] the outbox folder { $settings }
+       *[smtp] the server { $settings }
+    }. Which way should it go on?
+send-resume-started = Go on as it started ({ $started })
+send-resume-settings = Go on with the new settings ({ $settings })
 send-unreachable = The server cannot be reached ({ $reply }); Tandem keeps trying.
 send-pause = Pause
 send-cancel = Cancel the send
@@ -352,7 +380,8 @@ ledger-run-option = Send { $id } of no. { $number } ({ $date }): { $sent } of { 
 ledger-filter = Show
 ledger-all = Everyone
 ledger-status-pending = Waiting
-ledger-status-sent = Sent
+ledger-status-sent = Accepted by the server
+ledger-status-outbox = In the outbox folder (received by nobody)
 ledger-status-failed = Failed
 ledger-retry-failed = Retry the failed ones
 ledger-edition = Edition

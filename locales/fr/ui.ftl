@@ -266,6 +266,18 @@ smtp-limit-add = Ajouter une limite
 smtp-advanced = Avancé
 smtp-ca-file = Autorité de certification supplémentaire (fichier PEM)
 smtp-ca-file-help = Seulement si votre contact informatique vous en a donné une pour un serveur interne.
+smtp-cert-title = Le certificat que présente ce serveur
+smtp-cert-subject = Au nom de
+smtp-cert-issuer = Émis par
+smtp-cert-self-signed = lui-même (certificat auto-signé)
+smtp-cert-validity = Valable
+smtp-cert-dates = du { $from } au { $until }
+smtp-cert-fingerprint = Empreinte SHA-256
+smtp-cert-advice = Ne faites confiance à ce certificat que si la personne qui gère votre serveur vous confirme cette empreinte (par téléphone, par exemple). Tandem refusera ensuite tout autre certificat pour ce serveur.
+smtp-cert-trust = Faire confiance à ce certificat pour ce serveur
+smtp-cert-pinned = Certificat de confiance pour ce serveur : { $fingerprint }.
+smtp-cert-forget = Ne plus lui faire confiance
+smtp-cert-save-reminder = Enregistrez les réglages pour le garder.
 smtp-concurrency = Connexions simultanées
 smtp-no-keychain = Cet ordinateur n'a pas de trousseau pour garder le mot de passe en sécurité. Tandem peut le garder dans un fichier de son dossier de données que seul votre compte peut lire.
 smtp-no-keychain-file = Le garder dans ce fichier
@@ -287,6 +299,11 @@ error-smtp-unreachable = Le serveur de messagerie est injoignable ({ $reply }). 
 error-smtp-refused = Le serveur de messagerie a refusé la connexion : { $reply }. Vérifiez le nom d'utilisateur, le mot de passe et le chiffrement dans les Réglages.
 error-smtp-settings = Ces réglages du serveur ne peuvent pas être utilisés : { $reply }
 error-smtp-no-password = Le serveur demande un mot de passe et aucun n'est enregistré. Indiquez-le dans les Réglages, puis réessayez.
+error-smtp-certificate = Le certificat du serveur n'est pas accepté ({ $reply }). Rien n'a été envoyé. Testez la connexion dans les Réglages pour voir le certificat.
+error-smtp-certificate-untrusted = Le serveur présente un certificat qu'aucune autorité reconnue ne garantit (souvent le certificat « auto-signé » d'un petit serveur). Rien n'a été envoyé, pas même le mot de passe.
+error-smtp-certificate-changed = Attention : le serveur présente un autre certificat que celui auquel vous avez fait confiance. Ce peut être un renouvellement normal, ou quelqu'un qui intercepte la connexion. Rien n'a été envoyé, pas même le mot de passe. Demandez à la personne qui gère le serveur si son certificat a changé avant de faire confiance au nouveau.
+error-send-destination-changed = { send-destination-changed }
+error-send-destination-unknown = Cet envoi a été commencé par une version antérieure de Tandem, qui n'a pas noté par quel serveur il partait. Configurez ce serveur dans les Réglages, puis reprenez l'envoi.
 error-keychain-missing = Cet ordinateur n'a pas de trousseau pour garder le mot de passe.
 error-keychain-write = Le mot de passe n'a pas pu être enregistré. Vérifiez que le dossier de données est accessible en écriture, puis réessayez.
 error-send-incomplete = Ce numéro ne peut pas encore être envoyé : des blocs n'ont pas leurs deux langues ou un champ obligatoire. Complétez-les dans la Rédaction (ou marquez-les unilingues).
@@ -344,6 +361,17 @@ send-button = Envoyer à { $count ->
   }
 send-progress-label = Progression de l'envoi
 send-progress = { $done } sur { $total } traités : { $sent } envoyés, { $failed } en échec.
+send-progress-outbox = { $done } sur { $total } traités : { $sent } acceptés par le serveur, { $outbox } écrits dans le dossier d'envoi, { $failed } en échec.
+send-outbox-note = Les messages écrits dans le dossier d'envoi n'ont été reçus par personne. Configurez un serveur de messagerie dans les Réglages pour envoyer vraiment.
+send-destination-changed = Cet envoi a commencé { $startedKind ->
+        [outbox] dans le dossier d'envoi { $started }
+       *[smtp] par le serveur { $started }
+    }, mais les Réglages indiquent maintenant { $settingsKind ->
+        [outbox] le dossier d'envoi { $settings }
+       *[smtp] le serveur { $settings }
+    }. Par où continuer ?
+send-resume-started = Continuer comme il a commencé ({ $started })
+send-resume-settings = Continuer avec les nouveaux réglages ({ $settings })
 send-unreachable = Le serveur est injoignable ({ $reply }) ; Tandem continue d'essayer.
 send-pause = Pause
 send-cancel = Annuler l'envoi
@@ -359,7 +387,8 @@ ledger-run-option = Envoi { $id } du n° { $number } ({ $date }) : { $sent } sur
 ledger-filter = Afficher
 ledger-all = Tout le monde
 ledger-status-pending = En attente
-ledger-status-sent = Envoyé
+ledger-status-sent = Accepté par le serveur
+ledger-status-outbox = Dans le dossier d'envoi (reçu par personne)
 ledger-status-failed = Échec
 ledger-retry-failed = Réessayer les échecs
 ledger-edition = Édition

@@ -261,6 +261,18 @@ smtp-limit-add = Limiet toevoegen
 smtp-advanced = Geavanceerd
 smtp-ca-file = Extra certificaatautoriteit (PEM-bestand)
 smtp-ca-file-help = Alleen als uw IT-contactpersoon er een gaf voor een interne server.
+smtp-cert-title = Het certificaat dat deze server toont
+smtp-cert-subject = Op naam van
+smtp-cert-issuer = Uitgegeven door
+smtp-cert-self-signed = zichzelf (zelfondertekend certificaat)
+smtp-cert-validity = Geldig
+smtp-cert-dates = van { $from } tot { $until }
+smtp-cert-fingerprint = SHA-256-vingerafdruk
+smtp-cert-advice = Vertrouw dit certificaat alleen als wie uw server beheert u deze vingerafdruk bevestigt (bijvoorbeeld telefonisch). Tandem weigert daarna elk ander certificaat voor deze server.
+smtp-cert-trust = Dit certificaat vertrouwen voor deze server
+smtp-cert-pinned = Vertrouwd certificaat voor deze server: { $fingerprint }.
+smtp-cert-forget = Niet langer vertrouwen
+smtp-cert-save-reminder = Sla de instellingen op om het te bewaren.
 smtp-concurrency = Gelijktijdige verbindingen
 smtp-no-keychain = Deze computer heeft geen sleutelhanger om het wachtwoord veilig te bewaren. Tandem kan het bewaren in een bestand in zijn gegevensmap dat alleen uw gebruikersaccount kan lezen.
 smtp-no-keychain-file = In dat bestand bewaren
@@ -282,6 +294,11 @@ error-smtp-unreachable = De mailserver is onbereikbaar ({ $reply }). Controleer 
 error-smtp-refused = De mailserver weigerde de verbinding: { $reply }. Controleer gebruikersnaam, wachtwoord en versleuteling in Instellingen.
 error-smtp-settings = Deze instellingen van de mailserver zijn niet bruikbaar: { $reply }
 error-smtp-no-password = De mailserver vraagt een wachtwoord en er is er geen opgeslagen. Vul het in bij Instellingen en probeer opnieuw.
+error-smtp-certificate = Het certificaat van de server wordt niet aanvaard ({ $reply }). Er werd niets verzonden. Test de verbinding in Instellingen om het certificaat te zien.
+error-smtp-certificate-untrusted = De server toont een certificaat dat door geen erkende instantie gewaarborgd is (vaak het „zelfondertekende” certificaat van een kleine server). Er werd niets verzonden, ook het wachtwoord niet.
+error-smtp-certificate-changed = Opgelet: de server toont een ander certificaat dan het certificaat dat u vertrouwde. Dat kan een gewone vernieuwing zijn, of iemand die de verbinding onderschept. Er werd niets verzonden, ook het wachtwoord niet. Vraag wie de server beheert of het certificaat veranderd is voor u het nieuwe vertrouwt.
+error-send-destination-changed = { send-destination-changed }
+error-send-destination-unknown = Deze verzending werd gestart door een eerdere versie van Tandem, die niet noteerde via welke server ze vertrok. Stel die server in bij Instellingen en hervat dan de verzending.
 error-keychain-missing = Deze computer heeft geen sleutelhanger om het wachtwoord te bewaren.
 error-keychain-write = Het wachtwoord kon niet worden opgeslagen. Controleer of er in de gegevensmap geschreven mag worden en probeer opnieuw.
 error-send-incomplete = Dit nummer kan nog niet verzonden worden: sommige blokken missen een taal of een verplicht veld. Vul ze aan in Opstellen (of markeer ze als eentalig).
@@ -334,6 +351,17 @@ send-button = Verzenden naar { $count ->
   }
 send-progress-label = Voortgang van de verzending
 send-progress = { $done } van { $total } verwerkt: { $sent } verzonden, { $failed } mislukt.
+send-progress-outbox = { $done } van { $total } verwerkt: { $sent } aanvaard door de server, { $outbox } geschreven in de uitgaande map, { $failed } mislukt.
+send-outbox-note = Berichten in de uitgaande map heeft niemand ontvangen. Stel een mailserver in bij Instellingen om echt te verzenden.
+send-destination-changed = Deze verzending begon { $startedKind ->
+        [outbox] in de uitgaande map { $started }
+       *[smtp] via de server { $started }
+    }, maar Instellingen vermelden nu { $settingsKind ->
+        [outbox] de uitgaande map { $settings }
+       *[smtp] de server { $settings }
+    }. Waarlangs verdergaan?
+send-resume-started = Verdergaan zoals begonnen ({ $started })
+send-resume-settings = Verdergaan met de nieuwe instellingen ({ $settings })
 send-unreachable = De server is onbereikbaar ({ $reply }); Tandem blijft proberen.
 send-pause = Pauzeren
 send-cancel = Verzending annuleren
@@ -349,7 +377,8 @@ ledger-run-option = Verzending { $id } van nr. { $number } ({ $date }): { $sent 
 ledger-filter = Tonen
 ledger-all = Iedereen
 ledger-status-pending = Wachtend
-ledger-status-sent = Verzonden
+ledger-status-sent = Aanvaard door de server
+ledger-status-outbox = In de uitgaande map (door niemand ontvangen)
 ledger-status-failed = Mislukt
 ledger-retry-failed = Mislukte opnieuw proberen
 ledger-edition = Editie

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use tandem_core::model::Problem;
+use tandem_core::send::CertificateInfo;
 use ts_rs::TS;
 
 /// An error as the UI sees it: `code` is the Fluent id of the message to show (the UI
@@ -19,6 +20,11 @@ pub struct AppError {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<Problem>>")]
     pub problems: Vec<Problem>,
+    /// For a server certificate that is not trusted: the certificate, for the user to
+    /// check and, if it is their server's own, to trust.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub certificate: Option<CertificateInfo>,
 }
 
 impl AppError {
@@ -29,6 +35,7 @@ impl AppError {
             args: Default::default(),
             detail: detail.into(),
             problems: Vec::new(),
+            certificate: None,
         }
     }
 }
@@ -49,6 +56,7 @@ impl From<tandem_core::store::StoreError> for AppError {
             args,
             detail: e.to_string(),
             problems,
+            certificate: None,
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::{python, Error, TestCertificate};
 #[derive(Debug, Default, Clone)]
 pub struct AiosmtpdBuilder {
     starttls: bool,
+    self_signed: bool,
     auth: Option<(String, String)>,
     faults: BTreeMap<String, Vec<String>>,
     drop_after_data: Vec<String>,
@@ -23,6 +24,14 @@ impl AiosmtpdBuilder {
     /// Require STARTTLS, with a certificate made for this run ([`Aiosmtpd::certificate`]).
     pub fn starttls(mut self) -> Self {
         self.starttls = true;
+        self
+    }
+
+    /// Require STARTTLS with a self-signed certificate made for this run (one that is
+    /// its own CA, as `openssl req -x509` makes).
+    pub fn self_signed(mut self) -> Self {
+        self.starttls = true;
+        self.self_signed = true;
         self
     }
 
@@ -67,7 +76,9 @@ impl AiosmtpdBuilder {
             .maildir
             .clone()
             .unwrap_or_else(|| dir.path().join("Maildir"));
-        let certificate = if self.starttls {
+        let certificate = if self.self_signed {
+            Some(TestCertificate::self_signed_to(dir.path())?)
+        } else if self.starttls {
             Some(TestCertificate::write_to(dir.path())?)
         } else {
             None
@@ -172,6 +183,15 @@ impl Aiosmtpd {
             .into_iter()
             .map(|e| parse_stored(&std::fs::read(e.path())?))
             .collect()
+    }
+
+    /// How many messages were accepted so far (cheap: no message is read).
+    pub fn count(&self) -> Result<usize, Error> {
+        match std::fs::read_dir(self.maildir.join("new")) {
+            Ok(rd) => Ok(rd.count()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(0),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Waits until at least `n` messages were accepted (or `timeout` passes).

@@ -88,7 +88,10 @@ pub struct Progress {
     #[ts(type = "number")]
     pub run: i64,
     pub total: u32,
+    /// Accepted by the server.
     pub sent: u32,
+    /// Written to the outbox folder (received by nobody).
+    pub outbox: u32,
     pub failed: u32,
     pub pending: u32,
     /// Messages handed to the server and not yet answered.
@@ -291,6 +294,7 @@ fn drain(
         run,
         total: info.total,
         sent: info.sent,
+        outbox: info.outbox,
         failed: info.failed,
         pending: info.pending,
         ..Progress::default()
@@ -410,6 +414,11 @@ fn drain(
                 unreachable_since = None;
                 state.unreachable = None;
             }
+            Outcome::Saved(reply) => {
+                store.mark_outbox(done.row, &reply, started, now)?;
+                state.outbox += 1;
+                state.pending = state.pending.saturating_sub(1);
+            }
             Outcome::Permanent(reply) => {
                 store.mark_failed(done.row, &reply, started)?;
                 store.mark_bounced_if_address_refused(done.row, &reply)?;
@@ -453,7 +462,7 @@ fn drain(
                 unreachable_until = now + step;
                 state.unreachable = Some(reply);
             }
-            Outcome::Refused(reply) => {
+            Outcome::Refused(reply) | Outcome::Certificate(reply) => {
                 store.cancel_attempt(event)?;
                 limiter.forget(started);
                 stop.get_or_insert(Ending::Refused { reply });
@@ -541,6 +550,7 @@ mod tests {
             lists: vec![],
             is_test: false,
             greeting: false,
+            destination: crate::send::Destination::default_outbox(),
         };
         let mut k = 0;
         let id = store

@@ -12,6 +12,9 @@ use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use super::settings::{is_loopback, Security, SmtpSettings};
 
@@ -20,6 +23,8 @@ use super::settings::{is_loopback, Security, SmtpSettings};
 pub enum Outcome {
     /// Accepted by the server (its reply).
     Sent(String),
+    /// Written to the outbox folder (where): nobody received it.
+    Saved(String),
     /// Refused for now (4xx): try again later.
     Transient(String),
     /// Refused for good for this recipient (5xx).
@@ -29,9 +34,12 @@ pub enum Outcome {
     Lost(String),
     /// The server could not be reached: nothing was sent.
     Unreachable(String),
-    /// The server refused the connection itself (login, TLS, certificate): nothing can
-    /// be sent until the settings change.
+    /// The server refused the connection itself (login, TLS): nothing can be sent
+    /// until the settings change.
     Refused(String),
+    /// The server's certificate is not trusted, or is not the one the user pinned:
+    /// nothing was sent (not even the login).
+    Certificate(String),
 }
 
 /// Where messages go.
@@ -70,6 +78,20 @@ fn is_tls_failure(e: &lettre::transport::smtp::Error) -> bool {
         || e.to_string().contains("certificate")
 }
 
+/// The server's certificate was not accepted (unknown issuer, self-signed, expired,
+/// wrong name…).
+fn is_certificate_failure(e: &lettre::transport::smtp::Error) -> bool {
+    // rustls says "invalid peer certificate: …" somewhere in the chain of sources.
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(s) = source {
+        if s.to_string().contains("certificate") {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
 /// The server's reply as the user should read it: code and text.
 fn reply_of(e: &lettre::transport::smtp::Error) -> String {
     let text = std::error::Error::source(e)
@@ -81,6 +103,82 @@ fn reply_of(e: &lettre::transport::smtp::Error) -> String {
     }
 }
 
+/// A server certificate as a person checks it before trusting it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CertificateInfo {
+    pub subject: String,
+    pub issuer: String,
+    /// Valid from / until, `YYYY-MM-DD` (UTC).
+    pub not_before: String,
+    pub not_after: String,
+    /// SHA-256 of the certificate, lowercase hex: what `--pin-cert` and the settings keep.
+    pub sha256: String,
+    /// Its own issuer (made with `openssl req -x509` and the like).
+    pub self_signed: bool,
+}
+
+impl CertificateInfo {
+    /// Reads a DER certificate; its fingerprint even when the rest cannot be read.
+    pub fn from_der(der: &[u8]) -> CertificateInfo {
+        let sha256 = fingerprint(der);
+        match x509_parser::parse_x509_certificate(der) {
+            Ok((_, cert)) => {
+                let date = |t: x509_parser::time::ASN1Time| {
+                    chrono::DateTime::from_timestamp(t.timestamp(), 0)
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default()
+                };
+                CertificateInfo {
+                    subject: cert.subject().to_string(),
+                    issuer: cert.issuer().to_string(),
+                    not_before: date(cert.validity().not_before),
+                    not_after: date(cert.validity().not_after),
+                    self_signed: cert.subject() == cert.issuer(),
+                    sha256,
+                }
+            }
+            Err(_) => CertificateInfo {
+                subject: String::new(),
+                issuer: String::new(),
+                not_before: String::new(),
+                not_after: String::new(),
+                self_signed: false,
+                sha256,
+            },
+        }
+    }
+
+    /// The fingerprint as people compare it: `AB:CD:…`.
+    pub fn sha256_colons(&self) -> String {
+        self.sha256
+            .as_bytes()
+            .chunks(2)
+            .map(|p| String::from_utf8_lossy(p).to_ascii_uppercase())
+            .collect::<Vec<_>>()
+            .join(":")
+    }
+}
+
+/// SHA-256 of `der`, lowercase hex.
+fn fingerprint(der: &[u8]) -> String {
+    Sha256::digest(der)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A fingerprint as people copy it (`AB:CD:…`, spaces, any case) in the form kept:
+/// 64 lowercase hex digits; `None` if it is not a SHA-256 fingerprint.
+pub fn normalize_fingerprint(text: &str) -> Option<String> {
+    let hex: String = text
+        .chars()
+        .filter(|c| !matches!(c, ':' | ' ' | '-'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
+}
+
 /// An SMTP server and how to talk to it; cheap to share between workers.
 pub struct SmtpEndpoint {
     host: String,
@@ -88,6 +186,8 @@ pub struct SmtpEndpoint {
     security: Security,
     credentials: Option<Credentials>,
     tls: Option<TlsParameters>,
+    /// The one certificate trusted (SHA-256 hex), checked before anything is sent.
+    pinned: Option<String>,
     timeout: Duration,
     hello: ClientId,
 }
@@ -100,6 +200,7 @@ impl std::fmt::Debug for SmtpEndpoint {
             .field("port", &self.port)
             .field("security", &self.security)
             .field("login", &self.credentials.is_some())
+            .field("pinned", &self.pinned)
             .finish_non_exhaustive()
     }
 }
@@ -119,11 +220,24 @@ impl SmtpEndpoint {
                 settings.host
             ));
         }
+        let pinned = match settings.pinned_cert.trim() {
+            "" => None,
+            pin => Some(
+                normalize_fingerprint(pin)
+                    .ok_or_else(|| format!("{pin:?} is not a SHA-256 fingerprint"))?,
+            ),
+        };
         let tls = match settings.security {
             Security::None => None,
             Security::Starttls | Security::Tls => {
-                let mut builder = TlsParameters::builder(settings.host.clone());
-                if !settings.ca_file.trim().is_empty() {
+                let mut builder = TlsParameters::builder(settings.host.trim().to_owned());
+                if pinned.is_some() {
+                    // The pin replaces the usual checks (a self-signed certificate names
+                    // no authority): the exact certificate is compared before the login.
+                    builder = builder
+                        .dangerous_accept_invalid_certs(true)
+                        .dangerous_accept_invalid_hostnames(true);
+                } else if !settings.ca_file.trim().is_empty() {
                     let path = Path::new(settings.ca_file.trim());
                     let pem = std::fs::read(path)
                         .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
@@ -150,9 +264,66 @@ impl SmtpEndpoint {
             security: settings.security,
             credentials,
             tls,
+            pinned,
             timeout,
             hello: ClientId::default(),
         })
+    }
+
+    /// With a pinned certificate, refuses any other before a word of the login or a
+    /// message is sent.
+    fn check_pin(&self, conn: &mut SmtpConnection) -> Result<(), Outcome> {
+        let Some(pinned) = &self.pinned else {
+            return Ok(());
+        };
+        let found = conn.peer_certificate().map(|der| fingerprint(&der));
+        match found {
+            Ok(found) if &found == pinned => Ok(()),
+            Ok(found) => {
+                conn.abort();
+                Err(Outcome::Certificate(format!(
+                    "the server's certificate is not the one you chose to trust \
+                     (SHA-256 {found}, trusted {pinned}); nothing was sent"
+                )))
+            }
+            Err(e) => {
+                conn.abort();
+                Err(Outcome::Certificate(format!(
+                    "the server's certificate cannot be read: {e}"
+                )))
+            }
+        }
+    }
+
+    /// The certificate the server presents, read without trusting it (connect, TLS,
+    /// QUIT: no login), for the user to decide whether to pin it.
+    pub fn certificate(&self) -> Result<CertificateInfo, Outcome> {
+        if self.security == Security::None {
+            return Err(Outcome::Refused("the connection is not encrypted".into()));
+        }
+        let tls = TlsParameters::builder(self.host.clone())
+            .dangerous_accept_invalid_certs(true)
+            .dangerous_accept_invalid_hostnames(true)
+            .build_rustls()
+            .map_err(|e| Outcome::Refused(format!("cannot set up TLS: {e}")))?;
+        let implicit = (self.security == Security::Tls).then_some(&tls);
+        let mut conn = SmtpConnection::connect(
+            (self.host.as_str(), self.port),
+            Some(self.timeout),
+            &self.hello,
+            implicit,
+            None,
+        )
+        .map_err(|e| self.connect_failure(&e))?;
+        if self.security == Security::Starttls {
+            conn.starttls(&tls, &self.hello)
+                .map_err(|e| self.connect_failure(&e))?;
+        }
+        let der = conn
+            .peer_certificate()
+            .map_err(|e| Outcome::Refused(e.to_string()))?;
+        let _ = conn.quit();
+        Ok(CertificateInfo::from_der(&der))
     }
 
     /// Opens a connection: greeting, EHLO, STARTTLS when asked for, login.
@@ -169,6 +340,9 @@ impl SmtpEndpoint {
             None,
         )
         .map_err(|e| self.connect_failure(&e))?;
+        if self.security == Security::Tls {
+            self.check_pin(&mut conn)?;
+        }
         if self.security == Security::Starttls {
             if !conn.can_starttls() {
                 conn.abort();
@@ -180,6 +354,7 @@ impl SmtpEndpoint {
             let tls = self.tls.as_ref().expect("STARTTLS has TLS parameters");
             conn.starttls(tls, &self.hello)
                 .map_err(|e| self.connect_failure(&e))?;
+            self.check_pin(&mut conn)?;
         }
         if let Some(credentials) = &self.credentials {
             let result = conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials);
@@ -195,9 +370,12 @@ impl SmtpEndpoint {
         Ok(conn)
     }
 
-    /// A failure to connect: refused for good (TLS, a 5xx greeting) or unreachable.
+    /// A failure to connect: an untrusted certificate, refused for good (TLS, a 5xx
+    /// greeting) or unreachable.
     fn connect_failure(&self, e: &lettre::transport::smtp::Error) -> Outcome {
-        if is_tls_failure(e) || e.is_permanent() {
+        if is_certificate_failure(e) {
+            Outcome::Certificate(self.reply(e))
+        } else if is_tls_failure(e) || e.is_permanent() {
             Outcome::Refused(self.reply(e))
         } else {
             Outcome::Unreachable(self.reply(e))
@@ -400,7 +578,7 @@ impl Link for OutboxLink {
             std::fs::rename(&tmp, &path)
         });
         match result {
-            Ok(()) => Outcome::Sent(format!("saved as {}", path.display())),
+            Ok(()) => Outcome::Saved(format!("saved as {}", path.display())),
             Err(e) => Outcome::Refused(format!(
                 "cannot write to the outbox folder {}: {e}",
                 self.dir.display()
@@ -423,8 +601,14 @@ mod tests {
         )
         .unwrap();
         let message = b"Message-ID: <x1/y@example.org>\r\nSubject: hi\r\n\r\nbody\r\n";
-        assert!(matches!(link.deliver(&envelope, message), Outcome::Sent(_)));
-        assert!(matches!(link.deliver(&envelope, message), Outcome::Sent(_)));
+        assert!(matches!(
+            link.deliver(&envelope, message),
+            Outcome::Saved(_)
+        ));
+        assert!(matches!(
+            link.deliver(&envelope, message),
+            Outcome::Saved(_)
+        ));
         let files: Vec<_> = std::fs::read_dir(dir.path().join("outbox"))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -6,6 +6,7 @@
 //! [`engine::drive`] sends it — again and again after any interruption, until nobody
 //! is pending.
 
+mod destination;
 pub mod engine;
 mod ledger;
 pub mod link;
@@ -14,9 +15,12 @@ mod settings;
 
 use lettre::message::Mailbox;
 
+pub use destination::{AuthKind, Destination, Route};
 pub use engine::{drive, now_ms, Control, Ending, Progress, SendConfig};
 pub use ledger::{ledger_csv, LEDGER_HEADER};
-pub use link::{Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
+pub use link::{
+    normalize_fingerprint, CertificateInfo, Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink,
+};
 pub use message::{compose, Addressee, MessageError, Prepared};
 pub use settings::{
     is_loopback, presets, Preset, RateLimit, Security, SettingsProblem, SmtpSettings,
@@ -115,14 +119,16 @@ pub enum Audience {
     Test { email: String, edition: Edition },
 }
 
-/// Snapshots issue `issue_id` and its audience into a new run; returns the run's id.
-/// An incomplete issue (a block missing a language) is refused, except for tests.
+/// Snapshots issue `issue_id` and its audience into a new run that goes to
+/// `destination`; returns the run's id. An incomplete issue (a block missing a
+/// language) is refused, except for tests.
 pub fn start_run(
     store: &mut Store,
     issue_id: i64,
     audience: &Audience,
     sender: &Sender,
     greeting: bool,
+    destination: &Destination,
 ) -> Result<i64, SendError> {
     let stored = store.issue(issue_id)?;
     let issue = stored.issue;
@@ -149,6 +155,7 @@ pub fn start_run(
         lists: vec![],
         is_test,
         greeting,
+        destination: destination.clone(),
     };
     let recipient = match audience {
         Audience::Lists(lists) => {

@@ -125,6 +125,10 @@ pub struct SmtpSettings {
     pub unsubscribe_url: String,
     /// A PEM file of an extra certificate authority to trust, or empty.
     pub ca_file: String,
+    /// The SHA-256 fingerprint (hex) of the one certificate the user chose to trust for
+    /// this server (a self-signed one), or empty.
+    #[serde(default)]
+    pub pinned_cert: String,
     pub limits: Vec<RateLimit>,
     pub concurrency: u32,
     /// Open each message with "Bonjour Anne," / "Beste Jan," (the contact's name).
@@ -250,6 +254,7 @@ impl Default for SmtpSettings {
             reply_to: String::new(),
             unsubscribe_url: String::new(),
             ca_file: String::new(),
+            pinned_cert: String::new(),
             limits: Vec::new(),
             concurrency: 2,
             greeting: false,

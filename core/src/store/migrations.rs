@@ -17,6 +17,7 @@ const SOURCES: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0002_issues.sql")),
     M::up(include_str!("../../migrations/0003_contacts.sql")),
     M::up(include_str!("../../migrations/0004_sends.sql")),
+    M::up(include_str!("../../migrations/0005_destinations.sql")),
 ];
 
 /// The schema version this build writes.

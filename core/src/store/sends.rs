@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::{Store, StoreError};
 use crate::model::Edition;
+use crate::send::Destination;
 
 /// Who an issue would reach: recipients per edition and who is left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -50,7 +51,13 @@ pub struct NewRun {
     pub is_test: bool,
     /// Each message opens with a greeting by name.
     pub greeting: bool,
+    /// Where the messages go; a resume goes there too.
+    pub destination: Destination,
 }
+
+/// A change of a run's destination, made because the user said so: (time in ms,
+/// previous, new), each `None` where not recorded.
+pub type DestinationChange = (i64, Option<Destination>, Option<Destination>);
 
 /// State of a run as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -100,12 +107,17 @@ pub struct RunInfo {
     pub lists: Vec<String>,
     pub is_test: bool,
     pub greeting: bool,
+    /// Where its messages go (`None`: started by a Tandem that did not record it).
+    pub destination: Option<Destination>,
     pub state: RunState,
     /// Unix time in milliseconds.
     #[ts(type = "number")]
     pub created_at: i64,
     pub total: u32,
+    /// Accepted by the server.
     pub sent: u32,
+    /// Written to the outbox folder (received by nobody).
+    pub outbox: u32,
     pub failed: u32,
     pub pending: u32,
 }
@@ -123,7 +135,10 @@ impl RunInfo {
 #[ts(export)]
 pub enum RowStatus {
     Pending,
+    /// Accepted by the server (its reply is kept).
     Sent,
+    /// Written to the outbox folder: nobody received it.
+    Outbox,
     Failed,
 }
 
@@ -132,6 +147,7 @@ impl RowStatus {
         match self {
             RowStatus::Pending => "pending",
             RowStatus::Sent => "sent",
+            RowStatus::Outbox => "outbox",
             RowStatus::Failed => "failed",
         }
     }
@@ -173,6 +189,7 @@ fn ledger_row(r: &Row<'_>) -> rusqlite::Result<LedgerRow> {
         edition: Edition::from_code(&edition).unwrap_or(Edition::Bilingual),
         status: match status.as_str() {
             "sent" => RowStatus::Sent,
+            "outbox" => RowStatus::Outbox,
             "failed" => RowStatus::Failed,
             _ => RowStatus::Pending,
         },
@@ -193,8 +210,8 @@ fn insert_run(
 ) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO send_runs (issue_id, issue_number, issue_json, sender, reply_to,
-            unsubscribe_url, lists, is_test, created_at, greeting)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            unsubscribe_url, lists, is_test, created_at, greeting, destination)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             run.issue_id,
             run.issue_number,
@@ -205,7 +222,8 @@ fn insert_run(
             serde_json::to_string(&run.lists).unwrap_or_else(|_| "[]".into()),
             run.is_test,
             now_ms,
-            run.greeting
+            run.greeting,
+            run.destination.to_json()
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -403,7 +421,9 @@ impl Store {
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id),
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'sent'),
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'failed'),
-                    r.greeting
+                    r.greeting,
+                    (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'outbox'),
+                    r.destination
              FROM send_runs r WHERE {condition} ORDER BY r.id DESC"
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -424,6 +444,8 @@ impl Store {
                     r.get::<_, u32>(11)?,
                     r.get::<_, u32>(12)?,
                     r.get::<_, bool>(13)?,
+                    r.get::<_, u32>(14)?,
+                    r.get::<_, String>(15)?,
                 ),
             ))
         })?;
@@ -431,7 +453,7 @@ impl Store {
         for row in rows {
             let (id, issue_id, number, sender, reply_to, unsub, lists, is_test, state, at, n) =
                 row?;
-            let (total, sent, failed, greeting) = n;
+            let (total, sent, failed, greeting, outbox, destination) = n;
             out.push(RunInfo {
                 id,
                 issue_id,
@@ -443,12 +465,14 @@ impl Store {
                     .map_err(|e| StoreError::Corrupt(format!("lists of send {id}: {e}")))?,
                 is_test,
                 greeting,
+                destination: Destination::from_json(&destination),
                 state: RunState::parse(&state)?,
                 created_at: at,
                 total,
                 sent,
+                outbox,
                 failed,
-                pending: total - sent - failed,
+                pending: total.saturating_sub(sent + outbox + failed),
             });
         }
         Ok(out)
@@ -495,7 +519,57 @@ impl Store {
         Ok(())
     }
 
-    /// Records a run's state; a real (not test) run that finished marks its issue sent.
+    /// Sends the rest of run `id` to `destination` from now on, remembering the change
+    /// (only ever done because the user said so).
+    pub fn change_run_destination(
+        &mut self,
+        id: i64,
+        destination: &Destination,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let previous: String = tx
+            .query_row(
+                "SELECT destination FROM send_runs WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: format!("send {id}"),
+            })?;
+        let json = destination.to_json();
+        tx.execute(
+            "INSERT INTO send_destination_changes (run_id, at, previous, destination)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, now_ms, previous, json],
+        )?;
+        tx.execute(
+            "UPDATE send_runs SET destination = ?2 WHERE id = ?1",
+            params![id, json],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The destination changes of run `id`, oldest first.
+    pub fn run_destination_changes(&self, id: i64) -> Result<Vec<DestinationChange>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, previous, destination FROM send_destination_changes
+             WHERE run_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Destination::from_json(&r.get::<_, String>(1)?),
+                Destination::from_json(&r.get::<_, String>(2)?),
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records a run's state; a real (not test) run that finished marks its issue sent
+    /// when a server accepted at least one of its messages (the outbox reaches nobody).
     pub fn set_run_state(&self, id: i64, state: RunState, now_ms: i64) -> Result<(), StoreError> {
         let finished = matches!(state, RunState::Finished | RunState::Cancelled).then_some(now_ms);
         self.conn.execute(
@@ -505,7 +579,9 @@ impl Store {
         if state == RunState::Finished {
             self.conn.execute(
                 "UPDATE issues SET status = 'sent'
-                 WHERE id = (SELECT issue_id FROM send_runs WHERE id = ?1 AND is_test = 0)",
+                 WHERE id = (SELECT issue_id FROM send_runs WHERE id = ?1 AND is_test = 0)
+                   AND EXISTS (SELECT 1 FROM send_recipients
+                               WHERE run_id = ?1 AND status = 'sent')",
                 [id],
             )?;
         }
@@ -607,12 +683,34 @@ impl Store {
         attempt_ms: i64,
         now_ms: i64,
     ) -> Result<(), StoreError> {
+        self.mark_done(row, RowStatus::Sent, reply, attempt_ms, now_ms)
+    }
+
+    /// The message handed over at `attempt_ms` was written to the outbox folder.
+    pub fn mark_outbox(
+        &self,
+        row: i64,
+        reply: &str,
+        attempt_ms: i64,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.mark_done(row, RowStatus::Outbox, reply, attempt_ms, now_ms)
+    }
+
+    fn mark_done(
+        &self,
+        row: i64,
+        status: RowStatus,
+        reply: &str,
+        attempt_ms: i64,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
         self.conn
             .prepare_cached(
-                "UPDATE send_recipients SET status = 'sent', attempts = attempts + 1, reply = ?2,
+                "UPDATE send_recipients SET status = ?5, attempts = attempts + 1, reply = ?2,
                     last_attempt_at = ?3, sent_at = ?4 WHERE id = ?1",
             )?
-            .execute(params![row, reply, attempt_ms, now_ms])?;
+            .execute(params![row, reply, attempt_ms, now_ms, status.code()])?;
         Ok(())
     }
 
@@ -733,6 +831,7 @@ mod tests {
                     lists: vec![],
                     is_test: false,
                     greeting: false,
+                    destination: Destination::default_outbox(),
                 },
                 &recipients,
                 1_000,
@@ -840,6 +939,7 @@ mod tests {
             lists,
             is_test: false,
             greeting: false,
+            destination: Destination::default_outbox(),
         };
         let (id, n) = store
             .create_run_for_lists(&new_run(vec![]), 5, "example.org")

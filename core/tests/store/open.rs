@@ -69,14 +69,45 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
         assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Nl), "{name}");
         if version >= 2 {
             // From schema 2 on, each fixture holds the sample issue.
-            let issue = store.issue(1).unwrap().issue;
+            let mut issue = store.issue(1).unwrap().issue;
+            if version >= 4 {
+                // v4's issue was sent through a server.
+                assert_eq!(issue.status, tandem_core::model::IssueStatus::Sent);
+                issue.status = tandem_core::model::IssueStatus::Draft;
+            }
             assert_eq!(issue, tandem_core::model::Issue::sample(), "{name}");
+        }
+        if version == 4 {
+            schema_4_outbox_rows_are_no_longer_called_sent(&store);
         }
     }
     assert!(
         seen >= 1,
         "no schema fixture found in tests/fixtures/schema"
     );
+}
+
+/// v4 holds two finished sends of the sample issue to three contacts, made by the
+/// schema-4 CLI: send 1 without a server (the outbox folder), send 2 through an SMTP
+/// server. Schema 4 called both "sent"; from schema 5 the outbox is its own status.
+fn schema_4_outbox_rows_are_no_longer_called_sent(store: &Store) {
+    use tandem_core::send::Destination;
+    use tandem_core::store::RowStatus;
+    let runs = store.runs().unwrap();
+    let (server, outbox) = (&runs[0], &runs[1]);
+    assert_eq!((outbox.id, outbox.sent, outbox.outbox), (1, 0, 3));
+    assert_eq!(outbox.destination, Some(Destination::default_outbox()));
+    assert_eq!((server.id, server.sent, server.outbox), (2, 3, 0));
+    assert_eq!(server.destination, None, "the server was not recorded");
+    let ledger = store.ledger(1, None).unwrap();
+    assert!(ledger.iter().all(|r| r.status == RowStatus::Outbox
+        && r.reply.starts_with("saved as ")
+        && r.sent_at.is_some()));
+    assert!(store
+        .ledger(2, None)
+        .unwrap()
+        .iter()
+        .all(|r| r.status == RowStatus::Sent && r.reply.starts_with("250 ")));
 }
 
 #[test]

@@ -14,8 +14,8 @@ use tandem_core::model::Edition;
 use tandem_core::render::{email_html, RenderOptions};
 use tandem_core::secrets::{self, SecretError};
 use tandem_core::send::{
-    self, Control, Ending, Link, OutboxLink, Outcome, Preset, Progress, RateLimit, SendConfig,
-    Sender, SettingsProblem, SmtpEndpoint, SmtpLink, SmtpSettings,
+    self, Control, Destination, Ending, Outcome, Preset, Progress, RateLimit, Route, SendConfig,
+    Sender, SettingsProblem, SmtpEndpoint, SmtpSettings,
 };
 use tandem_core::store::{Audience, LedgerRow, RowStatus, RunInfo, Store};
 use ts_rs::TS;
@@ -60,8 +60,25 @@ fn outcome_error(outcome: Outcome) -> AppError {
     match outcome {
         Outcome::Unreachable(r) => with_reply("error-smtp-unreachable", &r),
         Outcome::Refused(r) => with_reply("error-smtp-refused", &r),
+        Outcome::Certificate(r) => with_reply("error-smtp-certificate", &r),
         other => with_reply("error-smtp-refused", &format!("{other:?}")),
     }
+}
+
+/// A certificate refusal with the certificate itself, for the user to look at and,
+/// if they know it is their server's, to trust (pin).
+fn certificate_error(endpoint: &SmtpEndpoint, reply: &str, pinned: &str) -> AppError {
+    let Ok(cert) = endpoint.certificate() else {
+        return with_reply("error-smtp-certificate", reply);
+    };
+    let code = if pinned.trim().is_empty() {
+        "error-smtp-certificate-untrusted"
+    } else {
+        "error-smtp-certificate-changed"
+    };
+    let mut error = with_reply(code, reply);
+    error.certificate = Some(cert);
+    error
 }
 
 fn data_dir(store: &Store) -> PathBuf {
@@ -199,38 +216,61 @@ pub fn test_smtp(
         .filter(|p| !p.is_empty())
         .or_else(|| secrets::password(&settings.username, &settings.host, &dir));
     let endpoint = endpoint(&settings, password.as_deref(), Duration::from_secs(20))?;
-    endpoint.test().map_err(outcome_error)
+    endpoint.test().map_err(|outcome| match outcome {
+        Outcome::Certificate(reply) => certificate_error(&endpoint, &reply, &settings.pinned_cert),
+        other => outcome_error(other),
+    })
 }
 
-/// Where this send goes.
-enum Destination {
-    Smtp(Arc<SmtpEndpoint>, Box<SmtpSettings>),
-    Outbox(PathBuf),
+/// Where the saved settings send: their server, or the outbox folder without one.
+fn settings_destination(store: &Store) -> Result<Destination, AppError> {
+    Ok(match store.smtp_settings()? {
+        Some(settings) if !settings.host.trim().is_empty() => Destination::of_settings(&settings),
+        _ => Destination::default_outbox(),
+    })
 }
 
-fn destination(store: &Store) -> Result<Destination, AppError> {
+/// `destination` made ready (password from the keychain), with the server asked first:
+/// nothing goes to the ledger before it has said yes once.
+fn checked_route(store: &Store, destination: &Destination) -> Result<Route, AppError> {
     let dir = data_dir(store);
-    match store.smtp_settings()? {
-        Some(settings) if !settings.host.trim().is_empty() => {
-            let password = secrets::password(&settings.username, &settings.host, &dir);
-            if !settings.username.trim().is_empty() && password.is_none() {
-                return Err(AppError::new("error-smtp-no-password", settings.username));
-            }
-            let endpoint = endpoint(&settings, password.as_deref(), Duration::from_secs(60))?;
-            Ok(Destination::Smtp(Arc::new(endpoint), Box::new(settings)))
+    let password = match destination.login() {
+        Some((username, host)) => Some(
+            secrets::password(username, host, &dir)
+                .ok_or_else(|| AppError::new("error-smtp-no-password", username))?,
+        ),
+        None => None,
+    };
+    let route = Route::open(
+        destination,
+        password.as_deref(),
+        Duration::from_secs(60),
+        &dir.join("outbox"),
+    )
+    .map_err(|e| with_reply("error-smtp-settings", &e))?;
+    route.check().map_err(|outcome| match (&route, outcome) {
+        (Route::Smtp(endpoint), Outcome::Certificate(reply)) => {
+            let pinned = match destination {
+                Destination::Smtp { pinned_cert, .. } => pinned_cert.as_str(),
+                Destination::Outbox { .. } => "",
+            };
+            certificate_error(endpoint, &reply, pinned)
         }
-        _ => Ok(Destination::Outbox(dir.join("outbox"))),
-    }
+        (_, other) => outcome_error(other),
+    })?;
+    Ok(route)
 }
 
-/// The destination, with the server asked first: nothing goes to the ledger before it
-/// has said yes once.
-fn checked_destination(store: &Store) -> Result<Destination, AppError> {
-    let destination = destination(store)?;
-    if let Destination::Smtp(endpoint, _) = &destination {
-        endpoint.test().map_err(outcome_error)?;
+/// The provider's limits and connections for `destination` (from the saved settings
+/// when they name the same server; the outbox has none).
+fn pace(store: &Store, destination: &Destination) -> Result<(Vec<RateLimit>, usize), AppError> {
+    if destination.is_outbox() {
+        return Ok((Vec::new(), 1));
     }
-    Ok(destination)
+    Ok(match store.smtp_settings()? {
+        Some(s) => (s.limits, s.concurrency.max(1) as usize),
+        None => (Vec::new(), 2),
+    })
 }
 
 fn sender(store: &Store) -> Result<Sender, AppError> {
@@ -254,8 +294,8 @@ pub struct SendOverview {
     pub limits: Vec<RateLimit>,
     /// At least this long, given the provider's limits.
     pub estimated_seconds: u32,
-    /// "smtp" or "outbox".
-    pub destination: String,
+    /// Where a new send goes (the saved settings' server, or the outbox folder).
+    pub destination: Destination,
     /// The server (host:port) or the outbox folder.
     pub destination_label: String,
     pub lists: Vec<String>,
@@ -311,13 +351,8 @@ pub fn send_overview(
         .unwrap_or(0);
     let saved = store.smtp_settings()?;
     let limits = saved.as_ref().map(|s| s.limits.clone()).unwrap_or_default();
-    let (destination, destination_label) = match &saved {
-        Some(s) if !s.host.trim().is_empty() => ("smtp", format!("{}:{}", s.host, s.port)),
-        _ => (
-            "outbox",
-            data_dir(&store).join("outbox").display().to_string(),
-        ),
-    };
+    let destination = settings_destination(&store)?;
+    let destination_label = destination.label(&data_dir(&store).join("outbox"));
     let all_lists = store.contact_summary()?.lists;
     let previous = store
         .runs()?
@@ -329,7 +364,7 @@ pub fn send_overview(
         incomplete_blocks: report.incomplete_blocks(),
         html_bytes,
         limits,
-        destination: destination.into(),
+        destination,
         destination_label,
         lists: all_lists,
         interrupted: store.unfinished_run()?,
@@ -341,7 +376,8 @@ pub fn send_overview(
 fn spawn_drive(
     db: PathBuf,
     run: i64,
-    destination: Destination,
+    route: Route,
+    (limits, concurrency): (Vec<RateLimit>, usize),
     sending: &Sending,
 ) -> Result<(), AppError> {
     let control = Control::default();
@@ -362,24 +398,13 @@ fn spawn_drive(
         active: true,
         ..SendStatus::default()
     };
-    let (limits, concurrency) = match &destination {
-        Destination::Smtp(_, s) => (s.limits.clone(), s.concurrency as usize),
-        Destination::Outbox(_) => (Vec::new(), 1),
-    };
     std::thread::Builder::new()
         .name(format!("send-run-{run}"))
         .spawn(move || {
             let result = (|| -> Result<Ending, AppError> {
                 let mut store = Store::open(&db)?;
                 let prepared = Arc::new(send::prepare_run(&store, run)?);
-                let mut links = || -> Box<dyn Link> {
-                    match &destination {
-                        Destination::Smtp(endpoint, _) => {
-                            Box::new(SmtpLink::new(Arc::clone(endpoint)))
-                        }
-                        Destination::Outbox(dir) => Box::new(OutboxLink::new(dir.clone())),
-                    }
-                };
+                let mut links = || route.link();
                 let config = SendConfig {
                     limits,
                     concurrency: concurrency.max(1),
@@ -434,15 +459,23 @@ fn start(
     issue_id: i64,
     audience: send::Audience,
 ) -> Result<i64, AppError> {
-    let (run, db, destination) = {
+    let (run, db, route, pace) = {
         let mut store = state.store()?;
-        let destination = checked_destination(&store)?;
+        let destination = settings_destination(&store)?;
+        let route = checked_route(&store, &destination)?;
         let sender = sender(&store)?;
         let greeting = store.smtp_settings()?.is_some_and(|s| s.greeting);
-        let run = send::start_run(&mut store, issue_id, &audience, &sender, greeting)?;
-        (run, db_path(&store)?, destination)
+        let run = send::start_run(
+            &mut store,
+            issue_id,
+            &audience,
+            &sender,
+            greeting,
+            &destination,
+        )?;
+        (run, db_path(&store)?, route, pace(&store, &destination)?)
     };
-    spawn_drive(db, run, destination, sending)?;
+    spawn_drive(db, run, route, pace, sending)?;
     Ok(run)
 }
 
@@ -472,20 +505,88 @@ pub fn test_send(
     )
 }
 
-/// Resumes a paused or interrupted run (also after "retry failed").
+/// Where a resume goes when the run's destination and the settings differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ResumeTo {
+    /// Where the send started (recorded on the run).
+    Started,
+    /// Where the settings send now (the change is recorded on the run).
+    Settings,
+}
+
+/// Resumes a paused or interrupted run (also after "retry failed") where it started.
+/// When the settings now name another destination, the user must choose (`to`): without
+/// a choice the answer is `error-send-destination-changed`, naming both.
 #[tauri::command(async)]
 pub fn resume_send(
     state: tauri::State<'_, AppState>,
     sending: tauri::State<'_, Sending>,
     run: i64,
+    to: Option<ResumeTo>,
 ) -> Result<(), AppError> {
-    let (db, destination) = {
-        let store = state.store()?;
-        store.run(run)?;
-        let destination = checked_destination(&store)?;
-        (db_path(&store)?, destination)
+    let (db, route, pace) = {
+        let mut store = state.store()?;
+        let info = store.run(run)?;
+        let settings = settings_destination(&store)?;
+        let outbox = data_dir(&store).join("outbox");
+        let (destination, change) = match (&info.destination, to) {
+            (Some(started), _) if *started == settings => (settings, false),
+            (Some(started), Some(ResumeTo::Started)) => (started.clone(), false),
+            (_, Some(ResumeTo::Settings)) => (settings, true),
+            (Some(started), None) => {
+                let mut error = AppError::new(
+                    "error-send-destination-changed",
+                    format!(
+                        "send {run} started through {}; the settings now say {}",
+                        started.label(&outbox),
+                        settings.label(&outbox)
+                    ),
+                );
+                error
+                    .args
+                    .insert("started".into(), started.label(&outbox).into());
+                error
+                    .args
+                    .insert("settings".into(), settings.label(&outbox).into());
+                error.args.insert(
+                    "startedKind".into(),
+                    if started.is_outbox() {
+                        "outbox"
+                    } else {
+                        "smtp"
+                    }
+                    .into(),
+                );
+                error.args.insert(
+                    "settingsKind".into(),
+                    if settings.is_outbox() {
+                        "outbox"
+                    } else {
+                        "smtp"
+                    }
+                    .into(),
+                );
+                return Err(error);
+            }
+            // Started by a Tandem that did not record where: the settings, recorded now;
+            // never the outbox for a send a server was already delivering.
+            (None, _) if settings.is_outbox() && info.sent > 0 => {
+                return Err(AppError::new(
+                    "error-send-destination-unknown",
+                    format!("send {run}: set up the mail server it was sent through first"),
+                ));
+            }
+            (None, _) => (settings, true),
+        };
+        let route = checked_route(&store, &destination)?;
+        if change {
+            store.change_run_destination(run, &destination, send::now_ms())?;
+        }
+        (db_path(&store)?, route, pace(&store, &destination)?)
     };
-    spawn_drive(db, run, destination, &sending)
+    spawn_drive(db, run, route, pace, &sending)
 }
 
 #[tauri::command]

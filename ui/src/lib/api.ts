@@ -30,6 +30,7 @@ import type { RunInfo } from './bindings/RunInfo';
 import type { LedgerRow } from './bindings/LedgerRow';
 import type { LedgerPage } from './bindings/LedgerPage';
 import type { RowStatus } from './bindings/RowStatus';
+import type { ResumeTo } from './bindings/ResumeTo';
 import type { BulkAction } from './bindings/BulkAction';
 import type { BulkTarget } from './bindings/BulkTarget';
 
@@ -63,6 +64,7 @@ export type {
   LedgerRow,
   LedgerPage,
   RowStatus,
+  ResumeTo,
   BulkAction,
   BulkTarget,
 };
@@ -141,7 +143,8 @@ export const api = {
   startSend: (issueId: number, lists: string[]) => call<number>('start_send', { issueId, lists }),
   testSend: (issueId: number, email: string, edition: Edition) =>
     call<number>('test_send', { issueId, email, edition }),
-  resumeSend: (run: number) => call<void>('resume_send', { run }),
+  /** Resumes where the run started; `to` answers error-send-destination-changed. */
+  resumeSend: (run: number, to: ResumeTo | null = null) => call<void>('resume_send', { run, to }),
   pauseSend: () => call<void>('pause_send'),
   cancelSend: () => call<void>('cancel_send'),
   sendStatus: () => call<SendStatus>('send_status'),

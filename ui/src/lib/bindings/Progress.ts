@@ -3,7 +3,15 @@
 /**
  * Where a run stands, reported after every recipient.
  */
-export type Progress = { run: number, total: number, sent: number, failed: number, pending: number, 
+export type Progress = { run: number, total: number, 
+/**
+ * Accepted by the server.
+ */
+sent: number, 
+/**
+ * Written to the outbox folder (received by nobody).
+ */
+outbox: number, failed: number, pending: number, 
 /**
  * Messages handed to the server and not yet answered.
  */

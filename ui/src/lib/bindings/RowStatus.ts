@@ -3,4 +3,4 @@
 /**
  * A recipient's state in the ledger.
  */
-export type RowStatus = "pending" | "sent" | "failed";
+export type RowStatus = "pending" | "sent" | "outbox" | "failed";

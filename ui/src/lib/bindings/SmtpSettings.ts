@@ -18,7 +18,12 @@ unsubscribe_url: string,
 /**
  * A PEM file of an extra certificate authority to trust, or empty.
  */
-ca_file: string, limits: Array<RateLimit>, concurrency: number, 
+ca_file: string, 
+/**
+ * The SHA-256 fingerprint (hex) of the one certificate the user chose to trust for
+ * this server (a self-signed one), or empty.
+ */
+pinned_cert: string, limits: Array<RateLimit>, concurrency: number, 
 /**
  * Open each message with "Bonjour Anne," / "Beste Jan," (the contact's name).
  */

@@ -1,0 +1,226 @@
+//! Where a run's messages go, recorded on the run when it starts, so that a resume —
+//! from the app or from `tandem send --resume` — delivers where the send started and
+//! never, say, into the outbox folder because the settings changed in between.
+//!
+//! A [`Destination`] holds what identifies the place (server, port, security, user,
+//! authentication kind, extra CA, pinned certificate), never a password or a token.
+//! A [`Route`] is a destination made ready to send: its links for the workers.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::link::{Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
+use super::settings::{Security, SmtpSettings};
+
+/// How Tandem proves who it is to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum AuthKind {
+    /// The server takes mail without a login.
+    None,
+    /// A user name and a password (from the keychain or `TANDEM_SMTP_PASSWORD`).
+    Password,
+}
+
+/// Where a run's messages go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[ts(export)]
+pub enum Destination {
+    /// An SMTP server: the messages are delivered to people.
+    Smtp {
+        host: String,
+        port: u16,
+        security: Security,
+        username: String,
+        auth: AuthKind,
+        /// A PEM file of an extra certificate authority, or empty.
+        #[serde(default)]
+        ca_file: String,
+        /// The SHA-256 fingerprint (hex) of the one certificate trusted for this
+        /// server, or empty.
+        #[serde(default)]
+        pinned_cert: String,
+    },
+    /// A folder of `.eml` files: nobody receives anything.
+    Outbox {
+        /// The folder; empty for the `outbox` folder of the data folder.
+        #[serde(default)]
+        dir: String,
+    },
+}
+
+impl Destination {
+    /// The server of these settings.
+    pub fn of_settings(settings: &SmtpSettings) -> Destination {
+        let username = settings.username.trim().to_owned();
+        Destination::Smtp {
+            host: settings.host.trim().to_owned(),
+            port: settings.port,
+            security: settings.security,
+            auth: if username.is_empty() {
+                AuthKind::None
+            } else {
+                AuthKind::Password
+            },
+            username,
+            ca_file: settings.ca_file.trim().to_owned(),
+            pinned_cert: settings.pinned_cert.trim().to_owned(),
+        }
+    }
+
+    /// The default outbox folder of the data folder.
+    pub fn default_outbox() -> Destination {
+        Destination::Outbox { dir: String::new() }
+    }
+
+    /// Settings that reach this server (only the connection fields are filled in).
+    pub fn connection_settings(&self) -> Option<SmtpSettings> {
+        match self {
+            Destination::Smtp {
+                host,
+                port,
+                security,
+                username,
+                ca_file,
+                pinned_cert,
+                ..
+            } => Some(SmtpSettings {
+                host: host.clone(),
+                port: *port,
+                security: *security,
+                username: username.clone(),
+                ca_file: ca_file.clone(),
+                pinned_cert: pinned_cert.clone(),
+                ..SmtpSettings::default()
+            }),
+            Destination::Outbox { .. } => None,
+        }
+    }
+
+    /// The user name whose password is needed, if any.
+    pub fn login(&self) -> Option<(&str, &str)> {
+        match self {
+            Destination::Smtp {
+                host,
+                username,
+                auth: AuthKind::Password,
+                ..
+            } => Some((username.as_str(), host.as_str())),
+            _ => None,
+        }
+    }
+
+    pub fn is_outbox(&self) -> bool {
+        matches!(self, Destination::Outbox { .. })
+    }
+
+    /// `host:port` for a server, the folder for the outbox (`default_outbox` when the
+    /// default one).
+    pub fn label(&self, default_outbox: &Path) -> String {
+        match self {
+            Destination::Smtp { host, port, .. } => format!("{host}:{port}"),
+            Destination::Outbox { dir } if dir.is_empty() => default_outbox.display().to_string(),
+            Destination::Outbox { dir } => dir.clone(),
+        }
+    }
+
+    /// As stored on the run.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a destination is plain data")
+    }
+
+    /// From the run's column; `None` for runs started before destinations were recorded
+    /// (empty) or a value this build cannot read.
+    pub fn from_json(json: &str) -> Option<Destination> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+/// A destination made ready to send.
+#[derive(Debug, Clone)]
+pub enum Route {
+    Smtp(Arc<SmtpEndpoint>),
+    Outbox(PathBuf),
+}
+
+impl Route {
+    /// Prepares `destination`: TLS set-up and the login for a server (with `password`),
+    /// the folder for the outbox (`default_outbox` when the destination names none).
+    pub fn open(
+        destination: &Destination,
+        password: Option<&str>,
+        timeout: Duration,
+        default_outbox: &Path,
+    ) -> Result<Route, String> {
+        match destination {
+            Destination::Outbox { dir } if dir.is_empty() => {
+                Ok(Route::Outbox(default_outbox.to_path_buf()))
+            }
+            Destination::Outbox { dir } => Ok(Route::Outbox(PathBuf::from(dir))),
+            Destination::Smtp { .. } => {
+                let settings = destination
+                    .connection_settings()
+                    .expect("a server has connection settings");
+                Ok(Route::Smtp(Arc::new(SmtpEndpoint::new(
+                    &settings, password, timeout,
+                )?)))
+            }
+        }
+    }
+
+    /// One worker's link.
+    pub fn link(&self) -> Box<dyn Link> {
+        match self {
+            Route::Smtp(endpoint) => Box::new(SmtpLink::new(Arc::clone(endpoint))),
+            Route::Outbox(dir) => Box::new(OutboxLink::new(dir.clone())),
+        }
+    }
+
+    /// Asks the server once (connect, TLS, login) before anything is written to the
+    /// ledger; the outbox needs no asking.
+    pub fn check(&self) -> Result<(), Outcome> {
+        match self {
+            Route::Smtp(endpoint) => endpoint.test().map(|_| ()),
+            Route::Outbox(_) => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_destination_keeps_what_identifies_the_server_and_never_a_password() {
+        let settings = SmtpSettings {
+            host: " mail.example.org ".into(),
+            port: 465,
+            security: Security::Tls,
+            username: "info@example.org".into(),
+            ca_file: "/etc/ca.pem".into(),
+            ..SmtpSettings::default()
+        };
+        let d = Destination::of_settings(&settings);
+        let json = d.to_json();
+        assert_eq!(
+            json,
+            r#"{"kind":"smtp","host":"mail.example.org","port":465,"security":"tls","username":"info@example.org","auth":"password","ca_file":"/etc/ca.pem","pinned_cert":""}"#
+        );
+        assert_eq!(Destination::from_json(&json), Some(d.clone()));
+        assert_eq!(d.login(), Some(("info@example.org", "mail.example.org")));
+        let back = d.connection_settings().unwrap();
+        assert_eq!(Destination::of_settings(&back), d);
+
+        // What migration 0005 writes for the outbox runs of earlier versions.
+        let outbox = Destination::from_json(r#"{"kind":"outbox"}"#).unwrap();
+        assert_eq!(outbox, Destination::default_outbox());
+        assert_eq!(outbox.label(Path::new("/data/outbox")), "/data/outbox");
+        assert_eq!(Destination::from_json(""), None);
+    }
+}
