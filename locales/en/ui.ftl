@@ -362,7 +362,10 @@ send-destination-changed = This send started { $startedKind ->
     }, but Settings now say { $settingsKind ->
         [outbox] the outbox folder { $settings }
        *[smtp] the server { $settings }
-    }. Which way should it go on?
+    }. Which way should it go on?{ $settingsKind ->
+        [outbox] { " " }Nobody receives what goes to the outbox folder.
+       *[smtp] { "" }
+    }
 send-resume-started = Go on as it started ({ $started })
 send-resume-settings = Go on with the new settings ({ $settings })
 send-unreachable = The server cannot be reached ({ $reply }); Tandem keeps trying.

@@ -369,7 +369,10 @@ send-destination-changed = Cet envoi a commencé { $startedKind ->
     }, mais les Réglages indiquent maintenant { $settingsKind ->
         [outbox] le dossier d'envoi { $settings }
        *[smtp] le serveur { $settings }
-    }. Par où continuer ?
+    }. Par où continuer ?{ $settingsKind ->
+        [outbox] { " " }Dans le dossier d'envoi, personne ne reçoit rien.
+       *[smtp] { "" }
+    }
 send-resume-started = Continuer comme il a commencé ({ $started })
 send-resume-settings = Continuer avec les nouveaux réglages ({ $settings })
 send-unreachable = Le serveur est injoignable ({ $reply }) ; Tandem continue d'essayer.

@@ -359,7 +359,10 @@ send-destination-changed = Deze verzending begon { $startedKind ->
     }, maar Instellingen vermelden nu { $settingsKind ->
         [outbox] de uitgaande map { $settings }
        *[smtp] de server { $settings }
-    }. Waarlangs verdergaan?
+    }. Waarlangs verdergaan?{ $settingsKind ->
+        [outbox] { " " }In de uitgaande map ontvangt niemand iets.
+       *[smtp] { "" }
+    }
 send-resume-started = Verdergaan zoals begonnen ({ $started })
 send-resume-settings = Verdergaan met de nieuwe instellingen ({ $settings })
 send-unreachable = De server is onbereikbaar ({ $reply }); Tandem blijft proberen.

@@ -44,6 +44,23 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// The seed of a test's random choices: `$TANDEM_TEST_SEED` when set, a fixed one in
+/// CI (`$CI` set: `cargo xtask test` sets the seed itself), otherwise a new one each run
+/// (printed, so a failure can be replayed with `TANDEM_TEST_SEED=N`).
+pub fn seed() -> u64 {
+    let seed = std::env::var("TANDEM_TEST_SEED")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos() as u64 | 1)
+                .unwrap_or(1)
+        });
+    eprintln!("seed {seed} (replay with TANDEM_TEST_SEED={seed})");
+    seed
+}
+
 /// Parses every message in `maildir` with Python's `email` package (a real MIME parser,
 /// not ours) and returns its report per message: headers, structure, CID references,
 /// line lengths, and a `problems` list that is empty for a well-formed message.

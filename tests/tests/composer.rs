@@ -37,13 +37,14 @@ async fn preview_text(app: &App, edition: &str) -> Result<String> {
         .await?
         .click()
         .await?;
+    // The frame has loaded the render of this edition (not the previous one).
     app.wait_for(
-        &format!("document.querySelector('iframe[data-edition=\"{edition}\"]') !== null"),
-        Duration::from_secs(5),
+        &format!(
+            "document.querySelector('iframe[data-edition=\"{edition}\"]')?.dataset.loaded === 'true'"
+        ),
+        Duration::from_secs(10),
     )
     .await?;
-    // Let the frame load its new URL.
-    tokio::time::sleep(Duration::from_millis(400)).await;
     let frame = app.find("iframe").await?;
     frame.enter_frame().await?;
     let text = app.find("body").await?.text().await?;
@@ -147,8 +148,19 @@ async fn what_was_typed_survives_a_kill_9() -> Result<()> {
     wait_composer(&app).await?;
     let subject = app.find("#subject-nl").await?;
     replace_text(&subject, "Nieuwsbrief van de lente").await?;
-    // Autosave writes within a few hundred milliseconds of the last keystroke.
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    // Autosave writes within a few hundred milliseconds of the last keystroke: wait until
+    // the database holds it (read by the CLI), then kill.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !launch
+        .cli(&["issue", "list", "--json"])?
+        .contains("Nieuwsbrief van de lente")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "autosaved within 20 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let killed = std::process::Command::new("pkill")
         .args(["-9", "-f", &tandem_e2e::app_binary().display().to_string()])
         .status()?;

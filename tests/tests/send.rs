@@ -277,7 +277,8 @@ async fn a_send_cut_off_by_a_dead_server_is_offered_at_start_up_and_resumes_to_t
         .await?
         .click()
         .await?;
-    // No server is set up in the app: the rest goes to the outbox folder.
+    // No server is set up in the app, but the send started through one: Tandem asks
+    // which way to go on, naming both, and sends nothing before the answer.
     app.find_soon(
         "[data-action='resume-interrupted']",
         Duration::from_secs(10),
@@ -285,6 +286,25 @@ async fn a_send_cut_off_by_a_dead_server_is_offered_at_start_up_and_resumes_to_t
     .await?
     .click()
     .await?;
+    let dialog = app
+        .find_soon("[data-destination-changed]", Duration::from_secs(10))
+        .await?;
+    let text = dialog.text().await?;
+    let server = format!("127.0.0.1:{}", sink.port());
+    let outbox_dir = launch.data_dir.join("outbox");
+    assert!(text.contains(&server), "{text}");
+    assert!(text.contains(&outbox_dir.display().to_string()), "{text}");
+    assert!(text.contains("via de server"), "{text}");
+    app.screenshot("send-resume-where-nl").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+
+    // The server is back: go on as the send started.
+    let back = Aiosmtpd::builder().port(sink.port()).start()?;
+    app.find("[data-action='resume-started']")
+        .await?
+        .click()
+        .await?;
     let finished = app
         .wait_for(
             "document.querySelector('[data-ending]')?.dataset.ending === 'finished'",
@@ -301,12 +321,12 @@ async fn a_send_cut_off_by_a_dead_server_is_offered_at_start_up_and_resumes_to_t
         Duration::from_secs(10),
     )
     .await?;
-    let outbox: Vec<_> = std::fs::read_dir(launch.data_dir.join("outbox"))?.collect();
+    let received = back.count()?;
     assert!(
-        (15..=16).contains(&outbox.len()),
-        "the 15 or 16 still pending went to the outbox, got {}",
-        outbox.len()
+        (15..=16).contains(&received),
+        "the 15 or 16 still pending went to the server, got {received}"
     );
+    assert!(!outbox_dir.exists(), "nothing went to the outbox folder");
     app.quit().await
 }
 

@@ -202,6 +202,18 @@ fn test(ctx: &Ctx) -> Result<(), String> {
         "--tests",
     ])
     .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"));
+    // CI replays the same random cases every run (property tests, kill moments); a
+    // developer's run draws new ones, printed so that a failure can be replayed.
+    if std::env::var_os("CI").is_some() {
+        for (var, fixed) in [
+            ("PROPTEST_RNG_SEED", "20261129"),
+            ("TANDEM_TEST_SEED", "20261129"),
+        ] {
+            let value = std::env::var(var).unwrap_or_else(|_| fixed.to_owned());
+            println!("{var}={value} (fixed in CI)");
+            c.env(var, value);
+        }
+    }
     counts.add(summary::run_and_count(c, "cargo test")?);
 
     ctx.step("TypeScript bindings are up to date with the Rust types");

@@ -79,12 +79,30 @@ fn hash(salt: &str, email: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The list called `name` whatever its case ("Presse", "presse" and "PRESSE" are one
+/// list, and so are "Éducation" and "éducation": SQLite's NOCASE folds only ASCII), made
+/// if there is none; the first spelling stays.
 fn list_id(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
-    tx.execute(
-        "INSERT INTO lists (name) VALUES (?1) ON CONFLICT(name) DO NOTHING",
-        [name],
-    )?;
-    Ok(tx.query_row("SELECT id FROM lists WHERE name = ?1", [name], |r| r.get(0))?)
+    let folded = name.to_lowercase();
+    let existing = {
+        let mut stmt = tx.prepare_cached("SELECT id, name FROM lists")?;
+        let mut rows = stmt.query([])?;
+        let mut found = None;
+        while let Some(r) = rows.next()? {
+            if r.get::<_, String>(1)?.to_lowercase() == folded {
+                found = Some(r.get(0)?);
+                break;
+            }
+        }
+        found
+    };
+    match existing {
+        Some(id) => Ok(id),
+        None => {
+            tx.execute("INSERT INTO lists (name) VALUES (?1)", [name])?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
 }
 
 fn read_contact(conn: &rusqlite::Connection, id: i64) -> Result<Contact, StoreError> {

@@ -253,6 +253,30 @@ fn roundtrip(contacts: &[Contact], excel: bool) -> Vec<Contact> {
     store.contacts(None).unwrap()
 }
 
+/// "D" and "d", "Éducation" and "ÉDUCATION" are one list, in one import or across
+/// imports; the first spelling stays.
+#[test]
+fn lists_differing_only_in_case_are_one_list_even_beyond_ascii() {
+    let (_d, mut store) = store();
+    for csv in [
+        "email,language,lists\na@example.be,fr,\"D, d, \u{c9}ducation\"\n",
+        "email,language,lists\nb@example.be,nl,\"\u{e9}ducation, d\"\n",
+    ] {
+        let parsed = parse(csv.as_bytes(), &ImportOptions::default()).unwrap();
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        store
+            .apply_import(&parsed, OnDuplicate::Skip, &mut counter())
+            .unwrap();
+    }
+    assert_eq!(
+        store.contact_summary().unwrap().lists,
+        ["D", "\u{c9}ducation"]
+    );
+    for c in store.contacts(None).unwrap() {
+        assert_eq!(c.lists.len(), 2, "{c:?}");
+    }
+}
+
 fn comparable(
     c: &Contact,
 ) -> (
@@ -266,9 +290,11 @@ fn comparable(
     String,
     String,
 ) {
-    // List names are case-insensitive ("Presse" and "presse" are one list).
+    // List names are case-insensitive ("Presse" and "presse" are one list; a contact
+    // in "D" and "d" is in one list).
     let mut lists: Vec<String> = c.lists.iter().map(|l| l.to_lowercase()).collect();
     lists.sort();
+    lists.dedup();
     (
         c.email.clone(),
         c.first_name.clone(),
