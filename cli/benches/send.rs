@@ -1,7 +1,9 @@
 //! `cargo xtask bench`, sending: the release `tandem send` into postfix's smtp-sink on
-//! 127.0.0.1, against `smtp-source` (postfix's own load generator) and a Python smtplib
-//! mail merge, with the same message size and session count, side by side in one run;
-//! then peak memory for 10,000 vs 50,000 recipients. Prints ratios, asserts nothing.
+//! 127.0.0.1, against `smtp-source -d` (postfix's own load generator at its strongest:
+//! like Tandem it keeps its connections open from one message to the next) and a Python
+//! smtplib mail merge, with the same message size and session count, side by side in one
+//! run, best of three each; then peak memory for 10,000 vs 50,000 recipients. Prints
+//! ratios, asserts nothing.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 use tandem_testkit::SmtpSink;
 
 const SESSIONS: usize = 4;
-const MESSAGES: usize = 2000;
+const MESSAGES: usize = 12_000;
 const ROUNDS: usize = 3;
 
 fn tandem(db: &Path) -> Command {
@@ -68,9 +70,8 @@ fn database(dir: &Path, n: usize) -> std::path::PathBuf {
     db
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[v.len() / 2]
+fn best(v: Vec<f64>) -> f64 {
+    v.into_iter().fold(0.0, f64::max)
 }
 
 /// Peak resident memory of a running process, polled from /proc until it exits.
@@ -135,6 +136,7 @@ fn main() {
 
         let start = Instant::now();
         ok(Command::new(smtp_source).args([
+            "-d",
             "-s",
             &SESSIONS.to_string(),
             "-m",
@@ -154,21 +156,22 @@ fn main() {
             .args([
                 "127.0.0.1",
                 &sink.port().to_string(),
-                &MESSAGES.to_string(),
+                // A tenth: at ~120 msg/s the full count would take minutes.
+                &(MESSAGES / 10).to_string(),
                 &SESSIONS.to_string(),
             ])
             .arg(&eml));
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         python.push(v["sent"].as_f64().unwrap() / v["seconds"].as_f64().unwrap());
     }
-    let (ours, source, python) = (median(ours), median(source), median(python));
+    let (ours, source, python) = (best(ours), best(source), best(python));
     println!(
-        "send throughput ({MESSAGES} messages of {:.1} KB, {SESSIONS} sessions, into smtp-sink, median of {ROUNDS}):",
+        "send throughput ({MESSAGES} messages of {:.1} KB, {SESSIONS} sessions, into smtp-sink, best of {ROUNDS}):",
         size as f64 / 1024.0
     );
     println!("  tandem send        {ours:>8.0} msg/s");
     println!(
-        "  smtp-source        {source:>8.0} msg/s   tandem/smtp-source = {:.2}x (goal >= 0.8x)",
+        "  smtp-source -d     {source:>8.0} msg/s   tandem/smtp-source = {:.2}x (goal >= 0.8x)",
         ours / source
     );
     println!(

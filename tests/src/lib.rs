@@ -22,9 +22,17 @@ pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::
 
 /// The repository root (the parent of this crate).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
+    // The running test's package, as `cargo test` says at run time: a build reused from
+    // another clone of the repository (a shared CARGO_TARGET_DIR) must not reach back
+    // into that clone.
+    let package = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.join("Cargo.toml").is_file())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    package
+        .ancestors()
+        .find(|p| p.join("Cargo.lock").is_file())
+        .unwrap_or(&package)
         .to_path_buf()
 }
 

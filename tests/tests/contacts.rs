@@ -156,10 +156,49 @@ async fn a_file_is_imported_through_the_wizard_and_a_contact_found_and_unsubscri
     app.choose_language("nl").await?;
     let counts = app.find("[data-total]").await?.text().await?;
     assert!(counts.contains("4 contacten"), "{counts}");
+    search.send_keys(Key::Control + "a").await?;
+    search.send_keys(Key::Backspace).await?;
+    app.wait_for(
+        "document.querySelector('[data-matches]')?.dataset.matches === '4'",
+        Duration::from_secs(5),
+    )
+    .await?;
+    assert_nothing_cut_off(&app).await?;
     app.screenshot("contacts-nl").await?;
     let violations = app.serious_accessibility_violations().await?;
     assert!(violations.is_empty(), "{violations:?}");
+    // The window's minimum width: still nothing cut off.
+    app.driver().set_window_rect(0, 0, 1024, 768).await?;
+    app.wait_for("window.innerWidth <= 1024", Duration::from_secs(5))
+        .await?;
+    assert_nothing_cut_off(&app).await?;
+    app.screenshot("contacts-nl-1024").await?;
     app.quit().await
+}
+
+/// No status, header or row button of the contacts table is truncated or runs past
+/// its row (hidden ones aside).
+async fn assert_nothing_cut_off(app: &App) -> Result<()> {
+    let cut: Vec<String> = app
+        .driver()
+        .execute(
+            "const cut = [];
+             for (const row of document.querySelectorAll('.contact-row')) {
+               const r = row.getBoundingClientRect();
+               for (const el of row.querySelectorAll('[data-status], [role=columnheader], .row-actions, .row-actions button')) {
+                 if (el.offsetParent === null) continue;
+                 const e = el.getBoundingClientRect();
+                 if (el.scrollWidth > el.clientWidth + 1 || e.right > r.right + 0.5)
+                   cut.push((row.dataset.email || 'header') + ': ' + el.textContent.trim());
+               }
+             }
+             return cut;",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert!(cut.is_empty(), "cut off: {cut:?}");
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]

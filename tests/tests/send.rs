@@ -429,3 +429,84 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
     );
     app.quit().await
 }
+
+/// A server with a self-signed certificate: "Test connection" shows the certificate with
+/// a warning; the user trusts this exact certificate; the test then succeeds and the pin
+/// is saved with the settings; a send goes through. (FR: certificate; NL: changed.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_self_signed_certificate_is_shown_trusted_by_the_user_and_then_used() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let server = Aiosmtpd::builder().self_signed().start()?;
+    let pin = server.certificate().unwrap().sha256.clone();
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("#smtp-host", Duration::from_secs(10)).await?;
+    fill(&app, "#smtp-host", "127.0.0.1").await?;
+    fill(&app, "#smtp-port", &server.port().to_string()).await?;
+    fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    app.find("[data-action='test-smtp']").await?.click().await?;
+    let box_ = app
+        .find_soon("[data-certificate]", Duration::from_secs(20))
+        .await?;
+    assert_eq!(
+        box_.attr("data-certificate").await?.as_deref(),
+        Some(pin.as_str())
+    );
+    let text = box_.text().await?;
+    assert!(text.contains("mail.asbl-exemple.be"), "{text}");
+    assert!(text.contains("auto-signé"), "{text}");
+    assert!(text.contains(&pin[..2].to_uppercase()), "{text}");
+    let warning = app.find(".smtp-test-result").await?;
+    assert_eq!(
+        warning.attr("data-error-code").await?.as_deref(),
+        Some("error-smtp-certificate-untrusted")
+    );
+    box_.scroll_into_view().await?;
+    app.screenshot("settings-certificate-fr").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+
+    app.find("[data-action='trust-certificate']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('.smtp-test-result')?.dataset.ok === 'true'",
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.find("[data-action='save-smtp']").await?.click().await?;
+    app.find_soon("[data-smtp-saved]", Duration::from_secs(10))
+        .await?;
+    let saved = launch.cli(&["send", "1", "--test", "essai@example.org"])?;
+    assert!(saved.contains("\"sent\":1"), "{saved}");
+    assert_eq!(server.count()?, 1, "the pinned server was used");
+
+    // The server's certificate changes: the test says so, in Dutch, and shows the new one.
+    let port = server.port();
+    drop(server);
+    let other = Aiosmtpd::builder().self_signed().port(port).start()?;
+    app.find("[data-lang='nl']").await?.click().await?;
+    app.find("[data-action='test-smtp']").await?.click().await?;
+    let box_ = app
+        .find_soon("[data-certificate]", Duration::from_secs(20))
+        .await?;
+    assert_eq!(
+        box_.attr("data-certificate").await?.as_deref(),
+        Some(other.certificate().unwrap().sha256.as_str())
+    );
+    let warning = app.find(".smtp-test-result").await?;
+    assert_eq!(
+        warning.attr("data-error-code").await?.as_deref(),
+        Some("error-smtp-certificate-changed")
+    );
+    assert!(warning.text().await?.contains("Opgelet"));
+    box_.scroll_into_view().await?;
+    app.screenshot("settings-certificate-changed-nl").await?;
+    assert_eq!(other.count()?, 0);
+    app.quit().await
+}
