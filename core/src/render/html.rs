@@ -18,12 +18,16 @@ const SOFT: &str = "#4a5a63";
 const TEAL: &str = "#1f5f7a";
 const PAPER: &str = "#f4f1ea";
 
-/// Only what inline styles cannot do: phone widths and dark mode.
+/// Only what inline styles cannot do: phone widths and dark mode. Kept to what Gmail and
+/// Outlook honour where they can (caniemail; `cli/tests/cli.rs` counts what they drop):
+/// no `target` on links (Gmail ignores it), no attribute selectors such as
+/// `[data-ogsc]` (Outlook.com then applies its own dark-mode colours), no `outline` or
+/// `opacity`.
 const STYLE: &str = "\
 :root{color-scheme:light dark;supported-color-schemes:light dark}\
 body{margin:0;padding:0;-webkit-text-size-adjust:100%}\
 table,td{border-collapse:collapse;mso-table-lspace:0;mso-table-rspace:0}\
-img{border:0;outline:none;text-decoration:none;-ms-interpolation-mode:bicubic;display:block}\
+img{border:0;text-decoration:none;-ms-interpolation-mode:bicubic;display:block}\
 a{color:#1f5f7a}\
 @media only screen and (max-width:620px){\
 .tdm-container{width:100%!important}.tdm-pad{padding-left:16px!important;padding-right:16px!important}\
@@ -33,8 +37,7 @@ a{color:#1f5f7a}\
 .tdm-ink,.tdm-ink p,.tdm-ink li,.tdm-ink h1,.tdm-ink h2,.tdm-ink h3{color:#e8e4dc!important}\
 .tdm-soft{color:#b4bcc0!important}.tdm-ink a,.tdm-link{color:#8cc8e0!important}\
 .tdm-button{background:#8cc8e0!important}.tdm-button a{color:#0f2530!important}\
-.tdm-event{background:#24303a!important}.tdm-rule{border-color:#3a4449!important}}\
-[data-ogsc] .tdm-ink,[data-ogsc] .tdm-ink p{color:#e8e4dc!important}";
+.tdm-event{background:#24303a!important}.tdm-rule{border-color:#3a4449!important}}";
 
 const MSO_HEAD: &str = "<!--[if mso]><noscript><xml><o:OfficeDocumentSettings>\
 <o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->";
@@ -104,7 +107,7 @@ fn document(issue: &Issue, edition: Edition, o: &RenderOptions, archive: bool) -
 fn preheader_div(issue: &Issue, edition: Edition) -> Markup {
     let text = preheader(issue, edition);
     html! {
-        div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;" {
+        div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;overflow:hidden;mso-hide:all;" {
             (text)
             (PreEscaped("&#847; &zwnj; &nbsp; ".repeat(30)))
         }
@@ -180,7 +183,7 @@ fn render_block(block: &Block, lang: Lang, o: &RenderOptions) -> Markup {
             Some(url) => html! {
                 table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;" {
                     tr { td.tdm-button align="center" bgcolor=(TEAL) style={"border-radius:6px;background:" (TEAL) ";"} {
-                        a href=(url) target="_blank" style={"display:inline-block;padding:12px 22px;" (FONT) "font-size:16px;font-weight:700;color:#ffffff;text-decoration:none;border-radius:6px;"} { (label.get(lang)) }
+                        a href=(url) style={"display:inline-block;padding:12px 22px;" (FONT) "font-size:16px;font-weight:700;color:#ffffff;text-decoration:none;border-radius:6px;"} { (label.get(lang)) }
                     } }
                 }
             },
@@ -231,7 +234,7 @@ fn text_link(link: &Link, lang: Lang) -> Markup {
     match safe_url(&link.url) {
         Some(url) => html! {
             p style="margin:8px 0 0;font-size:16px;" {
-                a.tdm-link href=(url) target="_blank" style={"color:" (TEAL) ";font-weight:700;"} { (label) " →" }
+                a.tdm-link href=(url) style={"color:" (TEAL) ";font-weight:700;"} { (label) " →" }
             }
         },
         None => html! {},
@@ -248,7 +251,7 @@ fn spans(spans: &[Span]) -> Markup {
                 @else { (span.text) }
             };
             @match span.link.as_deref().and_then(safe_url) {
-                Some(url) => a href=(url) target="_blank" style={"color:" (TEAL) ";"} { (inner) },
+                Some(url) => a href=(url) style={"color:" (TEAL) ";"} { (inner) },
                 None => (inner),
             }
         }
