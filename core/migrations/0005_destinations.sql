@@ -51,7 +51,14 @@ INSERT INTO send_recipients_5 (id, run_id, contact_id, email, name, edition,
 
 DROP TABLE send_recipients;
 ALTER TABLE send_recipients_5 RENAME TO send_recipients;
-CREATE INDEX send_recipients_due ON send_recipients (run_id, status, next_attempt_at);
+-- Only pending rows are looked up by due time: a row that is done leaves the index
+-- (one page less to rewrite per result than a status column inside the key).
+CREATE INDEX send_recipients_due ON send_recipients (run_id, next_attempt_at)
+    WHERE status = 'pending';
+
+-- send_events is appended in time order and read once per run: its time index cost a
+-- page per message handed over.
+DROP INDEX send_events_at;
 
 -- A run of an earlier version whose every delivery went to the outbox went there.
 UPDATE send_runs SET destination = '{"kind":"outbox"}'

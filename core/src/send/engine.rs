@@ -4,7 +4,9 @@
 //! each own one [`Link`]. The dispatcher hands a worker one recipient at a time and
 //! commits that recipient's result before the worker gets the next one, so after a
 //! crash the ledger is exact except for messages in flight (at most `concurrency`),
-//! which are sent again: the only way anyone can get a newsletter twice.
+//! which are sent again: the only way anyone can get a newsletter twice. The results
+//! that arrived together and the attempts about to be handed out are committed in one
+//! transaction (one WAL commit per round, not two per message).
 //!
 //! Before a message is handed over, its time is committed to `send_events`: the rate
 //! limiter is a rolling window over those times, loaded at start, so a limit such as
@@ -272,6 +274,7 @@ pub fn drive(
         std::thread::sleep(Duration::from_millis(100));
     }
     let result = drain(store, run, prepared, links, config, control, progress, info);
+    store.rollback_batch();
     store.release_run(run)?;
     result
 }
@@ -345,6 +348,7 @@ fn drain(
         // Hand out work while workers are free and the limits allow.
         let mut wake: Option<i64> = None;
         state.waiting_until = None;
+        let mut handed: Vec<(usize, LedgerRow)> = Vec::new();
         while stop.is_none() && !idle.is_empty() {
             if unreachable_until > now {
                 wake = Some(unreachable_until);
@@ -356,23 +360,39 @@ fn drain(
                 break;
             }
             if queue.is_empty() {
-                let busy_ids: Vec<i64> = busy.keys().copied().collect();
+                // In flight, or handed out in this round: not again.
+                let busy_ids: Vec<i64> = busy
+                    .keys()
+                    .copied()
+                    .chain(handed.iter().map(|(_, row)| row.id))
+                    .collect();
                 queue.extend(store.due_rows(run, now, &busy_ids, 64)?);
             }
             let Some(row) = queue.pop_front() else {
                 break;
             };
-            let event = store.begin_attempt(now)?;
             limiter.record(now);
             let w = idle.pop().expect("a worker is idle");
-            busy.insert(row.id, (w, now, event, row.attempts));
-            workers[w]
-                .send(Job { row })
-                .expect("workers live until the channel closes");
+            handed.push((w, row));
             // While the server is away, try one connection at a time.
             if unreachable_since.is_some() {
                 break;
             }
+        }
+        // The time of each attempt, with the results of the last round, in one commit,
+        // before any of these messages leaves.
+        if !handed.is_empty() {
+            store.begin_batch()?;
+            for (w, row) in &handed {
+                let event = store.begin_attempt(now)?;
+                busy.insert(row.id, (*w, now, event, row.attempts));
+            }
+        }
+        store.commit_batch()?;
+        for (w, row) in handed {
+            workers[w]
+                .send(Job { row })
+                .expect("workers live until the channel closes");
         }
         state.in_flight = busy.len() as u32;
 
@@ -393,79 +413,85 @@ fn drain(
 
         // Wait for a result, or until something becomes due (checking pause every 100 ms).
         let wait_ms = wake.map_or(100, |w| (w - now_ms()).clamp(1, 100)) as u64;
-        let done = match done_rx.recv_timeout(Duration::from_millis(wait_ms)) {
+        let first = match done_rx.recv_timeout(Duration::from_millis(wait_ms)) {
             Ok(done) => done,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 unreachable!("the dispatcher holds the workers' channels")
             }
         };
-        let (worker_index, started, event, attempts_before) =
-            busy.remove(&done.row).expect("a known job");
-        debug_assert_eq!(worker_index, done.worker);
-        idle.push(done.worker);
-        let now = now_ms();
-        let lost = matches!(done.outcome, Outcome::Lost(_));
-        match done.outcome {
-            Outcome::Sent(reply) => {
-                store.mark_sent(done.row, &reply, started, now)?;
-                state.sent += 1;
-                state.pending = state.pending.saturating_sub(1);
-                unreachable_since = None;
-                state.unreachable = None;
-            }
-            Outcome::Saved(reply) => {
-                store.mark_outbox(done.row, &reply, started, now)?;
-                state.outbox += 1;
-                state.pending = state.pending.saturating_sub(1);
-            }
-            Outcome::Permanent(reply) => {
-                store.mark_failed(done.row, &reply, started)?;
-                store.mark_bounced_if_address_refused(done.row, &reply)?;
-                state.failed += 1;
-                state.pending = state.pending.saturating_sub(1);
-                unreachable_since = None;
-            }
-            Outcome::Transient(reply) | Outcome::Lost(reply) => {
-                // A refusal for now (4xx) is the recipient's server asking for patience; a
-                // lost connection is about the link, and is tried again sooner.
-                let base = if lost {
-                    config.retry_base.min(LOST_RETRY)
-                } else {
-                    config.retry_base
-                };
-                if attempts_before + 1 >= config.max_attempts {
-                    let reply = format!("{reply} (gave up after {} attempts)", attempts_before + 1);
+        // Every result that is in, written in one batch (committed at the top of the
+        // loop, before those workers get anyone else).
+        store.begin_batch()?;
+        for done in std::iter::once(first).chain(done_rx.try_iter()) {
+            let (worker_index, started, event, attempts_before) =
+                busy.remove(&done.row).expect("a known job");
+            debug_assert_eq!(worker_index, done.worker);
+            idle.push(done.worker);
+            let now = now_ms();
+            let lost = matches!(done.outcome, Outcome::Lost(_));
+            match done.outcome {
+                Outcome::Sent(reply) => {
+                    store.mark_sent(done.row, &reply, started, now)?;
+                    state.sent += 1;
+                    state.pending = state.pending.saturating_sub(1);
+                    unreachable_since = None;
+                    state.unreachable = None;
+                }
+                Outcome::Saved(reply) => {
+                    store.mark_outbox(done.row, &reply, started, now)?;
+                    state.outbox += 1;
+                    state.pending = state.pending.saturating_sub(1);
+                }
+                Outcome::Permanent(reply) => {
                     store.mark_failed(done.row, &reply, started)?;
+                    store.mark_bounced_if_address_refused(done.row, &reply)?;
                     state.failed += 1;
                     state.pending = state.pending.saturating_sub(1);
-                } else {
-                    store.mark_retry(
-                        done.row,
-                        &reply,
-                        started,
-                        now + retry_delay(base, attempts_before),
-                    )?;
+                    unreachable_since = None;
                 }
-            }
-            Outcome::Unreachable(reply) => {
-                // Nothing left this computer: the attempt does not count.
-                store.cancel_attempt(event)?;
-                limiter.forget(started);
-                let since = *unreachable_since.get_or_insert(now);
-                if now - since >= config.give_up_after.as_millis() as i64 {
-                    stop.get_or_insert(Ending::Unreachable {
-                        reply: reply.clone(),
-                    });
+                Outcome::Transient(reply) | Outcome::Lost(reply) => {
+                    // A refusal for now (4xx) is the recipient's server asking for patience; a
+                    // lost connection is about the link, and is tried again sooner.
+                    let base = if lost {
+                        config.retry_base.min(LOST_RETRY)
+                    } else {
+                        config.retry_base
+                    };
+                    if attempts_before + 1 >= config.max_attempts {
+                        let reply =
+                            format!("{reply} (gave up after {} attempts)", attempts_before + 1);
+                        store.mark_failed(done.row, &reply, started)?;
+                        state.failed += 1;
+                        state.pending = state.pending.saturating_sub(1);
+                    } else {
+                        store.mark_retry(
+                            done.row,
+                            &reply,
+                            started,
+                            now + retry_delay(base, attempts_before),
+                        )?;
+                    }
                 }
-                let step = (now - since).clamp(500, 30_000);
-                unreachable_until = now + step;
-                state.unreachable = Some(reply);
-            }
-            Outcome::Refused(reply) | Outcome::Certificate(reply) => {
-                store.cancel_attempt(event)?;
-                limiter.forget(started);
-                stop.get_or_insert(Ending::Refused { reply });
+                Outcome::Unreachable(reply) => {
+                    // Nothing left this computer: the attempt does not count.
+                    store.cancel_attempt(event)?;
+                    limiter.forget(started);
+                    let since = *unreachable_since.get_or_insert(now);
+                    if now - since >= config.give_up_after.as_millis() as i64 {
+                        stop.get_or_insert(Ending::Unreachable {
+                            reply: reply.clone(),
+                        });
+                    }
+                    let step = (now - since).clamp(500, 30_000);
+                    unreachable_until = now + step;
+                    state.unreachable = Some(reply);
+                }
+                Outcome::Refused(reply) | Outcome::Certificate(reply) => {
+                    store.cancel_attempt(event)?;
+                    limiter.forget(started);
+                    stop.get_or_insert(Ending::Refused { reply });
+                }
             }
         }
         progress(&state);

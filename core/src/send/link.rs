@@ -485,17 +485,21 @@ impl std::fmt::Display for DataBody {
 
 fn data_body(message: &[u8]) -> DataBody {
     // lettre writes every message as ASCII or UTF-8, so nothing is ever replaced here.
-    let text = String::from_utf8_lossy(message);
+    let text = match std::str::from_utf8(message) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(message),
+    };
     let mut out = String::with_capacity(text.len() + 64);
-    for (i, line) in text.split("\r\n").enumerate() {
-        if i > 0 {
-            out.push_str("\r\n");
-        }
-        if line.starts_with('.') {
-            out.push('.');
-        }
-        out.push_str(line);
+    if text.starts_with('.') {
+        out.push('.');
     }
+    let mut from = 0;
+    for (at, _) in text.match_indices("\r\n.") {
+        out.push_str(&text[from..at + 2]);
+        out.push('.');
+        from = at + 2;
+    }
+    out.push_str(&text[from..]);
     if !out.ends_with("\r\n") {
         out.push_str("\r\n");
     }

@@ -2,9 +2,10 @@
 //! multipart/related holding the HTML (from the one renderer) and its images as inline
 //! CID parts — never `data:` URIs.
 //!
-//! A send renders each edition once ([`Prepared`]) and encodes each image once; a
-//! recipient's message only fills in their address, name, Message-ID and unsubscribe
-//! token.
+//! A send renders each edition once ([`Prepared`]), encodes its HTML and text as
+//! quoted-printable once and each image once; a recipient's message only fills in
+//! their address, name, Message-ID and unsubscribe token (spliced into the encoded
+//! text between soft line breaks, so no recipient's body is encoded again).
 
 use std::time::SystemTime;
 
@@ -118,15 +119,96 @@ pub struct Addressee<'a> {
     pub message_id: &'a str,
 }
 
+/// A part of a message encoded as quoted-printable once, with slots for what differs
+/// per recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// Already encoded; ends with a line break (hard, or a soft `=` one) when a slot
+    /// follows, so the slot starts a line of its own.
+    Encoded(Vec<u8>),
+    /// The recipient's unsubscribe token.
+    Token,
+    /// The recipient's name (HTML-escaped in the HTML part).
+    Name,
+}
+
+/// `text` with its markers turned into slots, each stretch encoded (CRLF line endings,
+/// lines of at most 76 characters). Decoding the result with the slots filled gives
+/// back `text` with the markers replaced.
+fn encode_template(text: &str, token_slot: bool, name_slot: bool) -> Vec<Piece> {
+    let text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+    let mut pieces = Vec::new();
+    let mut rest = text.as_str();
+    loop {
+        let next = [(TOKEN_MARK, Piece::Token), (NAME_MARK, Piece::Name)]
+            .into_iter()
+            .filter(|(_, piece)| match piece {
+                Piece::Token => token_slot,
+                _ => name_slot,
+            })
+            .filter_map(|(mark, piece)| rest.find(mark).map(|at| (at, mark.len(), piece)))
+            .min_by_key(|(at, ..)| *at);
+        let (end, slot) = match next {
+            Some((at, len, piece)) => (at, Some((len, piece))),
+            None => (rest.len(), None),
+        };
+        let mut encoded = quoted_printable::encode(&rest[..end]);
+        if let Some((len, piece)) = slot {
+            if !encoded.is_empty() && !encoded.ends_with(b"\r\n") {
+                encoded.extend_from_slice(b"=\r\n");
+            }
+            if !encoded.is_empty() {
+                pieces.push(Piece::Encoded(encoded));
+            }
+            pieces.push(piece);
+            rest = &rest[end + len..];
+        } else {
+            if !encoded.is_empty() {
+                pieces.push(Piece::Encoded(encoded));
+            }
+            return pieces;
+        }
+    }
+}
+
+/// A template filled in: each slot encoded on a line of its own, ended by a soft break.
+fn fill_template(pieces: &[Piece], token: &str, name: &str) -> Vec<u8> {
+    let size = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Encoded(bytes) => bytes.len(),
+            _ => 3 * 80,
+        })
+        .sum();
+    let mut out = Vec::with_capacity(size);
+    for (i, piece) in pieces.iter().enumerate() {
+        let value = match piece {
+            Piece::Encoded(bytes) => {
+                out.extend_from_slice(bytes);
+                continue;
+            }
+            Piece::Token => token,
+            Piece::Name => name,
+        };
+        out.extend_from_slice(&quoted_printable::encode(value));
+        if i + 1 < pieces.len() {
+            out.extend_from_slice(b"=\r\n");
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone)]
 struct EditionParts {
     edition: Edition,
     subject: String,
+    /// The HTML's length in bytes, before encoding.
+    html_len: usize,
     /// For a reader without a name (and every reader when there is no greeting).
-    html: String,
-    text: String,
-    /// With a greeting: HTML and text greeting by name, the name left as [`NAME_MARK`].
-    named: Option<(String, String)>,
+    html: Vec<Piece>,
+    text: Vec<Piece>,
+    /// With a greeting: HTML and text greeting by name.
+    named: Option<(Vec<Piece>, Vec<Piece>)>,
 }
 
 /// An issue ready to be sent: each edition rendered once, each image encoded once.
@@ -171,19 +253,34 @@ impl Prepared {
             greeting: Some(NAME_MARK.to_owned()),
             ..options.clone()
         };
+        // Without an unsubscribe page the marker is not in the text, and a token is only
+        // in List-Unsubscribe.
+        let slots = unsubscribe_url.is_some();
         let editions = Edition::ALL
             .into_iter()
-            .map(|edition| EditionParts {
-                edition,
-                subject: subject(issue, edition),
-                html: email_html(issue, edition, &options),
-                text: email_text(issue, edition, &options),
-                named: greeting.then(|| {
-                    (
-                        email_html(issue, edition, &named_options),
-                        email_text(issue, edition, &named_options),
-                    )
-                }),
+            .map(|edition| {
+                let html = email_html(issue, edition, &options);
+                EditionParts {
+                    edition,
+                    subject: subject(issue, edition),
+                    html_len: html.len(),
+                    html: encode_template(&html, slots, false),
+                    text: encode_template(&email_text(issue, edition, &options), slots, false),
+                    named: greeting.then(|| {
+                        (
+                            encode_template(
+                                &email_html(issue, edition, &named_options),
+                                slots,
+                                true,
+                            ),
+                            encode_template(
+                                &email_text(issue, edition, &named_options),
+                                slots,
+                                true,
+                            ),
+                        )
+                    }),
+                }
             })
             .collect();
         let mut images = Vec::new();
@@ -218,7 +315,7 @@ impl Prepared {
 
     /// The size in bytes of an edition's HTML (Gmail clips messages over 102 KB).
     pub fn html_len(&self, edition: Edition) -> usize {
-        self.parts(edition).html.len()
+        self.parts(edition).html_len
     }
 
     fn parts(&self, edition: Edition) -> &EditionParts {
@@ -248,13 +345,6 @@ impl Prepared {
         // breaks): a name can never start a header of its own.
         let name = to.name.split_whitespace().collect::<Vec<_>>().join(" ");
         let mailbox = Mailbox::new((!name.is_empty()).then(|| name.clone()), address);
-        let fill = |s: &str| {
-            if self.unsubscribe_url.is_some() {
-                s.replace(TOKEN_MARK, to.unsubscribe_token)
-            } else {
-                s.to_owned()
-            }
-        };
         // The name as it may appear: one line, not absurdly long.
         let greet_name: String = name
             .split_whitespace()
@@ -263,21 +353,33 @@ impl Prepared {
             .chars()
             .take(80)
             .collect();
+        let token = to.unsubscribe_token;
         let (html, text) = match &parts.named {
             Some((html, text)) if !greet_name.is_empty() => (
-                fill(html).replace(NAME_MARK, &escape_html(&greet_name)),
-                fill(text).replace(NAME_MARK, &greet_name),
+                fill_template(html, token, &escape_html(&greet_name)),
+                fill_template(text, token, &greet_name),
             ),
-            _ => (fill(&parts.html), fill(&parts.text)),
+            _ => (
+                fill_template(&parts.html, token, ""),
+                fill_template(&parts.text, token, ""),
+            ),
         };
-        let mut related = MultiPart::related().singlepart(SinglePart::html(html));
+        let qp = |bytes: Vec<u8>, content_type: ContentType| {
+            SinglePart::builder()
+                .header(content_type)
+                .body(Body::dangerous_pre_encoded(
+                    bytes,
+                    ContentTransferEncoding::QuotedPrintable,
+                ))
+        };
+        let mut related = MultiPart::related().singlepart(qp(html, ContentType::TEXT_HTML));
         for (cid, content_type, body) in &self.images {
             related = related.singlepart(
                 Attachment::new_inline(cid.clone()).body(body.clone(), content_type.clone()),
             );
         }
         let body = MultiPart::alternative()
-            .singlepart(SinglePart::plain(text))
+            .singlepart(qp(text, ContentType::TEXT_PLAIN))
             .multipart(related);
 
         let mut builder = Message::builder()
@@ -329,6 +431,48 @@ pub fn compose(
         },
         SystemTime::now(),
     )
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+
+    /// Encoded once with slots, filled per recipient, decoded: the same as replacing the
+    /// markers in the text and encoding it whole; no line over 76 characters.
+    #[test]
+    fn a_filled_template_decodes_to_the_text_with_its_markers_replaced() {
+        let long = "é".repeat(50);
+        let cases = [
+            format!(
+                "<p>Bonjour {NAME_MARK},</p><a href=\"https://x.be/u?t={TOKEN_MARK}\">{long}</a>"
+            ),
+            format!("{TOKEN_MARK}{NAME_MARK}\nline two {long}{long}\n\n{TOKEN_MARK}"),
+            format!("no markers at all, {long}"),
+            format!("trailing space before a slot {NAME_MARK} and after"),
+            String::new(),
+        ];
+        for text in cases {
+            for name in ["", "Zoë &amp; Jan", "Anne"] {
+                let token = "0123abcd";
+                let filled = fill_template(&encode_template(&text, true, true), token, name);
+                for line in filled.split(|&b| b == b'\n') {
+                    assert!(line.len() <= 77, "{:?}", String::from_utf8_lossy(line));
+                }
+                let decoded =
+                    quoted_printable::decode(&filled, quoted_printable::ParseMode::Strict)
+                        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&filled)));
+                let want = text
+                    .replace(TOKEN_MARK, token)
+                    .replace(NAME_MARK, name)
+                    .replace('\n', "\r\n");
+                assert_eq!(
+                    String::from_utf8(decoded).unwrap(),
+                    want,
+                    "{text:?} {name:?}"
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -658,6 +658,31 @@ impl Store {
         Ok(None)
     }
 
+    /// Starts a batch of ledger writes (results of several workers, attempts about to
+    /// be made) that [`Store::commit_batch`] makes durable at once.
+    pub fn begin_batch(&self) -> Result<(), StoreError> {
+        if self.conn.is_autocommit() {
+            self.conn.prepare_cached("BEGIN")?.execute([])?;
+        }
+        Ok(())
+    }
+
+    /// Commits the open batch, if there is one.
+    pub fn commit_batch(&self) -> Result<(), StoreError> {
+        if !self.conn.is_autocommit() {
+            self.conn.prepare_cached("COMMIT")?.execute([])?;
+        }
+        Ok(())
+    }
+
+    /// Drops the open batch, if there is one (after an error: those recipients are
+    /// sent again on resume, as after a crash).
+    pub fn rollback_batch(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
     /// Records, before a message is handed to the server, that it is: the rate window
     /// counts it (one small autocommitted insert). Returns the event's id.
     pub fn begin_attempt(&self, now_ms: i64) -> Result<i64, StoreError> {
