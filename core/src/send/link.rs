@@ -494,10 +494,14 @@ fn data_body(message: &[u8]) -> DataBody {
         out.push('.');
     }
     let mut from = 0;
-    for (at, _) in text.match_indices("\r\n.") {
-        out.push_str(&text[from..at + 2]);
-        out.push('.');
-        from = at + 2;
+    let bytes = text.as_bytes();
+    // A one-character pattern is searched with memchr: fast on a 20 KB message.
+    for (at, _) in text.match_indices('\n') {
+        if at > 0 && bytes[at - 1] == b'\r' && bytes.get(at + 1) == Some(&b'.') {
+            out.push_str(&text[from..at + 1]);
+            out.push('.');
+            from = at + 1;
+        }
     }
     out.push_str(&text[from..]);
     if !out.ends_with("\r\n") {
