@@ -423,7 +423,18 @@ fn drain(
         // Every result that is in, written in one batch (committed at the top of the
         // loop, before those workers get anyone else).
         store.begin_batch()?;
-        for done in std::iter::once(first).chain(done_rx.try_iter()) {
+        // Let results that are a moment away join this commit: yield the core while they
+        // keep coming (never a timed wait: a worker waiting for its commit sends nothing).
+        let mut round = vec![first];
+        for _ in 0..4 {
+            std::thread::yield_now();
+            let before = round.len();
+            round.extend(done_rx.try_iter());
+            if round.len() == before || round.len() >= busy.len() {
+                break;
+            }
+        }
+        for done in round {
             let (worker_index, started, event, attempts_before) =
                 busy.remove(&done.row).expect("a known job");
             debug_assert_eq!(worker_index, done.worker);
