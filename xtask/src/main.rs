@@ -348,7 +348,12 @@ fn json_string(text: &str) -> String {
 
 /// The Tauri command line from the UI's npm packages.
 fn tauri_cli(ctx: &Ctx) -> Command {
-    let mut c = ctx.cmd(ctx.ui().join("node_modules/.bin/tauri").to_str().unwrap_or("tauri"));
+    let mut c = ctx.cmd(
+        ctx.ui()
+            .join("node_modules/.bin/tauri")
+            .to_str()
+            .unwrap_or("tauri"),
+    );
     c.current_dir(ctx.root.join("src-tauri"));
     c
 }
