@@ -306,19 +306,7 @@ impl SmtpEndpoint {
             .dangerous_accept_invalid_hostnames(true)
             .build_rustls()
             .map_err(|e| Outcome::Refused(format!("cannot set up TLS: {e}")))?;
-        let implicit = (self.security == Security::Tls).then_some(&tls);
-        let mut conn = SmtpConnection::connect(
-            (self.host.as_str(), self.port),
-            Some(self.timeout),
-            &self.hello,
-            implicit,
-            None,
-        )
-        .map_err(|e| self.connect_failure(&e))?;
-        if self.security == Security::Starttls {
-            conn.starttls(&tls, &self.hello)
-                .map_err(|e| self.connect_failure(&e))?;
-        }
+        let mut conn = self.open(Some(&tls))?;
         let der = conn
             .peer_certificate()
             .map_err(|e| Outcome::Refused(e.to_string()))?;
@@ -326,10 +314,11 @@ impl SmtpEndpoint {
         Ok(CertificateInfo::from_der(&der))
     }
 
-    /// Opens a connection: greeting, EHLO, STARTTLS when asked for, login.
-    pub fn connect(&self) -> Result<SmtpConnection, Outcome> {
+    /// Greeting and EHLO, then TLS with `tls`: from the first byte, or by STARTTLS
+    /// (which the server must offer).
+    fn open(&self, tls: Option<&TlsParameters>) -> Result<SmtpConnection, Outcome> {
         let implicit = match self.security {
-            Security::Tls => self.tls.as_ref(),
+            Security::Tls => tls,
             _ => None,
         };
         let mut conn = SmtpConnection::connect(
@@ -340,9 +329,6 @@ impl SmtpEndpoint {
             None,
         )
         .map_err(|e| self.connect_failure(&e))?;
-        if self.security == Security::Tls {
-            self.check_pin(&mut conn)?;
-        }
         if self.security == Security::Starttls {
             if !conn.can_starttls() {
                 conn.abort();
@@ -351,9 +337,18 @@ impl SmtpEndpoint {
                         .into(),
                 ));
             }
-            let tls = self.tls.as_ref().expect("STARTTLS has TLS parameters");
+            let tls = tls.expect("STARTTLS has TLS parameters");
             conn.starttls(tls, &self.hello)
                 .map_err(|e| self.connect_failure(&e))?;
+        }
+        Ok(conn)
+    }
+
+    /// Opens a connection: greeting, EHLO, TLS when asked for, the pinned certificate
+    /// checked, login.
+    pub fn connect(&self) -> Result<SmtpConnection, Outcome> {
+        let mut conn = self.open(self.tls.as_ref())?;
+        if self.security != Security::None {
             self.check_pin(&mut conn)?;
         }
         if let Some(credentials) = &self.credentials {
