@@ -30,38 +30,29 @@ fn named_destination(args: &SendArgs) -> Result<Option<Destination>, String> {
 }
 
 /// `--ca-cert` and `--pin-cert` on top of a server destination.
-fn with_tls_options(destination: Destination, args: &SendArgs) -> Result<Destination, String> {
-    match destination {
-        Destination::Smtp {
-            host,
-            port,
-            security,
-            username,
-            auth,
-            ca_file,
-            pinned_cert,
-        } => Ok(Destination::Smtp {
-            host,
-            port,
-            security,
-            username,
-            auth,
-            ca_file: match &args.ca_cert {
-                Some(path) => path.display().to_string(),
-                None => ca_file,
-            },
-            pinned_cert: match &args.pin_cert {
-                Some(pin) => send::normalize_fingerprint(pin)
-                    .ok_or_else(|| format!("--pin-cert {pin:?} is not a SHA-256 fingerprint"))?,
-                None => pinned_cert,
-            },
-        }),
-        outbox if args.ca_cert.is_some() || args.pin_cert.is_some() => Err(format!(
-            "--ca-cert and --pin-cert are for a server, not for the outbox folder ({})",
-            outbox.label(Path::new("outbox"))
-        )),
-        outbox => Ok(outbox),
+fn with_tls_options(mut destination: Destination, args: &SendArgs) -> Result<Destination, String> {
+    let Destination::Smtp {
+        ca_file,
+        pinned_cert,
+        ..
+    } = &mut destination
+    else {
+        if args.ca_cert.is_some() || args.pin_cert.is_some() {
+            return Err(format!(
+                "--ca-cert and --pin-cert are for a server, not for the outbox folder ({})",
+                destination.label(Path::new("outbox"))
+            ));
+        }
+        return Ok(destination);
+    };
+    if let Some(path) = &args.ca_cert {
+        *ca_file = path.display().to_string();
     }
+    if let Some(pin) = &args.pin_cert {
+        *pinned_cert = send::normalize_fingerprint(pin)
+            .ok_or_else(|| format!("--pin-cert {pin:?} is not a SHA-256 fingerprint"))?;
+    }
+    Ok(destination)
 }
 
 /// Where the saved settings send: their server, or the outbox without one.

@@ -21,20 +21,7 @@ pub use thirtyfour;
 pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
 
 /// The repository root (the parent of this crate).
-pub fn workspace_root() -> PathBuf {
-    // The running test's package, as `cargo test` says at run time: a build reused from
-    // another clone of the repository (a shared CARGO_TARGET_DIR) must not reach back
-    // into that clone.
-    let package = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .filter(|p| p.join("Cargo.toml").is_file())
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    package
-        .ancestors()
-        .find(|p| p.join("Cargo.lock").is_file())
-        .unwrap_or(&package)
-        .to_path_buf()
-}
+pub use tandem_testkit::workspace_root;
 
 /// Where screenshots and reports go: `target/e2e/` in the repository, whatever
 /// CARGO_TARGET_DIR the build used, so they are found next to the code.

@@ -120,6 +120,14 @@ impl Destination {
         matches!(self, Destination::Outbox { .. })
     }
 
+    /// `"smtp"` or `"outbox"`, as in the JSON (for messages that name the place).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Destination::Smtp { .. } => "smtp",
+            Destination::Outbox { .. } => "outbox",
+        }
+    }
+
     /// `host:port` for a server, the folder for the outbox (`default_outbox` when the
     /// default one).
     pub fn label(&self, default_outbox: &Path) -> String {
@@ -220,6 +228,7 @@ mod tests {
         // What migration 0005 writes for the outbox runs of earlier versions.
         let outbox = Destination::from_json(r#"{"kind":"outbox"}"#).unwrap();
         assert_eq!(outbox, Destination::default_outbox());
+        assert_eq!((outbox.kind(), d.kind()), ("outbox", "smtp"));
         assert_eq!(outbox.label(Path::new("/data/outbox")), "/data/outbox");
         assert_eq!(Destination::from_json(""), None);
     }

@@ -544,30 +544,12 @@ pub fn resume_send(
                         settings.label(&outbox)
                     ),
                 );
-                error
-                    .args
-                    .insert("started".into(), started.label(&outbox).into());
-                error
-                    .args
-                    .insert("settings".into(), settings.label(&outbox).into());
-                error.args.insert(
-                    "startedKind".into(),
-                    if started.is_outbox() {
-                        "outbox"
-                    } else {
-                        "smtp"
-                    }
-                    .into(),
-                );
-                error.args.insert(
-                    "settingsKind".into(),
-                    if settings.is_outbox() {
-                        "outbox"
-                    } else {
-                        "smtp"
-                    }
-                    .into(),
-                );
+                for (name, place) in [("started", started), ("settings", &settings)] {
+                    error.args.insert(name.into(), place.label(&outbox).into());
+                    error
+                        .args
+                        .insert(format!("{name}Kind"), place.kind().into());
+                }
                 return Err(error);
             }
             // Started by a Tandem that did not record where: the settings, recorded now;
