@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod account;
 mod send;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,10 @@ enum Command {
     /// Send an issue (or resume a send) with a per-recipient ledger; progress on stderr,
     /// a JSON summary on stdout: {"run", "sent", "failed", "pending", "ending"}.
     Send(Box<SendArgs>),
+    /// Sign in with Microsoft 365 or Google (OAuth 2.0) to send with a token instead of
+    /// a password; see who is signed in; sign out.
+    #[command(subcommand)]
+    Account(AccountCommand),
     /// The ledger of a send: one row per recipient (email, edition, status, reply,
     /// message_id, attempts).
     Ledger {
@@ -103,6 +108,11 @@ struct SendArgs {
     /// app; without any, messages are written as .eml files to the outbox folder.
     #[arg(long, value_name = "URL")]
     smtp: Option<String>,
+    /// How to log in to --smtp: password ($TANDEM_SMTP_PASSWORD or the keychain) or
+    /// xoauth2 (the account signed in with `tandem account login`, which must be the
+    /// URL's user).
+    #[arg(long, value_name = "KIND", value_parser = ["password", "xoauth2"], requires = "smtp")]
+    auth: Option<String>,
     /// An extra certificate authority (PEM) to trust for the server's certificate.
     #[arg(long, value_name = "PEM")]
     ca_cert: Option<PathBuf>,
@@ -148,6 +158,51 @@ struct SendArgs {
     /// Seconds an unreachable server is waited for before the send stops (resumable).
     #[arg(long, default_value_t = 300, value_name = "SECONDS")]
     give_up_after: u64,
+}
+
+#[derive(Debug, Subcommand)]
+enum AccountCommand {
+    /// Sign in: prints the address to open as a line `open: URL` on stderr (and opens
+    /// the browser), waits for the browser to come back to this computer, keeps the
+    /// sign-in in the OS keychain and prints {"account", "provider", "expires"}.
+    Login {
+        /// microsoft (Microsoft 365) or google (Google Workspace, Gmail).
+        #[arg(long)]
+        provider: String,
+        /// The Application (client) ID of your organisation's app registration
+        /// (default: the one used last time).
+        #[arg(long, value_name = "ID")]
+        client_id: Option<String>,
+        /// Google only: the client secret of the desktop OAuth client.
+        #[arg(long, value_name = "SECRET")]
+        client_secret: Option<String>,
+        /// Microsoft only: organizations (default), your domain or your tenant ID.
+        #[arg(long, value_name = "TENANT")]
+        tenant: Option<String>,
+        /// Another identity server than the provider's (OpenID Connect discovery at
+        /// ISSUER/.well-known/openid-configuration): national clouds, tests.
+        #[arg(long, value_name = "URL")]
+        issuer: Option<String>,
+        /// Sign in with a code entered on another device (Microsoft), for a computer
+        /// whose browser cannot come back to Tandem.
+        #[arg(long)]
+        device: bool,
+        /// Only print the address to open; do not start a browser.
+        #[arg(long)]
+        no_browser: bool,
+        /// Where this computer has no keychain, keep the sign-in in a file of the data
+        /// folder that only your account can read.
+        #[arg(long)]
+        allow_file: bool,
+        /// Seconds to wait for the browser to come back.
+        #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+        timeout: u64,
+    },
+    /// Who is signed in, with which provider, and until when the token is valid (the
+    /// sign-in is checked by asking for a token; no token is printed).
+    Status,
+    /// Sign out: forget the sign-in on this computer.
+    Logout,
 }
 
 #[derive(Debug, Subcommand)]
@@ -258,6 +313,14 @@ fn run(cli: Cli) -> Result<(), String> {
             send::send(&mut open()?, *args, outbox)?;
         }
         Command::Ledger { run, format } => send::ledger(&open()?, run, &format)?,
+        Command::Account(cmd) => {
+            let data_dir = db
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf();
+            account::account(&open()?, &data_dir, cmd)?;
+        }
         Command::Issue(IssueCommand::Export { id, dir }) => {
             let store = open()?;
             let path = exchange::export_issue(&store, id, &dir).map_err(|e| e.to_string())?;

@@ -22,7 +22,14 @@ fn named_destination(args: &SendArgs) -> Result<Option<Destination>, String> {
     }
     match &args.smtp {
         Some(url) => {
-            let settings = SmtpSettings::from_url(url).map_err(|e| format!("--smtp: {e}"))?;
+            let mut settings = SmtpSettings::from_url(url).map_err(|e| format!("--smtp: {e}"))?;
+            settings.oauth = args.auth.as_deref() == Some("xoauth2");
+            if settings.oauth && settings.username.is_empty() {
+                return Err(
+                    "--auth xoauth2 logs in as the URL's user: smtp://ACCOUNT@HOST:PORT?tls=required"
+                        .into(),
+                );
+            }
             Ok(Some(Destination::of_settings(&settings)))
         }
         None => Ok(None),
@@ -64,30 +71,35 @@ fn saved_destination(saved: Option<&SmtpSettings>) -> Destination {
 }
 
 /// The destination made ready: the password from `TANDEM_SMTP_PASSWORD` or the
-/// keychain (never from the command line: it would show in `ps` and the shell history).
+/// keychain (never from the command line: it would show in `ps` and the shell history),
+/// or the signed-in account's token.
 fn route(
     destination: &Destination,
     args: &SendArgs,
+    account: Option<&tandem_core::oauth::Account>,
     default_outbox: &Path,
 ) -> Result<Route, String> {
     let data_dir = default_outbox.parent().unwrap_or(Path::new("."));
-    let password = match destination.login() {
-        Some((username, host)) => Some(
-            std::env::var("TANDEM_SMTP_PASSWORD")
-                .ok()
-                .or_else(|| tandem_core::secrets::password(username, host, data_dir))
-                .ok_or_else(|| {
-                    format!(
-                        "the server asks for a login as {username} but no password is saved \
-                         in the keychain and TANDEM_SMTP_PASSWORD is not set"
-                    )
-                })?,
-        ),
-        None => None,
-    };
+    let login = destination
+        .login_with(
+            std::env::var("TANDEM_SMTP_PASSWORD").ok(),
+            account,
+            data_dir,
+        )
+        .map_err(|e| match e {
+            send::LoginError::NoPassword(username) => format!(
+                "the server asks for a login as {username} but no password is saved in the \
+                 keychain and TANDEM_SMTP_PASSWORD is not set"
+            ),
+            send::LoginError::NotSignedIn(username) => format!(
+                "the server takes a sign-in as {username}, who is not signed in on this \
+                 computer: run tandem account login --provider microsoft|google first"
+            ),
+            send::LoginError::OAuth(e) => crate::account::explain(&e),
+        })?;
     Route::open(
         destination,
-        password.as_deref(),
+        login,
         Duration::from_secs(args.timeout.max(1)),
         default_outbox,
     )
@@ -240,7 +252,8 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
             (with_tls_options(base, &args)?, false)
         }
     };
-    let route = route(&destination, &args, &default_outbox)?;
+    let account = store.oauth_account().map_err(|e| e.to_string())?;
+    let route = route(&destination, &args, account.as_ref(), &default_outbox)?;
     let label = destination.label(&default_outbox);
     // Nothing is written to the ledger before the server has said yes once.
     route
@@ -343,8 +356,15 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
             last.pending
         )),
         Ending::Refused { reply } => Err(format!(
-            "the server refused the connection: {reply}. Check the settings, then resume \
-             with: tandem send --resume {run}"
+            "the server refused the connection: {}. Check the settings, then resume \
+             with: tandem send --resume {run}",
+            explain_refusal(&reply)
+        )),
+        Ending::SignIn { reply } => Err(format!(
+            "the send is paused: the sign-in has expired or was withdrawn ({reply}). Sign in \
+             again with tandem account login --provider microsoft|google, then resume with: \
+             tandem send --resume {run} ({} recipient(s) pending; nobody gets it twice)",
+            last.pending
         )),
     }
 }
@@ -352,7 +372,12 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
 fn describe(outcome: &send::Outcome, route: &Route) -> String {
     match outcome {
         send::Outcome::Unreachable(r) => format!("the server cannot be reached ({r})"),
-        send::Outcome::Refused(r) => format!("the server refused the connection: {r}"),
+        send::Outcome::Refused(r) => {
+            format!("the server refused the connection: {}", explain_refusal(r))
+        }
+        send::Outcome::SignIn(r) => {
+            format!("the sign-in gives no token ({r}): sign in again with tandem account login")
+        }
         send::Outcome::Certificate(r) => {
             let mut text = format!("the server's certificate is not trusted ({r})");
             if let Route::Smtp(endpoint) = route {
@@ -373,6 +398,22 @@ fn describe(outcome: &send::Outcome, route: &Route) -> String {
             text
         }
         other => format!("{other:?}"),
+    }
+}
+
+/// A login refusal with what to do, when it is one people meet with these providers.
+fn explain_refusal(reply: &str) -> String {
+    match tandem_core::oauth::explain_smtp_refusal(reply) {
+        Some(id) => {
+            let text = tandem_core::i18n::Localizer::new(
+                tandem_core::model::UiLanguage::En,
+                tandem_core::i18n::Domain::Ui,
+            );
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("reply", reply.to_owned());
+            text.format(id, Some(&args))
+        }
+        None => reply.to_owned(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod i18n;
 pub mod media;
 pub mod model;
+pub mod oauth;
 pub mod paths;
 pub mod render;
 pub mod secrets;

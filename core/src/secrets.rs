@@ -1,16 +1,21 @@
-//! The SMTP password: in the OS keychain (Secret Service on Linux, Keychain on macOS,
-//! Credential Manager on Windows), never in the database or a log.
+//! The SMTP password and the sign-in's refresh token: in the OS keychain (Secret Service
+//! on Linux, Keychain on macOS, Credential Manager on Windows), never in the database or
+//! a log.
 //!
 //! Where no keychain exists (a Linux desktop without one, a server), the user is told
 //! and asked; only with their consent is the password kept in a file of the data folder
 //! that only their account can read.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(test)]
+use std::path::PathBuf;
 
 use crate::paths::APP_IDENTIFIER;
 
-/// File name of the consented fallback, inside the data folder.
+/// File name of the consented fallback for the SMTP password, inside the data folder.
 const FALLBACK_FILE: &str = "smtp-password";
+/// File name of the consented fallback for a sign-in (OAuth refresh token).
+const TOKEN_FALLBACK_FILE: &str = "sign-in";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
@@ -32,12 +37,71 @@ fn account(username: &str, host: &str) -> String {
     format!("smtp:{}@{}", username.trim(), host.trim())
 }
 
-fn entry(username: &str, host: &str) -> Result<keyring::Entry, keyring::Error> {
-    keyring::Entry::new(APP_IDENTIFIER, &account(username, host))
+/// The keychain name of the sign-in of `account` with `provider`.
+fn token_account(provider: &str, account: &str) -> String {
+    format!(
+        "oauth:{}:{}",
+        provider.trim(),
+        account.trim().to_lowercase()
+    )
 }
 
+#[cfg(test)]
 fn fallback_path(data_dir: &Path) -> PathBuf {
     data_dir.join(FALLBACK_FILE)
+}
+
+/// Saves `secret` under `key`: in the keychain, or — only when `allow_file` — in
+/// `file` of the data folder, readable by this account alone, when there is no keychain.
+fn save_secret(
+    key: &str,
+    file: &str,
+    secret: &str,
+    allow_file: bool,
+    data_dir: &Path,
+) -> Result<Saved, SecretError> {
+    let keychain = keyring::Entry::new(APP_IDENTIFIER, key).and_then(|e| e.set_password(secret));
+    match keychain {
+        Ok(()) => {
+            // A file from an earlier fallback must not outlive the move to the keychain.
+            let _ = std::fs::remove_file(data_dir.join(file));
+            Ok(Saved::Keychain)
+        }
+        Err(e) if !allow_file => Err(SecretError::NoKeychain(e.to_string())),
+        Err(_) => {
+            write_private(
+                &data_dir.join(file),
+                &serde_json::json!({ "account": key, "password": secret }).to_string(),
+            )
+            .map_err(|e| SecretError::Io(e.to_string()))?;
+            Ok(Saved::File)
+        }
+    }
+}
+
+/// The secret saved under `key`, from the keychain or the consented file.
+fn secret(key: &str, file: &str, data_dir: &Path) -> Option<String> {
+    if let Ok(p) = keyring::Entry::new(APP_IDENTIFIER, key).and_then(|e| e.get_password()) {
+        return Some(p);
+    }
+    let text = std::fs::read_to_string(data_dir.join(file)).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    (value["account"] == key)
+        .then(|| value["password"].as_str().map(str::to_owned))
+        .flatten()
+}
+
+/// Forgets the secret saved under `key`, wherever it is.
+fn delete_secret(key: &str, file: &str, data_dir: &Path) {
+    let _ = keyring::Entry::new(APP_IDENTIFIER, key).and_then(|e| e.delete_credential());
+    let path = data_dir.join(file);
+    let ours = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .is_some_and(|v| v["account"] == key);
+    if ours {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Saves the password for `username` at `host`: in the keychain, or — only when
@@ -49,36 +113,66 @@ pub fn save_password(
     allow_file: bool,
     data_dir: &Path,
 ) -> Result<Saved, SecretError> {
-    let keychain = entry(username, host).and_then(|e| e.set_password(password));
-    match keychain {
-        Ok(()) => {
-            // A file from an earlier fallback must not outlive the move to the keychain.
-            let _ = std::fs::remove_file(fallback_path(data_dir));
-            Ok(Saved::Keychain)
-        }
-        Err(e) if !allow_file => Err(SecretError::NoKeychain(e.to_string())),
-        Err(_) => {
-            write_private(
-                &fallback_path(data_dir),
-                &serde_json::json!({ "account": account(username, host), "password": password })
-                    .to_string(),
-            )
-            .map_err(|e| SecretError::Io(e.to_string()))?;
-            Ok(Saved::File)
-        }
-    }
+    save_secret(
+        &account(username, host),
+        FALLBACK_FILE,
+        password,
+        allow_file,
+        data_dir,
+    )
 }
 
 /// The saved password for `username` at `host`, from the keychain or the consented file.
 pub fn password(username: &str, host: &str, data_dir: &Path) -> Option<String> {
-    if let Ok(p) = entry(username, host).and_then(|e| e.get_password()) {
-        return Some(p);
-    }
-    let text = std::fs::read_to_string(fallback_path(data_dir)).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    (value["account"] == account(username, host))
-        .then(|| value["password"].as_str().map(str::to_owned))
-        .flatten()
+    secret(&account(username, host), FALLBACK_FILE, data_dir)
+}
+
+/// Saves the refresh token of `account`'s sign-in with `provider` (same rules as the
+/// password: the keychain, or a private file only with consent).
+pub fn save_refresh_token(
+    provider: &str,
+    account: &str,
+    token: &str,
+    allow_file: bool,
+    data_dir: &Path,
+) -> Result<Saved, SecretError> {
+    save_secret(
+        &token_account(provider, account),
+        TOKEN_FALLBACK_FILE,
+        token,
+        allow_file,
+        data_dir,
+    )
+}
+
+/// The refresh token of `account`'s sign-in with `provider`, if signed in.
+pub fn refresh_token(provider: &str, account: &str, data_dir: &Path) -> Option<String> {
+    secret(
+        &token_account(provider, account),
+        TOKEN_FALLBACK_FILE,
+        data_dir,
+    )
+}
+
+/// Signs out: forgets the refresh token.
+pub fn delete_refresh_token(provider: &str, account: &str, data_dir: &Path) {
+    delete_secret(
+        &token_account(provider, account),
+        TOKEN_FALLBACK_FILE,
+        data_dir,
+    )
+}
+
+/// Whether secrets go to the keychain on this computer now (a probe entry is written
+/// and removed).
+pub fn keychain_available() -> bool {
+    let probe = format!("probe:{}", crate::contacts::os_random_token());
+    keyring::Entry::new(APP_IDENTIFIER, &probe)
+        .and_then(|e| {
+            e.set_password("probe")?;
+            e.delete_credential()
+        })
+        .is_ok()
 }
 
 #[cfg(unix)]
@@ -120,7 +214,7 @@ mod tests {
                 assert_eq!(saved, Saved::Keychain);
                 assert_eq!(password("u", &host, dir.path()).as_deref(), Some("pw"));
                 assert!(!fallback_path(dir.path()).exists());
-                let _ = entry("u", &host).and_then(|e| e.delete_credential());
+                delete_secret(&account("u", &host), FALLBACK_FILE, dir.path());
                 return;
             }
             // CI and servers (no D-Bus session): refused until the user consents.

@@ -428,3 +428,25 @@ import-detected-spreadsheet = Read the first sheet of the workbook: { $rows } ro
 smtp-unsaved = Changes not saved yet.
 contacts-export = Export (CSV for Excel)…
 contacts-exported = { $count } contacts saved in { $path }
+
+## Signing in with Microsoft 365 or Google (OAuth)
+oauth-page-title = Tandem
+oauth-page-done = You are signed in. You can close this tab and go back to Tandem.
+oauth-page-wrong-state = This answer does not belong to the sign-in Tandem started. Nothing was done. Go back to Tandem and start the sign-in again if it is still waiting.
+oauth-page-failed = The sign-in did not succeed ({ $reason }). Go back to Tandem: it says what to do.
+oauth-error-config = The sign-in cannot start: { $detail }. Check the client ID (and the tenant) in Settings.
+oauth-error-unreachable = The sign-in server cannot be reached ({ $detail }). Check the internet connection, then try again.
+oauth-error-sign-in-again = Your sign-in has expired or was withdrawn. Sign in again in Settings; then the send can continue where it stopped.
+oauth-error-state = The browser's answer did not belong to this sign-in and was refused. Start the sign-in again.
+oauth-error-cancelled = The sign-in was cancelled.
+oauth-error-timed-out = The sign-in was not completed in time. Start it again and finish it in the browser.
+oauth-error-consent = Your organisation has not yet allowed Tandem to send mail on your behalf (consent needed, { $detail }). Ask your Microsoft 365 administrator to grant admin consent to your app registration (see the guide), then sign in again.
+oauth-error-conditional-access = Your organisation requires an extra check (multi-factor sign-in or an access rule, { $detail }). Sign in in the browser and complete the check; if it is refused, ask your administrator.
+oauth-error-client = The client ID or the tenant is not right ({ $detail }). Copy the Application (client) ID of your organisation's app registration into Settings and check the tenant.
+oauth-error-admin-policy = Your organisation's administrator does not allow this app ({ $detail }). Ask them to allow your app registration for the mailbox.
+oauth-error-denied = The sign-in was refused in the browser ({ $detail }). Sign in again and accept the permissions Tandem asks for.
+oauth-error-refused = The sign-in server refused: { $detail }.
+smtp-refused-basic-auth-off = The server no longer accepts passwords (basic authentication is turned off). Choose Microsoft 365 or Google in Settings and sign in instead. Server's reply: { $reply }
+smtp-refused-smtp-auth-disabled = Sending with a mail program (SMTP AUTH) is turned off for this mailbox. Your Microsoft 365 administrator must turn on "Authenticated SMTP" for it (see the guide). Server's reply: { $reply }
+smtp-refused-authentication = The server did not accept the login. Check the user name and password, or sign in again. Server's reply: { $reply }
+send-ending-signin = The send is paused: sign in again to continue. Nobody will get it twice when you resume.

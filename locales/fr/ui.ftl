@@ -437,3 +437,25 @@ import-detected-spreadsheet = Première feuille du classeur lue : { $rows } lign
 smtp-unsaved = Modifications pas encore enregistrées.
 contacts-export = Exporter (CSV pour Excel)…
 contacts-exported = { $count } contacts enregistrés dans { $path }
+
+## Connexion avec Microsoft 365 ou Google (OAuth)
+oauth-page-title = Tandem
+oauth-page-done = Vous êtes connecté·e. Vous pouvez fermer cet onglet et revenir à Tandem.
+oauth-page-wrong-state = Cette réponse ne correspond pas à la connexion lancée par Tandem. Rien n'a été fait. Revenez à Tandem et relancez la connexion si elle attend encore.
+oauth-page-failed = La connexion n'a pas abouti ({ $reason }). Revenez à Tandem : il indique quoi faire.
+oauth-error-config = La connexion ne peut pas démarrer : { $detail }. Vérifiez l'identifiant client (et le locataire) dans les Réglages.
+oauth-error-unreachable = Le serveur de connexion est injoignable ({ $detail }). Vérifiez la connexion internet, puis réessayez.
+oauth-error-sign-in-again = Votre connexion a expiré ou a été retirée. Reconnectez-vous dans les Réglages ; l'envoi pourra ensuite reprendre là où il s'est arrêté.
+oauth-error-state = La réponse du navigateur ne correspondait pas à cette connexion et a été refusée. Relancez la connexion.
+oauth-error-cancelled = La connexion a été annulée.
+oauth-error-timed-out = La connexion n'a pas été terminée à temps. Relancez-la et terminez-la dans le navigateur.
+oauth-error-consent = Votre organisation n'a pas encore autorisé Tandem à envoyer du courrier en votre nom (consentement requis, { $detail }). Demandez à l'administrateur Microsoft 365 d'accorder le consentement administrateur à votre inscription d'application (voir le guide), puis reconnectez-vous.
+oauth-error-conditional-access = Votre organisation exige une vérification supplémentaire (connexion multifacteur ou règle d'accès, { $detail }). Connectez-vous dans le navigateur et terminez la vérification ; si elle est refusée, adressez-vous à l'administrateur.
+oauth-error-client = L'identifiant client ou le locataire n'est pas correct ({ $detail }). Copiez dans les Réglages l'« ID d'application (client) » de l'inscription d'application de votre organisation et vérifiez le locataire.
+oauth-error-admin-policy = L'administrateur de votre organisation n'autorise pas cette application ({ $detail }). Demandez-lui d'autoriser votre inscription d'application pour la boîte aux lettres.
+oauth-error-denied = La connexion a été refusée dans le navigateur ({ $detail }). Reconnectez-vous et acceptez les autorisations demandées par Tandem.
+oauth-error-refused = Le serveur de connexion a refusé : { $detail }.
+smtp-refused-basic-auth-off = Le serveur n'accepte plus les mots de passe (l'authentification de base est désactivée). Choisissez Microsoft 365 ou Google dans les Réglages et connectez-vous plutôt. Réponse du serveur : { $reply }
+smtp-refused-smtp-auth-disabled = L'envoi par un logiciel de messagerie (SMTP AUTH) est désactivé pour cette boîte aux lettres. L'administrateur Microsoft 365 doit y activer « SMTP authentifié » (voir le guide). Réponse du serveur : { $reply }
+smtp-refused-authentication = Le serveur n'a pas accepté la connexion. Vérifiez le nom d'utilisateur et le mot de passe, ou reconnectez-vous. Réponse du serveur : { $reply }
+send-ending-signin = L'envoi est en pause : reconnectez-vous pour continuer. Personne ne le recevra deux fois à la reprise.

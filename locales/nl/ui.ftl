@@ -425,3 +425,25 @@ import-detected-spreadsheet = Eerste blad van de werkmap gelezen: { $rows } rije
 smtp-unsaved = Wijzigingen nog niet opgeslagen.
 contacts-export = Exporteren (CSV voor Excel)…
 contacts-exported = { $count } contacten opgeslagen in { $path }
+
+## Aanmelden met Microsoft 365 of Google (OAuth)
+oauth-page-title = Tandem
+oauth-page-done = U bent aangemeld. U kunt dit tabblad sluiten en teruggaan naar Tandem.
+oauth-page-wrong-state = Dit antwoord hoort niet bij de aanmelding die Tandem startte. Er is niets gebeurd. Ga terug naar Tandem en start de aanmelding opnieuw als ze nog wacht.
+oauth-page-failed = De aanmelding is niet gelukt ({ $reason }). Ga terug naar Tandem: daar staat wat u kunt doen.
+oauth-error-config = De aanmelding kan niet starten: { $detail }. Controleer de client-ID (en de tenant) in Instellingen.
+oauth-error-unreachable = De aanmeldserver is onbereikbaar ({ $detail }). Controleer de internetverbinding en probeer opnieuw.
+oauth-error-sign-in-again = Uw aanmelding is verlopen of ingetrokken. Meld u opnieuw aan in Instellingen; daarna kan de verzending verdergaan waar ze stopte.
+oauth-error-state = Het antwoord van de browser hoorde niet bij deze aanmelding en is geweigerd. Start de aanmelding opnieuw.
+oauth-error-cancelled = De aanmelding is geannuleerd.
+oauth-error-timed-out = De aanmelding is niet op tijd afgerond. Start ze opnieuw en rond ze af in de browser.
+oauth-error-consent = Uw organisatie heeft Tandem nog niet toegestaan om namens u mail te versturen (toestemming nodig, { $detail }). Vraag uw Microsoft 365-beheerder om beheerderstoestemming te geven aan uw app-registratie (zie de handleiding) en meld u opnieuw aan.
+oauth-error-conditional-access = Uw organisatie vraagt een extra controle (meervoudige verificatie of een toegangsregel, { $detail }). Meld u aan in de browser en rond de controle af; wordt ze geweigerd, vraag het dan aan uw beheerder.
+oauth-error-client = De client-ID of de tenant klopt niet ({ $detail }). Kopieer de "Toepassings-id (client)" van de app-registratie van uw organisatie naar Instellingen en controleer de tenant.
+oauth-error-admin-policy = De beheerder van uw organisatie laat deze app niet toe ({ $detail }). Vraag hem of haar uw app-registratie toe te laten voor de mailbox.
+oauth-error-denied = De aanmelding is in de browser geweigerd ({ $detail }). Meld u opnieuw aan en aanvaard de machtigingen die Tandem vraagt.
+oauth-error-refused = De aanmeldserver weigerde: { $detail }.
+smtp-refused-basic-auth-off = De server aanvaardt geen wachtwoorden meer (basisverificatie staat uit). Kies Microsoft 365 of Google in Instellingen en meld u in plaats daarvan aan. Antwoord van de server: { $reply }
+smtp-refused-smtp-auth-disabled = Versturen met een mailprogramma (SMTP AUTH) staat uit voor deze mailbox. Uw Microsoft 365-beheerder moet er "Geverifieerde SMTP" voor aanzetten (zie de handleiding). Antwoord van de server: { $reply }
+smtp-refused-authentication = De server aanvaardde de aanmelding niet. Controleer gebruikersnaam en wachtwoord, of meld u opnieuw aan. Antwoord van de server: { $reply }
+send-ending-signin = De verzending is gepauzeerd: meld u opnieuw aan om verder te gaan. Niemand krijgt ze twee keer wanneer u hervat.

@@ -13,7 +13,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::link::{Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
+use super::link::{Link, Login, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
 use super::settings::{Security, SmtpSettings};
 
 /// How Tandem proves who it is to the server.
@@ -25,6 +25,9 @@ pub enum AuthKind {
     None,
     /// A user name and a password (from the keychain or `TANDEM_SMTP_PASSWORD`).
     Password,
+    /// `AUTH XOAUTH2` as the signed-in account (Microsoft 365, Google), with a token
+    /// from its sign-in.
+    Xoauth2,
 }
 
 /// Where a run's messages go.
@@ -65,6 +68,8 @@ impl Destination {
             security: settings.security,
             auth: if username.is_empty() {
                 AuthKind::None
+            } else if settings.oauth {
+                AuthKind::Xoauth2
             } else {
                 AuthKind::Password
             },
@@ -87,9 +92,9 @@ impl Destination {
                 port,
                 security,
                 username,
+                auth,
                 ca_file,
                 pinned_cert,
-                ..
             } => Some(SmtpSettings {
                 host: host.clone(),
                 port: *port,
@@ -97,6 +102,7 @@ impl Destination {
                 username: username.clone(),
                 ca_file: ca_file.clone(),
                 pinned_cert: pinned_cert.clone(),
+                oauth: *auth == AuthKind::Xoauth2,
                 ..SmtpSettings::default()
             }),
             Destination::Outbox { .. } => None,
@@ -113,6 +119,14 @@ impl Destination {
                 ..
             } => Some((username.as_str(), host.as_str())),
             _ => None,
+        }
+    }
+
+    /// How the server is logged in to (`None` for the outbox).
+    pub fn auth(&self) -> Option<AuthKind> {
+        match self {
+            Destination::Smtp { auth, .. } => Some(*auth),
+            Destination::Outbox { .. } => None,
         }
     }
 
@@ -150,6 +164,57 @@ impl Destination {
     }
 }
 
+/// Why a destination's login cannot be made ready.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    /// The server asks for a password and none is saved (or given).
+    #[error("the server asks for a login as {0} but no password is saved")]
+    NoPassword(String),
+    /// The server takes a sign-in token for this account and nobody, or somebody else,
+    /// is signed in.
+    #[error("the server takes a sign-in as {0}, and {0} is not signed in on this computer")]
+    NotSignedIn(String),
+    /// The sign-in's identity server could not be asked.
+    #[error(transparent)]
+    OAuth(#[from] crate::oauth::OAuthError),
+}
+
+impl Destination {
+    /// The login this destination needs: `password` (or the saved one) for a password,
+    /// the signed-in `account`'s tokens for XOAUTH2; `None` for no login and the outbox.
+    pub fn login_with(
+        &self,
+        password: Option<String>,
+        account: Option<&crate::oauth::Account>,
+        data_dir: &Path,
+    ) -> Result<Option<Login>, LoginError> {
+        let Destination::Smtp {
+            host,
+            username,
+            auth,
+            ..
+        } = self
+        else {
+            return Ok(None);
+        };
+        match auth {
+            AuthKind::None => Ok(None),
+            AuthKind::Password => password
+                .filter(|p| !p.is_empty())
+                .or_else(|| crate::secrets::password(username, host, data_dir))
+                .map(|p| Some(Login::Password(p)))
+                .ok_or_else(|| LoginError::NoPassword(username.clone())),
+            AuthKind::Xoauth2 => {
+                let account = account
+                    .filter(|a| a.account.eq_ignore_ascii_case(username.trim()))
+                    .ok_or_else(|| LoginError::NotSignedIn(username.clone()))?;
+                let tokens = crate::oauth::Tokens::of_saved(account, data_dir)?;
+                Ok(Some(Login::OAuth(Arc::new(tokens))))
+            }
+        }
+    }
+}
+
 /// A destination made ready to send.
 #[derive(Debug, Clone)]
 pub enum Route {
@@ -158,11 +223,11 @@ pub enum Route {
 }
 
 impl Route {
-    /// Prepares `destination`: TLS set-up and the login for a server (with `password`),
+    /// Prepares `destination`: TLS set-up and the login for a server (with `login`),
     /// the folder for the outbox (`default_outbox` when the destination names none).
     pub fn open(
         destination: &Destination,
-        password: Option<&str>,
+        login: Option<Login>,
         timeout: Duration,
         default_outbox: &Path,
     ) -> Result<Route, String> {
@@ -176,7 +241,7 @@ impl Route {
                     .connection_settings()
                     .expect("a server has connection settings");
                 Ok(Route::Smtp(Arc::new(SmtpEndpoint::new(
-                    &settings, password, timeout,
+                    &settings, login, timeout,
                 )?)))
             }
         }

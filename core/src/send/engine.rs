@@ -123,6 +123,11 @@ pub enum Ending {
     Refused {
         reply: String,
     },
+    /// The sign-in gives no token any more; the run can be resumed after signing in.
+    #[serde(rename = "signin")]
+    SignIn {
+        reply: String,
+    },
 }
 
 /// Why a send could not be driven at all.
@@ -503,6 +508,11 @@ fn drain(
                     limiter.forget(started);
                     stop.get_or_insert(Ending::Refused { reply });
                 }
+                Outcome::SignIn(reply) => {
+                    store.cancel_attempt(event)?;
+                    limiter.forget(started);
+                    stop.get_or_insert(Ending::SignIn { reply });
+                }
             }
         }
         progress(&state);
@@ -517,7 +527,9 @@ fn drain(
         Ending::Cancelled => RunState::Cancelled,
         Ending::Paused => RunState::Paused,
         // Interrupted, not ended: `send --resume` picks it up.
-        Ending::Unreachable { .. } | Ending::Refused { .. } => RunState::Running,
+        Ending::Unreachable { .. } | Ending::Refused { .. } | Ending::SignIn { .. } => {
+            RunState::Running
+        }
     };
     store.set_run_state(run, final_state, now_ms())?;
     state.in_flight = 0;

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::settings::{is_loopback, Security, SmtpSettings};
+use crate::oauth::{OAuthError, Tokens};
 
 /// What happened to one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub enum Outcome {
     /// The server's certificate is not trusted, or is not the one the user pinned:
     /// nothing was sent (not even the login).
     Certificate(String),
+    /// The sign-in (OAuth) gives no token any more: expired, withdrawn, or the app
+    /// registration changed. Nothing was sent; the user signs in again, then resumes.
+    SignIn(String),
 }
 
 /// Where messages go.
@@ -179,12 +183,46 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
     (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
 }
 
+/// How Tandem logs in to the server.
+#[derive(Clone)]
+pub enum Login {
+    /// A user name and a password.
+    Password(String),
+    /// `AUTH XOAUTH2` as the signed-in account, with a token from its sign-in.
+    OAuth(Arc<Tokens>),
+}
+
+impl std::fmt::Debug for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the password.
+        match self {
+            Login::Password(_) => f.write_str("Password"),
+            Login::OAuth(tokens) => f.debug_tuple("OAuth").field(tokens).finish(),
+        }
+    }
+}
+
+/// The login an endpoint does after TLS.
+enum Auth {
+    Password(Credentials),
+    Xoauth2 { user: String, tokens: Arc<Tokens> },
+}
+
+/// What a failed sign-in means for the send: a network failure is waited out, anything
+/// else needs the user to sign in again.
+fn sign_in_outcome(e: OAuthError) -> Outcome {
+    match e {
+        OAuthError::Unreachable(_) => Outcome::Unreachable(e.to_string()),
+        other => Outcome::SignIn(other.to_string()),
+    }
+}
+
 /// An SMTP server and how to talk to it; cheap to share between workers.
 pub struct SmtpEndpoint {
     host: String,
     port: u16,
     security: Security,
-    credentials: Option<Credentials>,
+    auth: Option<Auth>,
     tls: Option<TlsParameters>,
     /// The one certificate trusted (SHA-256 hex), checked before anything is sent.
     pinned: Option<String>,
@@ -199,7 +237,14 @@ impl std::fmt::Debug for SmtpEndpoint {
             .field("host", &self.host)
             .field("port", &self.port)
             .field("security", &self.security)
-            .field("login", &self.credentials.is_some())
+            .field(
+                "login",
+                &match &self.auth {
+                    None => "none",
+                    Some(Auth::Password(_)) => "password",
+                    Some(Auth::Xoauth2 { .. }) => "xoauth2",
+                },
+            )
             .field("pinned", &self.pinned)
             .finish_non_exhaustive()
     }
@@ -210,7 +255,7 @@ impl SmtpEndpoint {
     /// readable CA file) and prepares TLS.
     pub fn new(
         settings: &SmtpSettings,
-        password: Option<&str>,
+        login: Option<Login>,
         timeout: Duration,
     ) -> Result<SmtpEndpoint, String> {
         if settings.security == Security::None && !is_loopback(&settings.host) {
@@ -252,17 +297,20 @@ impl SmtpEndpoint {
                 )
             }
         };
-        let credentials = (!settings.username.trim().is_empty()).then(|| {
-            Credentials::new(
-                settings.username.trim().to_owned(),
-                password.unwrap_or_default().to_owned(),
-            )
-        });
+        let user = settings.username.trim().to_owned();
+        let auth = match login {
+            _ if user.is_empty() => None,
+            Some(Login::OAuth(tokens)) => Some(Auth::Xoauth2 { user, tokens }),
+            Some(Login::Password(password)) => {
+                Some(Auth::Password(Credentials::new(user, password)))
+            }
+            None => Some(Auth::Password(Credentials::new(user, String::new()))),
+        };
         Ok(SmtpEndpoint {
             host: settings.host.trim().to_owned(),
             port: settings.port,
             security: settings.security,
-            credentials,
+            auth,
             tls,
             pinned,
             timeout,
@@ -347,22 +395,59 @@ impl SmtpEndpoint {
     /// Opens a connection: greeting, EHLO, TLS when asked for, the pinned certificate
     /// checked, login.
     pub fn connect(&self) -> Result<SmtpConnection, Outcome> {
+        let mut conn = self.secure()?;
+        match &self.auth {
+            None => {}
+            Some(Auth::Password(credentials)) => {
+                if let Err(e) = conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials) {
+                    conn.abort();
+                    return Err(self.login_failure(&e));
+                }
+            }
+            Some(Auth::Xoauth2 { user, tokens }) => {
+                let token = tokens.access_token(None).map_err(|e| {
+                    conn.abort();
+                    sign_in_outcome(e)
+                })?;
+                let credentials = Credentials::new(user.clone(), token.clone());
+                if let Err(e) = conn.auth(&[Mechanism::Xoauth2], &credentials) {
+                    conn.abort();
+                    let first = self.login_failure(&e);
+                    if matches!(first, Outcome::Unreachable(_)) {
+                        return Err(first);
+                    }
+                    // The token may have run out between our clock and the server's, or
+                    // been withdrawn: once more with a fresh one, on a new connection.
+                    let fresh = tokens.access_token(Some(&token)).map_err(sign_in_outcome)?;
+                    let mut conn = self.secure()?;
+                    let credentials = Credentials::new(user.clone(), fresh);
+                    if let Err(e) = conn.auth(&[Mechanism::Xoauth2], &credentials) {
+                        conn.abort();
+                        return Err(self.login_failure(&e));
+                    }
+                    return Ok(conn);
+                }
+            }
+        }
+        Ok(conn)
+    }
+
+    /// Greeting, EHLO, TLS and the pinned certificate: everything before the login.
+    fn secure(&self) -> Result<SmtpConnection, Outcome> {
         let mut conn = self.open(self.tls.as_ref())?;
         if self.security != Security::None {
             self.check_pin(&mut conn)?;
         }
-        if let Some(credentials) = &self.credentials {
-            let result = conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials);
-            if let Err(e) = result {
-                conn.abort();
-                return Err(if e.is_transient() || is_timeout(&e) {
-                    Outcome::Unreachable(self.reply(&e))
-                } else {
-                    Outcome::Refused(self.reply(&e))
-                });
-            }
-        }
         Ok(conn)
+    }
+
+    /// A refused login: for now (4xx, no answer) or for good.
+    fn login_failure(&self, e: &lettre::transport::smtp::Error) -> Outcome {
+        if e.is_transient() || is_timeout(e) {
+            Outcome::Unreachable(self.reply(e))
+        } else {
+            Outcome::Refused(self.reply(e))
+        }
     }
 
     /// A failure to connect: an untrusted certificate, refused for good (TLS, a 5xx
@@ -422,22 +507,18 @@ impl SmtpLink {
             conn: None,
         }
     }
-}
 
-impl Link for SmtpLink {
-    fn deliver(&mut self, envelope: &Envelope, message: &[u8]) -> Outcome {
-        if self.conn.as_ref().is_some_and(|c| c.has_broken()) {
-            self.conn = None;
-        }
+    /// One try on the current connection (opened if needed).
+    fn attempt(&mut self, envelope: &Envelope, message: &[u8]) -> Result<Outcome, Failure> {
         let conn = match &mut self.conn {
             Some(conn) => conn,
             None => match self.endpoint.connect() {
                 Ok(conn) => self.conn.insert(conn),
-                Err(outcome) => return outcome,
+                Err(outcome) => return Ok(outcome),
             },
         };
         match transaction(conn, envelope, message) {
-            Ok(response) => Outcome::Sent(
+            Ok(response) => Ok(Outcome::Sent(
                 format!(
                     "{} {}",
                     response.code(),
@@ -445,19 +526,59 @@ impl Link for SmtpLink {
                 )
                 .trim()
                 .to_owned(),
-            ),
-            Err(e) => {
+            )),
+            Err((e, body_sent)) => {
                 if let Some(mut conn) = self.conn.take() {
                     conn.abort();
                 }
-                if e.is_permanent() {
-                    Outcome::Permanent(reply_of(&e))
-                } else if e.is_transient() {
-                    Outcome::Transient(reply_of(&e))
+                if e.is_permanent() || e.is_transient() || body_sent {
+                    Err(Failure::Other(e))
                 } else {
-                    Outcome::Lost(self.endpoint.reply(&e))
+                    Err(Failure::Closed(e))
                 }
             }
+        }
+    }
+}
+
+/// A transaction that failed.
+enum Failure {
+    /// The connection failed before the message was sent (no reply from the server):
+    /// nothing was delivered.
+    Closed(lettre::transport::smtp::Error),
+    /// A reply from the server, or a failure once the message was on its way.
+    Other(lettre::transport::smtp::Error),
+}
+
+impl Failure {
+    fn outcome(self, endpoint: &SmtpEndpoint) -> Outcome {
+        let (Failure::Closed(e) | Failure::Other(e)) = self;
+        if e.is_permanent() {
+            Outcome::Permanent(reply_of(&e))
+        } else if e.is_transient() {
+            Outcome::Transient(reply_of(&e))
+        } else {
+            Outcome::Lost(endpoint.reply(&e))
+        }
+    }
+}
+
+impl Link for SmtpLink {
+    fn deliver(&mut self, envelope: &Envelope, message: &[u8]) -> Outcome {
+        if self.conn.as_ref().is_some_and(|c| c.has_broken()) {
+            self.conn = None;
+        }
+        // A reused connection that the server has closed meanwhile (idle timeout, a
+        // limit of messages per session) fails before the message is sent: nothing
+        // was delivered, so it goes again at once on a new connection.
+        let reused = self.conn.is_some();
+        match self.attempt(envelope, message) {
+            Err(Failure::Closed(_)) if reused => match self.attempt(envelope, message) {
+                Ok(outcome) => outcome,
+                Err(failure) => failure.outcome(&self.endpoint),
+            },
+            Ok(outcome) => outcome,
+            Err(failure) => failure.outcome(&self.endpoint),
         }
     }
 
@@ -509,11 +630,12 @@ fn data_body(message: &[u8]) -> DataBody {
 /// One SMTP transaction: MAIL, RCPT, DATA, then the message and its final dot in a
 /// single write. (lettre's `send` writes the final dot separately; that small write waits
 /// for the previous segment's acknowledgement — 40 ms of delayed ACK per message.)
+/// On failure, says whether the message itself had started on its way.
 fn transaction(
     conn: &mut SmtpConnection,
     envelope: &Envelope,
     message: &[u8],
-) -> Result<lettre::transport::smtp::response::Response, lettre::transport::smtp::Error> {
+) -> Result<lettre::transport::smtp::response::Response, (lettre::transport::smtp::Error, bool)> {
     use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
     use lettre::transport::smtp::extension::{Extension, MailBodyParameter, MailParameter};
     let body = data_body(message);
@@ -521,12 +643,15 @@ fn transaction(
     if !message.is_ascii() && conn.server_info().supports_feature(Extension::EightBitMime) {
         parameters.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
-    conn.command(Mail::new(envelope.from().cloned(), parameters))?;
+    let before = |e| (e, false);
+    conn.command(Mail::new(envelope.from().cloned(), parameters))
+        .map_err(before)?;
     for to in envelope.to() {
-        conn.command(Rcpt::new(to.clone(), vec![]))?;
+        conn.command(Rcpt::new(to.clone(), vec![]))
+            .map_err(before)?;
     }
-    conn.command(Data)?;
-    conn.command(body)
+    conn.command(Data).map_err(before)?;
+    conn.command(body).map_err(|e| (e, true))
 }
 
 /// The local outbox: one `.eml` file per message, named by its Message-ID, so sending

@@ -15,11 +15,12 @@ mod settings;
 
 use lettre::message::Mailbox;
 
-pub use destination::{AuthKind, Destination, Route};
+pub use destination::{AuthKind, Destination, LoginError, Route};
 pub use engine::{drive, now_ms, Control, Ending, Progress, SendConfig};
 pub use ledger::{ledger_csv, LEDGER_HEADER};
 pub use link::{
-    normalize_fingerprint, CertificateInfo, Link, OutboxLink, Outcome, SmtpEndpoint, SmtpLink,
+    normalize_fingerprint, CertificateInfo, Link, Login, OutboxLink, Outcome, SmtpEndpoint,
+    SmtpLink,
 };
 pub use message::{compose, Addressee, MessageError, Prepared};
 pub use settings::{

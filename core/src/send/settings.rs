@@ -134,6 +134,10 @@ pub struct SmtpSettings {
     /// Open each message with "Bonjour Anne," / "Beste Jan," (the contact's name).
     #[serde(default)]
     pub greeting: bool,
+    /// Log in with the signed-in account's token (Microsoft 365, Google: OAuth 2.0,
+    /// `AUTH XOAUTH2`) instead of a password; `username` is that account.
+    #[serde(default)]
+    pub oauth: bool,
 }
 
 /// What is wrong with settings, named by field.
@@ -258,6 +262,7 @@ impl Default for SmtpSettings {
             limits: Vec::new(),
             concurrency: 2,
             greeting: false,
+            oauth: false,
         }
     }
 }

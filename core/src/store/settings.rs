@@ -8,6 +8,7 @@ use crate::send::SmtpSettings;
 
 const UI_LANGUAGE: &str = "ui_language";
 const SMTP: &str = "smtp";
+const OAUTH_ACCOUNT: &str = "oauth_account";
 
 impl Store {
     /// The interface language the user chose, if they ever chose one.
@@ -45,6 +46,34 @@ impl Store {
     pub fn set_smtp_settings(&self, settings: &SmtpSettings) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings).expect("settings always serialise");
         self.set_setting(SMTP, &json)
+    }
+
+    /// Who is signed in with Microsoft 365 or Google (never a token: those are in the
+    /// keychain), if anyone.
+    pub fn oauth_account(&self) -> Result<Option<crate::oauth::Account>, StoreError> {
+        let Some(value) = self.setting(OAUTH_ACCOUNT)? else {
+            return Ok(None);
+        };
+        if value.is_empty() {
+            return Ok(None);
+        }
+        serde_json::from_str(&value)
+            .map(Some)
+            .map_err(|_| StoreError::BadSetting {
+                key: OAUTH_ACCOUNT.into(),
+                value,
+            })
+    }
+
+    /// Records who signed in (or, with `None`, that nobody is).
+    pub fn set_oauth_account(
+        &self,
+        account: Option<&crate::oauth::Account>,
+    ) -> Result<(), StoreError> {
+        let json = account
+            .map(|a| serde_json::to_string(a).expect("an account always serialises"))
+            .unwrap_or_default();
+        self.set_setting(OAUTH_ACCOUNT, &json)
     }
 
     pub(super) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {

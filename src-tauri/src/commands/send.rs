@@ -11,11 +11,12 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tandem_core::model::Edition;
+use tandem_core::oauth::OAuthError;
 use tandem_core::render::{email_html, RenderOptions};
 use tandem_core::secrets::{self, SecretError};
 use tandem_core::send::{
-    self, Control, Destination, Ending, Outcome, Preset, Progress, RateLimit, Route, SendConfig,
-    Sender, SettingsProblem, SmtpEndpoint, SmtpSettings,
+    self, Control, Destination, Ending, Login, LoginError, Outcome, Preset, Progress, RateLimit,
+    Route, SendConfig, Sender, SettingsProblem, SmtpEndpoint, SmtpSettings,
 };
 use tandem_core::store::{Audience, LedgerRow, RowStatus, RunInfo, Store};
 use ts_rs::TS;
@@ -59,7 +60,11 @@ fn with_reply(code: &str, reply: &str) -> AppError {
 fn outcome_error(outcome: Outcome) -> AppError {
     match outcome {
         Outcome::Unreachable(r) => with_reply("error-smtp-unreachable", &r),
-        Outcome::Refused(r) => with_reply("error-smtp-refused", &r),
+        Outcome::Refused(r) => with_reply(
+            tandem_core::oauth::explain_smtp_refusal(&r).unwrap_or("error-smtp-refused"),
+            &r,
+        ),
+        Outcome::SignIn(r) => with_reply("oauth-error-sign-in-again", &r),
         Outcome::Certificate(r) => with_reply("error-smtp-certificate", &r),
         other => with_reply("error-smtp-refused", &format!("{other:?}")),
     }
@@ -187,11 +192,39 @@ pub fn save_smtp_settings(
 
 fn endpoint(
     settings: &SmtpSettings,
-    password: Option<&str>,
+    login: Option<Login>,
     timeout: Duration,
 ) -> Result<SmtpEndpoint, AppError> {
-    SmtpEndpoint::new(settings, password, timeout)
-        .map_err(|e| with_reply("error-smtp-settings", &e))
+    SmtpEndpoint::new(settings, login, timeout).map_err(|e| with_reply("error-smtp-settings", &e))
+}
+
+/// A sign-in error in the user's words (`detail` fills the message).
+pub(crate) fn oauth_error(e: &OAuthError) -> AppError {
+    let mut error = AppError::new(e.message_id(), e.to_string());
+    let detail = match e {
+        OAuthError::Refused { code, description } => format!("{code}: {description}")
+            .trim_end_matches(": ")
+            .to_owned(),
+        OAuthError::Config(d) | OAuthError::Unreachable(d) | OAuthError::SignInAgain(d) => {
+            d.clone()
+        }
+        other => other.to_string(),
+    };
+    error.args.insert("detail".into(), detail.into());
+    error
+}
+
+/// Why the login of a destination is not ready, in the user's words.
+fn login_error(e: LoginError) -> AppError {
+    match e {
+        LoginError::NoPassword(user) => AppError::new("error-smtp-no-password", user),
+        LoginError::NotSignedIn(user) => {
+            let mut error = AppError::new("error-oauth-not-signed-in", user.clone());
+            error.args.insert("account".into(), user.into());
+            error
+        }
+        LoginError::OAuth(e) => oauth_error(&e),
+    }
 }
 
 /// "Test connection": connects and logs in with the settings in the form (and the
@@ -211,11 +244,14 @@ pub fn test_smtp(
     {
         return Err(AppError::new(&problem.code, problem.field));
     }
-    let dir = data_dir(&*state.store()?);
-    let password = password
-        .filter(|p| !p.is_empty())
-        .or_else(|| secrets::password(&settings.username, &settings.host, &dir));
-    let endpoint = endpoint(&settings, password.as_deref(), Duration::from_secs(20))?;
+    let store = state.store()?;
+    let dir = data_dir(&store);
+    let account = store.oauth_account()?;
+    drop(store);
+    let login = Destination::of_settings(&settings)
+        .login_with(password, account.as_ref(), &dir)
+        .map_err(login_error)?;
+    let endpoint = endpoint(&settings, login, Duration::from_secs(20))?;
     endpoint.test().map_err(|outcome| match outcome {
         Outcome::Certificate(reply) => certificate_error(&endpoint, &reply, &settings.pinned_cert),
         other => outcome_error(other),
@@ -234,16 +270,12 @@ fn settings_destination(store: &Store) -> Result<Destination, AppError> {
 /// nothing goes to the ledger before it has said yes once.
 fn checked_route(store: &Store, destination: &Destination) -> Result<Route, AppError> {
     let dir = data_dir(store);
-    let password = match destination.login() {
-        Some((username, host)) => Some(
-            secrets::password(username, host, &dir)
-                .ok_or_else(|| AppError::new("error-smtp-no-password", username))?,
-        ),
-        None => None,
-    };
+    let login = destination
+        .login_with(None, store.oauth_account()?.as_ref(), &dir)
+        .map_err(login_error)?;
     let route = Route::open(
         destination,
-        password.as_deref(),
+        login,
         Duration::from_secs(60),
         &dir.join("outbox"),
     )
