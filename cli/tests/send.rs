@@ -3,91 +3,15 @@
 //! by Python's `email` package, not by us.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::*;
 use serde_json::Value;
 use tandem_testkit::{check_mime, Aiosmtpd, SmtpSink};
-
-fn tandem(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
-    cmd.env_remove("TANDEM_DB")
-        .env_remove("TANDEM_DATA_DIR")
-        .env_remove("TANDEM_SMTP_PASSWORD")
-        .arg("--db")
-        .arg(db);
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().unwrap()
-}
-
-fn ok(cmd: &mut Command) -> String {
-    let out = run(cmd);
-    assert!(
-        out.status.success(),
-        "{:?} failed: {}\n{}",
-        cmd,
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn last_json(stdout: &str) -> Value {
-    serde_json::from_str(stdout.lines().last().unwrap()).unwrap()
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// A database with the sample issue plus a photo, and `contacts` as CSV
-/// (`email;language;…`). Returns the issue id.
-fn setup(dir: &Path, contacts_csv: &str) -> (PathBuf, i64) {
-    let db = dir.join("t.sqlite3");
-    let issue_dir = dir.join("issue");
-    std::fs::create_dir_all(issue_dir.join("assets")).unwrap();
-    std::fs::copy(
-        root().join("core/tests/fixtures/images/logo.png"),
-        issue_dir.join("assets/logo.png"),
-    )
-    .unwrap();
-    let mut issue: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("core/src/sample/issue.json")).unwrap(),
-    )
-    .unwrap();
-    issue["blocks"].as_array_mut().unwrap().insert(
-        1,
-        serde_json::json!({"kind": "image", "src": "assets/logo.png",
-            "alt": {"fr": "Logo de la plate-forme", "nl": "Logo van het platform"}}),
-    );
-    std::fs::write(issue_dir.join("issue.json"), issue.to_string()).unwrap();
-    let out = ok(tandem(&db)
-        .args(["issue", "import"])
-        .arg(issue_dir.join("issue.json")));
-    let id: i64 = out.lines().last().unwrap().trim().parse().unwrap();
-    let csv = dir.join("contacts.csv");
-    std::fs::write(&csv, contacts_csv).unwrap();
-    ok(tandem(&db).args(["contacts", "import"]).arg(&csv));
-    (db, id)
-}
-
-fn ledger(db: &Path) -> Vec<Value> {
-    let out = ok(tandem(db).args(["ledger", "--format", "json"]));
-    serde_json::from_str::<Vec<Value>>(out.trim()).unwrap()
-}
-
-fn by_email(rows: &[Value]) -> HashMap<String, Value> {
-    rows.iter()
-        .map(|r| (r["email"].as_str().unwrap().to_owned(), r.clone()))
-        .collect()
-}
 
 #[test]
 fn each_contact_gets_exactly_one_message_in_their_edition_over_starttls_and_auth() {

@@ -450,3 +450,4 @@ smtp-refused-basic-auth-off = The server no longer accepts passwords (basic auth
 smtp-refused-smtp-auth-disabled = Sending with a mail program (SMTP AUTH) is turned off for this mailbox. Your Microsoft 365 administrator must turn on "Authenticated SMTP" for it (see the guide). Server's reply: { $reply }
 smtp-refused-authentication = The server did not accept the login. Check the user name and password, or sign in again. Server's reply: { $reply }
 send-ending-signin = The send is paused: sign in again to continue. Nobody will get it twice when you resume.
+error-oauth-not-signed-in = The mail server takes a sign-in as { $account }, and nobody is signed in as { $account } on this computer. Sign in in Settings, then try again.

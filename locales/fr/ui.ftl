@@ -459,3 +459,4 @@ smtp-refused-basic-auth-off = Le serveur n'accepte plus les mots de passe (l'aut
 smtp-refused-smtp-auth-disabled = L'envoi par un logiciel de messagerie (SMTP AUTH) est désactivé pour cette boîte aux lettres. L'administrateur Microsoft 365 doit y activer « SMTP authentifié » (voir le guide). Réponse du serveur : { $reply }
 smtp-refused-authentication = Le serveur n'a pas accepté la connexion. Vérifiez le nom d'utilisateur et le mot de passe, ou reconnectez-vous. Réponse du serveur : { $reply }
 send-ending-signin = L'envoi est en pause : reconnectez-vous pour continuer. Personne ne le recevra deux fois à la reprise.
+error-oauth-not-signed-in = Le serveur de courrier attend une connexion en tant que { $account }, et personne n'est connecté en tant que { $account } sur cet ordinateur. Connectez-vous dans les Réglages, puis réessayez.

@@ -447,3 +447,4 @@ smtp-refused-basic-auth-off = De server aanvaardt geen wachtwoorden meer (basisv
 smtp-refused-smtp-auth-disabled = Versturen met een mailprogramma (SMTP AUTH) staat uit voor deze mailbox. Uw Microsoft 365-beheerder moet er "Geverifieerde SMTP" voor aanzetten (zie de handleiding). Antwoord van de server: { $reply }
 smtp-refused-authentication = De server aanvaardde de aanmelding niet. Controleer gebruikersnaam en wachtwoord, of meld u opnieuw aan. Antwoord van de server: { $reply }
 send-ending-signin = De verzending is gepauzeerd: meld u opnieuw aan om verder te gaan. Niemand krijgt ze twee keer wanneer u hervat.
+error-oauth-not-signed-in = De mailserver verwacht een aanmelding als { $account }, en niemand is als { $account } aangemeld op deze computer. Meld u aan in Instellingen en probeer opnieuw.

@@ -18,6 +18,9 @@ pub struct AiosmtpdBuilder {
     drop_after_data: Vec<String>,
     port: Option<u16>,
     maildir: Option<PathBuf>,
+    session_limit: u32,
+    xoauth2: Option<String>,
+    auth_reply: Option<String>,
 }
 
 impl AiosmtpdBuilder {
@@ -54,6 +57,26 @@ impl AiosmtpdBuilder {
     /// Store messages for `address`, then drop the connection before replying to DATA.
     pub fn drop_after_data(mut self, address: &str) -> Self {
         self.drop_after_data.push(address.to_owned());
+        self
+    }
+
+    /// Close the connection after `messages` messages in one session (right after the
+    /// last one's 250), as providers do after a number of messages or when idle.
+    pub fn session_limit(mut self, messages: u32) -> Self {
+        self.session_limit = messages;
+        self
+    }
+
+    /// Require `AUTH XOAUTH2` with a token that the OAuth server of `introspect_url`
+    /// says is active and belongs to the user named (see [`crate::OAuthServer`]).
+    pub fn xoauth2(mut self, introspect_url: &str) -> Self {
+        self.xoauth2 = Some(introspect_url.to_owned());
+        self
+    }
+
+    /// Refuse every PLAIN/LOGIN login with this reply (e.g. Microsoft's `535 5.7.139`).
+    pub fn auth_reply(mut self, reply: &str) -> Self {
+        self.auth_reply = Some(reply.to_owned());
         self
     }
 
@@ -108,6 +131,15 @@ impl AiosmtpdBuilder {
             }
             if let Some((user, password)) = &self.auth {
                 cmd.args(["--auth", &format!("{user}:{password}")]);
+            }
+            if self.session_limit > 0 {
+                cmd.args(["--session-limit", &self.session_limit.to_string()]);
+            }
+            if let Some(url) = &self.xoauth2 {
+                cmd.args(["--xoauth2", url]);
+            }
+            if let Some(reply) = &self.auth_reply {
+                cmd.args(["--auth-reply", reply]);
             }
             let mut child = cmd.spawn()?;
             let mut line = String::new();

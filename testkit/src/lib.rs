@@ -6,14 +6,23 @@
 //! - [`SmtpSink`]: postfix's `smtp-sink`, fast and blunt, for throughput and for
 //!   whole-session faults (disconnects, 421, stalls, a crash at the Nth message).
 //!
+//! - [`OAuthServer`]: an OAuth 2.0 authorization server (npm `oauth2-mock-server`) with
+//!   device codes, expiring and withdrawable tokens, and an introspection endpoint the
+//!   SMTP server's `AUTH XOAUTH2` asks.
+//! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
+//!
 //! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
 
 mod aiosmtpd;
+mod keyring;
+mod oauth;
 mod python;
 mod sink;
 mod tls;
 
 pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
+pub use keyring::Keyring;
+pub use oauth::{get_page, OAuthServer};
 pub use sink::{SmtpSink, SmtpSinkBuilder};
 pub use tls::TestCertificate;
 

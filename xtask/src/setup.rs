@@ -17,7 +17,8 @@ const BUILD_PACKAGES: &[&str] = &[
 
 /// Packages the test layers use: a virtual display and WebKit's WebDriver for the
 /// window, postfix's smtp-sink and Python's venv for the SMTP servers, sqlite3 and
-/// ImageMagick as benchmark references.
+/// ImageMagick as benchmark references, a D-Bus session bus with GNOME Keyring and
+/// secret-tool for a real OS keychain.
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
@@ -27,6 +28,9 @@ const TEST_PACKAGES: &[&str] = &[
     "python3-venv",
     "sqlite3",
     "imagemagick",
+    "dbus",
+    "gnome-keyring",
+    "libsecret-tools",
 ];
 
 /// The oldest Node.js that Vite 8 supports.
@@ -35,7 +39,8 @@ const NODE_MIN: (u32, u32) = (20, 19);
 pub fn all(ctx: &Ctx) -> Result<(), String> {
     system_packages(ctx, true)?;
     tauri_driver(ctx)?;
-    npm(ctx)
+    npm(ctx)?;
+    testkit_npm(ctx)
 }
 
 fn installed(package: &str) -> bool {
@@ -173,8 +178,18 @@ pub fn tauri_driver(ctx: &Ctx) -> Result<(), String> {
 /// `npm ci` in ui/ when node_modules is missing or older than the lock file.
 pub fn npm(ctx: &Ctx) -> Result<(), String> {
     ctx.step("UI packages (npm ci)");
-    let lock = ctx.ui().join("package-lock.json");
-    let stamp = ctx.ui().join("node_modules/.package-lock.json");
+    npm_ci(ctx, &ctx.ui())
+}
+
+/// The test servers' npm packages (testkit/js: the OAuth 2.0 test server).
+pub fn testkit_npm(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("test servers' packages (npm ci in testkit/js)");
+    npm_ci(ctx, &ctx.root.join("testkit/js"))
+}
+
+fn npm_ci(ctx: &Ctx, dir: &std::path::Path) -> Result<(), String> {
+    let lock = dir.join("package-lock.json");
+    let stamp = dir.join("node_modules/.package-lock.json");
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
         (Ok(l), Ok(s)) => match (l.modified(), s.modified()) {
             (Ok(l), Ok(s)) => s >= l,
@@ -187,6 +202,6 @@ pub fn npm(ctx: &Ctx) -> Result<(), String> {
         return Ok(());
     }
     let mut c = ctx.npm();
-    c.args(["ci", "--no-audit", "--no-fund"]);
+    c.current_dir(dir).args(["ci", "--no-audit", "--no-fund"]);
     run_cmd(c, "npm ci")
 }

@@ -249,13 +249,14 @@ fn explain_refusal(code: &str, description: &str) -> &'static str {
 /// of the refusals people meet with these providers.
 pub fn explain_smtp_refusal(reply: &str) -> Option<&'static str> {
     let r = reply.to_ascii_lowercase();
-    if r.contains("5.7.139") || r.contains("5.7.30") || r.contains("basic authentication is") {
-        Some("smtp-refused-basic-auth-off")
-    } else if r.contains("smtpclientauthentication is disabled")
+    if r.contains("smtpclientauthentication is disabled")
         || r.contains("smtp auth is disabled")
         || r.contains("5.7.57")
     {
         Some("smtp-refused-smtp-auth-disabled")
+    } else if r.contains("5.7.139") || r.contains("5.7.30") || r.contains("basic authentication is")
+    {
+        Some("smtp-refused-basic-auth-off")
     } else if r.starts_with("535") || r.contains("5.7.3") || r.contains("5.7.8") {
         Some("smtp-refused-authentication")
     } else {
@@ -814,5 +815,189 @@ impl Tokens {
         let secret = access.token.secret().clone();
         state.access = Some(access);
         Ok(secret)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_or_this_computer_may_receive_a_sign_in() {
+        assert!(check_url("x", "https://login.microsoftonline.com/organizations/v2.0").is_ok());
+        assert!(check_url("x", "http://127.0.0.1:8080").is_ok());
+        assert!(check_url("x", "http://localhost:8080/token").is_ok());
+        assert!(check_url("x", "http://login.example.org/token").is_err());
+        assert!(check_url("x", "ftp://127.0.0.1/").is_err());
+        assert!(check_url("x", "not a url").is_err());
+    }
+
+    #[test]
+    fn providers_issuers_and_presets() {
+        assert_eq!(
+            Provider::Microsoft.issuer(""),
+            "https://login.microsoftonline.com/organizations/v2.0"
+        );
+        assert_eq!(
+            Provider::Microsoft.issuer("mineursenexil.be"),
+            "https://login.microsoftonline.com/mineursenexil.be/v2.0"
+        );
+        assert_eq!(
+            Provider::Google.issuer("ignored"),
+            "https://accounts.google.com"
+        );
+        assert_eq!(
+            Provider::of_preset("microsoft365"),
+            Some(Provider::Microsoft)
+        );
+        assert_eq!(Provider::of_preset("ovh"), None);
+        let client = OAuthClient {
+            provider: Provider::Google,
+            client_id: "id".into(),
+            client_secret: "GOCSPX-not-so-secret".into(),
+            tenant: String::new(),
+            issuer: "http://127.0.0.1:9/".into(),
+        };
+        assert_eq!(client.issuer_url(), "http://127.0.0.1:9");
+        assert!(!format!("{client:?}").contains("GOCSPX"), "{client:?}");
+    }
+
+    #[test]
+    fn refusals_are_explained_by_their_codes() {
+        let id = |code: &str, description: &str| {
+            OAuthError::Refused {
+                code: code.into(),
+                description: description.into(),
+            }
+            .message_id()
+        };
+        assert_eq!(
+            id(
+                "invalid_client",
+                "AADSTS700016: Application with identifier"
+            ),
+            "oauth-error-client"
+        );
+        assert_eq!(
+            id(
+                "invalid_grant",
+                "AADSTS65001: The user or administrator has not consented"
+            ),
+            "oauth-error-consent"
+        );
+        assert_eq!(
+            id("invalid_grant", "AADSTS50076: you must use multi-factor"),
+            "oauth-error-conditional-access"
+        );
+        assert_eq!(
+            id(
+                "access_denied",
+                "AADSTS53003: blocked by Conditional Access"
+            ),
+            "oauth-error-conditional-access"
+        );
+        assert_eq!(id("admin_policy_enforced", ""), "oauth-error-admin-policy");
+        assert_eq!(
+            id("access_denied", "the user said no"),
+            "oauth-error-denied"
+        );
+        assert_eq!(id("temporarily_unavailable", ""), "oauth-error-refused");
+        assert_eq!(
+            OAuthError::SignInAgain("x".into()).message_id(),
+            "oauth-error-sign-in-again"
+        );
+
+        let smtp = explain_smtp_refusal;
+        assert_eq!(
+            smtp("535 5.7.139 Authentication unsuccessful, basic authentication is disabled."),
+            Some("smtp-refused-basic-auth-off")
+        );
+        assert_eq!(
+            smtp("550 5.7.30 Basic authentication is not supported for Client Submission."),
+            Some("smtp-refused-basic-auth-off")
+        );
+        assert_eq!(
+            smtp("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."),
+            Some("smtp-refused-smtp-auth-disabled")
+        );
+        assert_eq!(
+            smtp("535 5.7.3 Authentication unsuccessful"),
+            Some("smtp-refused-authentication")
+        );
+        assert_eq!(smtp("421 4.3.2 Service not available"), None);
+        // Every message named here exists in every language.
+        for lang in UiLanguage::ALL {
+            let ids = crate::i18n::message_ids(crate::i18n::source(lang, crate::i18n::Domain::Ui))
+                .unwrap();
+            for id in [
+                "oauth-error-client",
+                "oauth-error-consent",
+                "oauth-error-conditional-access",
+                "oauth-error-admin-policy",
+                "oauth-error-denied",
+                "oauth-error-refused",
+                "oauth-error-sign-in-again",
+                "oauth-error-config",
+                "oauth-error-unreachable",
+                "oauth-error-state",
+                "oauth-error-cancelled",
+                "oauth-error-timed-out",
+                "smtp-refused-basic-auth-off",
+                "smtp-refused-smtp-auth-disabled",
+                "smtp-refused-authentication",
+                "oauth-page-done",
+                "oauth-page-wrong-state",
+                "oauth-page-failed",
+            ] {
+                assert!(ids.contains(id), "{id} missing in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_loopback_answers_in_the_users_language_and_hands_over_only_its_own_code() {
+        let listener = loopback::Listener::bind().unwrap();
+        let port = listener.port();
+        let cancel = AtomicBool::new(false);
+        let browser = std::thread::spawn(move || {
+            let get = |path: &str| {
+                let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                std::io::Write::write_all(
+                    &mut s,
+                    format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes(),
+                )
+                .unwrap();
+                let mut page = String::new();
+                std::io::Read::read_to_string(&mut s, &mut page).unwrap();
+                page
+            };
+            let favicon = get("/favicon.ico");
+            let forged = get("/?code=evil&state=other");
+            let real = get("/?code=the-code&state=s1");
+            (favicon, forged, real)
+        });
+        let code = listener
+            .wait("s1", UiLanguage::Nl, &cancel, Duration::from_secs(20))
+            .unwrap();
+        assert_eq!(code, "the-code");
+        let (favicon, forged, real) = browser.join().unwrap();
+        assert!(favicon.starts_with("HTTP/1.1 404"), "{favicon}");
+        assert!(forged.starts_with("HTTP/1.1 400"), "{forged}");
+        assert!(real.starts_with("HTTP/1.1 200"), "{real}");
+        assert!(real.contains("U bent aangemeld"), "{real}");
+
+        // Cancel is heard while waiting.
+        let listener = loopback::Listener::bind().unwrap();
+        let cancel = AtomicBool::new(true);
+        assert!(matches!(
+            listener.wait("s", UiLanguage::Fr, &cancel, Duration::from_secs(20)),
+            Err(OAuthError::Cancelled)
+        ));
+    }
+
+    #[test]
+    fn a_password_never_shows_in_debug_output() {
+        let login = crate::send::Login::Password("hunter2-secret".into());
+        assert!(!format!("{login:?}").contains("hunter2"));
     }
 }

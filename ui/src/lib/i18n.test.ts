@@ -63,14 +63,15 @@ describe('ui.ftl', () => {
     for (const s of ['keychain', 'file']) used.add(`smtp-saved-${s}`);
     for (const p of ['host', 'port', 'insecure', 'address', 'unsubscribe-url', 'line-break',
       'concurrency']) used.add(`smtp-problem-${p}`);
-    for (const e of ['finished', 'paused', 'cancelled', 'unreachable', 'refused'])
+    for (const e of ['finished', 'paused', 'cancelled', 'unreachable', 'refused', 'signin'])
       used.add(`send-ending-${e}`);
     for (const s of ['pending', 'sent', 'failed']) used.add(`ledger-status-${s}`);
     for (const d of ['reading', 'importing']) used.add(`import-busy-${d}`);
     // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
     for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',
       'keychain-missing', 'keychain-write', 'send-incomplete', 'send-no-recipients', 'send-sender',
-      'send-message', 'send-busy', 'send-closed', 'send-thread', 'import-spreadsheet']) used.add(`error-${c}`);
+      'send-message', 'send-busy', 'send-closed', 'send-thread', 'import-spreadsheet',
+      'oauth-not-signed-in']) used.add(`error-${c}`);
     expect(used.size).toBeGreaterThan(15);
     const missing = [...used].flatMap((id) =>
       LANGUAGES.filter((lang) => !hasMessage(lang, id)).map((lang) => `${lang}:${id}`),

@@ -3,4 +3,4 @@
 /**
  * How Tandem proves who it is to the server.
  */
-export type AuthKind = "none" | "password";
+export type AuthKind = "none" | "password" | "xoauth2";

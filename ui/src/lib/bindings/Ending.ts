@@ -3,4 +3,4 @@
 /**
  * How a drive ended.
  */
-export type Ending = { "kind": "finished" } | { "kind": "paused" } | { "kind": "cancelled" } | { "kind": "unreachable", reply: string, } | { "kind": "refused", reply: string, };
+export type Ending = { "kind": "finished" } | { "kind": "paused" } | { "kind": "cancelled" } | { "kind": "unreachable", reply: string, } | { "kind": "refused", reply: string, } | { "kind": "signin", reply: string, };

@@ -27,4 +27,9 @@ pinned_cert: string, limits: Array<RateLimit>, concurrency: number,
 /**
  * Open each message with "Bonjour Anne," / "Beste Jan," (the contact's name).
  */
-greeting: boolean, };
+greeting: boolean, 
+/**
+ * Log in with the signed-in account's token (Microsoft 365, Google: OAuth 2.0,
+ * `AUTH XOAUTH2`) instead of a password; `username` is that account.
+ */
+oauth: boolean, };
