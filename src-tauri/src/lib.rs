@@ -26,6 +26,7 @@ pub fn configure<R: tauri::Runtime>(
         .manage(state)
         .manage(commands::contacts::PendingImport::default())
         .manage(commands::send::Sending::default())
+        .manage(commands::account::SignIns::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -56,6 +57,11 @@ pub fn configure<R: tauri::Runtime>(
             commands::contacts::save_contact,
             commands::contacts::bulk_contacts,
             commands::send::smtp_settings,
+            commands::account::oauth_account,
+            commands::account::sign_in_start,
+            commands::account::sign_in_finish,
+            commands::account::sign_in_cancel,
+            commands::account::sign_out,
             commands::send::save_smtp_settings,
             commands::send::test_smtp,
             commands::send::send_overview,

@@ -126,6 +126,8 @@ pub struct Launch {
     pub data_dir: PathBuf,
     /// The system locale the app sees (`LANG`, `LC_ALL`).
     pub locale: String,
+    /// More environment for the app (a keychain's D-Bus address, a test identity server).
+    pub env: Vec<(String, String)>,
 }
 
 impl Launch {
@@ -135,6 +137,7 @@ impl Launch {
         let launch = Launch {
             data_dir: dir.path().to_path_buf(),
             locale: locale.into(),
+            env: Vec::new(),
         };
         (dir, launch)
     }
@@ -208,6 +211,7 @@ impl App {
             .env("LANG", &launch.locale)
             .env("LC_ALL", &launch.locale)
             .env("LANGUAGE", "")
+            .envs(launch.env.iter().map(|(k, v)| (k, v)))
             .stdout(log.try_clone()?)
             .stderr(log)
             .spawn()

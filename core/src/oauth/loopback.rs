@@ -107,9 +107,7 @@ fn answer(
                 .flatten()
         })
         .unwrap_or("");
-    let Some((path, query)) = target.split_once('?').or(Some((target, ""))) else {
-        return None;
-    };
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let params: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();

@@ -1,5 +1,6 @@
 //! The IPC commands, one per intent. Each is a few lines: take state, call core.
 
+pub mod account;
 pub mod contacts;
 pub mod export;
 pub mod issues;

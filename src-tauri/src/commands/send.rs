@@ -86,7 +86,7 @@ fn certificate_error(endpoint: &SmtpEndpoint, reply: &str, pinned: &str) -> AppE
     error
 }
 
-fn data_dir(store: &Store) -> PathBuf {
+pub(crate) fn data_dir(store: &Store) -> PathBuf {
     store
         .path()
         .and_then(Path::parent)

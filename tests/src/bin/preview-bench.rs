@@ -14,6 +14,7 @@ async fn main() -> Result<()> {
     let launch = Launch {
         data_dir: dir.path().to_path_buf(),
         locale: "fr_BE.UTF-8".into(),
+        env: Vec::new(),
     };
     let app = App::start(&launch).await?;
     app.wait_for(

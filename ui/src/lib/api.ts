@@ -24,6 +24,10 @@ import type { SmtpView } from './bindings/SmtpView';
 import type { SmtpSave } from './bindings/SmtpSave';
 import type { SmtpSaved } from './bindings/SmtpSaved';
 import type { SmtpSettings } from './bindings/SmtpSettings';
+import type { Account } from './bindings/Account';
+import type { AccountView } from './bindings/AccountView';
+import type { OAuthClient } from './bindings/OAuthClient';
+import type { SignInStart } from './bindings/SignInStart';
 import type { SendOverview } from './bindings/SendOverview';
 import type { SendStatus } from './bindings/SendStatus';
 import type { RunInfo } from './bindings/RunInfo';
@@ -135,6 +139,12 @@ export const api = {
   bulkContacts: (target: BulkTarget, action: BulkAction) =>
     call<number>('bulk_contacts', { target, action }),
   smtpSettings: () => call<SmtpView>('smtp_settings'),
+  oauthAccount: () => call<AccountView>('oauth_account'),
+  signInStart: (client: OAuthClient, device: boolean) =>
+    call<SignInStart>('sign_in_start', { client, device }),
+  signInFinish: (allowFile: boolean) => call<Account>('sign_in_finish', { allowFile }),
+  signInCancel: () => call<void>('sign_in_cancel'),
+  signOut: () => call<void>('sign_out'),
   saveSmtpSettings: (save: SmtpSave) => call<SmtpSaved>('save_smtp_settings', { save }),
   testSmtp: (settings: SmtpSettings, password: string | null) =>
     call<string>('test_smtp', { settings, password }),

@@ -66,6 +66,13 @@ describe('ui.ftl', () => {
     for (const e of ['finished', 'paused', 'cancelled', 'unreachable', 'refused', 'signin'])
       used.add(`send-ending-${e}`);
     for (const s of ['pending', 'sent', 'failed']) used.add(`ledger-status-${s}`);
+    for (const p of ['microsoft', 'google'])
+      for (const m of ['oauth-help', 'oauth-client-id-help', 'oauth-sign-in']) used.add(`${m}-${p}`);
+    for (const e of ['config', 'unreachable', 'sign-in-again', 'state', 'cancelled', 'timed-out',
+      'consent', 'conditional-access', 'client', 'admin-policy', 'denied', 'refused'])
+      used.add(`oauth-error-${e}`);
+    for (const r of ['basic-auth-off', 'smtp-auth-disabled', 'authentication'])
+      used.add(`smtp-refused-${r}`);
     for (const d of ['reading', 'importing']) used.add(`import-busy-${d}`);
     // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
     for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',

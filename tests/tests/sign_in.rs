@@ -1,0 +1,192 @@
+//! Signing in with Microsoft 365 in the real window, as an office manager would: the
+//! preset, the organisation's client ID, "Sign in with Microsoft"; the test plays the
+//! browser against an OAuth 2.0 server on 127.0.0.1; the sign-in goes to a real
+//! keychain (GNOME Keyring on a private D-Bus); then "Test connection" and a send over
+//! SMTP with AUTH XOAUTH2 to a server that only takes tokens that identity server issued.
+//! Screenshots in NL and FR.
+
+use std::time::Duration;
+
+use tandem_e2e::thirtyfour::By;
+use tandem_e2e::{App, Launch, Result};
+use tandem_testkit::{Aiosmtpd, Keyring, OAuthServer};
+
+async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
+    let input = app.find(css).await?;
+    input.clear().await?;
+    input.send_keys(value).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn microsoft_365_sign_in_then_test_connection_and_a_send_over_xoauth2() -> Result<()> {
+    let account = "nieuwsbrief@example.org";
+    let keyring = Keyring::start()?;
+    let oauth = OAuthServer::start(3600, account)?;
+    let server = Aiosmtpd::builder()
+        .starttls()
+        .xoauth2(&oauth.introspect_url())
+        .start()?;
+    let ca = server.certificate().unwrap().ca_pem.display().to_string();
+
+    let (_dir, mut launch) = Launch::temp("nl_BE.UTF-8");
+    launch.env = vec![
+        ("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into()),
+        ("TANDEM_OAUTH_ISSUER".into(), oauth.issuer()),
+        ("TANDEM_NO_BROWSER".into(), "1".into()),
+    ];
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;voornaam;taal\nanne@example.be;Anne;fr\njan@example.be;Jan;nl\nsam@example.be;Sam;fr/nl\n",
+    )?;
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "#smtp-preset option[value='microsoft365']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    // The preset offers the sign-in, not a password.
+    app.find_soon(
+        "fieldset.sign-in[data-provider='microsoft']",
+        Duration::from_secs(5),
+    )
+    .await?;
+    assert!(app.driver().find(By::Css("#smtp-password")).await.is_err());
+    fill(&app, "#smtp-host", "127.0.0.1").await?;
+    fill(&app, "#smtp-port", &server.port().to_string()).await?;
+    fill(&app, "#smtp-from-name", "Platform Kinderen op de vlucht").await?;
+    fill(&app, "#smtp-from-address", account).await?;
+    app.find(".advanced summary").await?.click().await?;
+    fill(&app, "#smtp-ca-file", &ca).await?;
+    fill(
+        &app,
+        "#oauth-client-id",
+        "11111111-2222-3333-4444-555555555555",
+    )
+    .await?;
+    app.screenshot("settings-sign-in-nl").await?;
+
+    if let Ok(e) = app.find("fieldset.sign-in .field-error").await {
+        return Err(format!(
+            "error before signing in: {:?} {:?}",
+            e.attr("data-error-code").await?,
+            e.attr("title").await?
+        )
+        .into());
+    }
+    app.find("[data-action='sign-in']").await?.click().await?;
+    let waiting = app
+        .find_soon("[data-sign-in-url]", Duration::from_secs(20))
+        .await?;
+    let url = waiting.attr("data-sign-in-url").await?.unwrap_or_default();
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    app.screenshot("settings-sign-in-waiting-nl").await?;
+    // The browser's part: the identity server redirects to Tandem's loopback listener.
+    let started = std::time::Instant::now();
+    let (status, page) = oauth.browse(&url)?;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("U bent aangemeld"),
+        "the page speaks Dutch: {page}"
+    );
+    app.wait_for(
+        &format!("document.querySelector('fieldset.sign-in')?.dataset.signedIn === '{account}'"),
+        Duration::from_secs(20),
+    )
+    .await?;
+    eprintln!(
+        "sign-in round trip in the app: {} ms",
+        started.elapsed().as_millis()
+    );
+    let signed_in = app.find(".signed-in").await?.text().await?;
+    assert!(signed_in.contains(account), "{signed_in}");
+    // The refresh token is in the keychain.
+    assert!(keyring
+        .dump()?
+        .contains(&format!("oauth:microsoft:{account}")));
+
+    app.find("[data-action='save-smtp']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('[data-smtp-saved]') !== null",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.find("[data-action='test-smtp']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('.smtp-test-result') !== null",
+        Duration::from_secs(20),
+    )
+    .await?;
+    let result = app.find(".smtp-test-result").await?;
+    assert_eq!(
+        result.attr("data-ok").await?.as_deref(),
+        Some("true"),
+        "{}",
+        result.text().await?
+    );
+    app.driver()
+        .execute(
+            "document.querySelector('fieldset.sign-in').scrollIntoView();",
+            vec![],
+        )
+        .await?;
+    app.screenshot("settings-signed-in-nl").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('.audience')?.dataset.total === '3'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.find("[data-action='send']").await?.click().await?;
+    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "(() => { const p = document.querySelector('.progress');
+           return p && p.dataset.active === 'false' && p.dataset.sent === '3'; })()",
+        Duration::from_secs(30),
+    )
+    .await?;
+    let received = server.wait_for_messages(3, Duration::from_secs(10))?;
+    let mut rcpts: Vec<String> = received.iter().flat_map(|m| m.rcpt_to.clone()).collect();
+    rcpts.sort();
+    assert_eq!(
+        rcpts,
+        ["anne@example.be", "jan@example.be", "sam@example.be"]
+    );
+    let stats = oauth.stats()?;
+    assert_eq!(stats["introspect_inactive"], 0, "{stats}");
+
+    app.choose_language("fr").await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    let signed_in = app
+        .find_soon(".signed-in", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(signed_in.contains("Connecté"), "{signed_in}");
+    app.driver()
+        .execute(
+            "document.querySelector('fieldset.sign-in').scrollIntoView();",
+            vec![],
+        )
+        .await?;
+    app.screenshot("settings-signed-in-fr").await?;
+    app.quit().await
+}
