@@ -2,14 +2,15 @@
 //! 127.0.0.1, against `smtp-source -d` (postfix's own load generator at its strongest:
 //! like Tandem it keeps its connections open from one message to the next) and a Python
 //! smtplib mail merge, with the same message size and session count, side by side in one
-//! run, best of three each; then peak memory for 10,000 vs 50,000 recipients. Prints
-//! ratios, asserts nothing.
+//! run, best of three each; then peak memory for 10,000 vs 50,000 recipients; then
+//! logging in with a sign-in token (XOAUTH2) vs a password into the same kind of server.
+//! Prints ratios, asserts nothing.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use tandem_testkit::SmtpSink;
+use tandem_testkit::{Aiosmtpd, OAuthServer, SmtpSink};
 
 const SESSIONS: usize = 4;
 const MESSAGES: usize = 12_000;
@@ -194,5 +195,90 @@ fn main() {
     println!(
         "send peak memory 50,000 vs 10,000 recipients: {:+.0}% (goal within +20%)",
         (peaks[1] / peaks[0] - 1.0) * 100.0
+    );
+
+    xoauth2_vs_password(dir.path());
+}
+
+/// The same send over STARTTLS into aiosmtpd, logging in with a password or with
+/// `AUTH XOAUTH2` (a token from a sign-in; the server checks each token with the
+/// identity server), alternating, best of three.
+fn xoauth2_vs_password(dir: &Path) {
+    const N: usize = 1_000;
+    const ACCOUNT: &str = "info@example.org";
+    let oauth = OAuthServer::start(3600, ACCOUNT).expect("OAuth test server (npm)");
+    let with_password = Aiosmtpd::builder()
+        .starttls()
+        .auth(ACCOUNT, "pw")
+        .start()
+        .expect("aiosmtpd");
+    let with_token = Aiosmtpd::builder()
+        .starttls()
+        .xoauth2(&oauth.introspect_url())
+        .start()
+        .expect("aiosmtpd");
+    let db = database(dir, N);
+    // Sign in (the bench plays the browser), keeping the token in a private file.
+    let mut login = tandem(&db)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+        .args([
+            "account",
+            "login",
+            "--provider",
+            "microsoft",
+            "--client-id",
+            "bench",
+        ])
+        .args(["--issuer", &oauth.issuer(), "--no-browser", "--allow-file"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(login.stderr.take().unwrap());
+    let url = loop {
+        let mut line = String::new();
+        assert!(std::io::BufRead::read_line(&mut stderr, &mut line).unwrap() > 0);
+        if let Some(url) = line.trim().strip_prefix("open: ") {
+            break url.to_owned();
+        }
+    };
+    let started = Instant::now();
+    oauth.browse(&url).unwrap();
+    assert!(login.wait().unwrap().success());
+    let round_trip = started.elapsed();
+
+    let send = |server: &Aiosmtpd, xoauth2: bool| {
+        let url = format!(
+            "smtp://info%40example.org@127.0.0.1:{}?tls=required",
+            server.port()
+        );
+        let mut cmd = tandem(&db);
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+            .env("TANDEM_SMTP_PASSWORD", "pw")
+            .args(["send", "1", "--smtp", &url, "--ca-cert"])
+            .arg(&server.certificate().unwrap().ca_pem)
+            .args(["--from", "PMO <info@example.org>", "--concurrency", "2"]);
+        if xoauth2 {
+            cmd.args(["--auth", "xoauth2"]);
+        }
+        let start = Instant::now();
+        ok(&mut cmd);
+        N as f64 / start.elapsed().as_secs_f64()
+    };
+    let (mut password, mut token) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        password.push(send(&with_password, false));
+        token.push(send(&with_token, true));
+    }
+    let (password, token) = (best(password), best(token));
+    println!(
+        "sign-in: round trip on loopback (discovery, authorize, code + PKCE exchange) {:.0} ms",
+        round_trip.as_secs_f64() * 1000.0
+    );
+    println!("send with a sign-in token vs a password ({N} messages, STARTTLS, 2 sessions, aiosmtpd, best of {ROUNDS}):");
+    println!("  password           {password:>8.0} msg/s");
+    println!(
+        "  xoauth2            {token:>8.0} msg/s   xoauth2/password = {:.2}x (goal within 5%)",
+        token / password
     );
 }

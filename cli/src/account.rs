@@ -67,7 +67,7 @@ pub fn account(store: &Store, data_dir: &Path, command: AccountCommand) -> Resul
             if client.client_id.trim().is_empty() {
                 return Err(
                     "no client ID: pass --client-id with the Application (client) ID of your \
-                     organisation's app registration (see docs/sign-in-guide)"
+                     organisation's app registration (see docs/sign-in-fr.md or docs/sign-in-nl.md)"
                         .into(),
                 );
             }

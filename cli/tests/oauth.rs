@@ -450,6 +450,50 @@ fn a_withdrawn_sign_in_pauses_the_send_and_after_signing_in_again_resume_deliver
 }
 
 #[test]
+fn google_asks_for_offline_access_and_comes_back_to_the_loopback_address() {
+    let oauth = OAuthServer::start(3600, ACCOUNT).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let mut cmd = no_keychain(&db);
+    cmd.args([
+        "account",
+        "login",
+        "--provider",
+        "google",
+        "--client-id",
+        "123.apps.googleusercontent.com",
+    ])
+    .args(["--client-secret", "GOCSPX-desktop", "--issuer"])
+    .arg(oauth.issuer())
+    .args(["--no-browser", "--allow-file", "--timeout", "60"]);
+    let (child, seen, stderr) = start_login(cmd);
+    let url = &seen["open"];
+    // Google gives a refresh token only when asked for offline access; its desktop
+    // clients come back to the loopback address; the scope is Gmail's SMTP/IMAP one.
+    assert!(url.contains("access_type=offline"), "{url}");
+    assert!(
+        url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"),
+        "{url}"
+    );
+    assert!(url.contains("https%3A%2F%2Fmail.google.com%2F"), "{url}");
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    let (status, _) = oauth.browse(url).unwrap();
+    assert_eq!(status, 200);
+    let mut transcript = Transcript::default();
+    let (success, stdout, rest) = finish_login(child, stderr, &mut transcript);
+    assert!(success, "{rest}");
+    let signed_in = last_json(&stdout);
+    assert_eq!(signed_in["provider"], "google");
+    assert!(
+        !transcript.0.contains("GOCSPX-desktop"),
+        "the client secret is not printed"
+    );
+    let status = last_json(&transcript.ok(no_keychain(&db).args(["account", "status"])));
+    assert_eq!(status["provider"], "google", "{status}");
+    assert!(status["token_valid_until"].as_str().is_some(), "{status}");
+}
+
+#[test]
 fn provider_refusals_are_explained_with_what_to_do() {
     // Microsoft 365 once basic authentication is off: a password is refused.
     let server = Aiosmtpd::builder()

@@ -170,6 +170,48 @@ async fn microsoft_365_sign_in_then_test_connection_and_a_send_over_xoauth2() ->
     let stats = oauth.stats()?;
     assert_eq!(stats["introspect_inactive"], 0, "{stats}");
 
+    // Sign out, then sign in with a code, as on a computer whose browser cannot come
+    // back to Tandem.
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("[data-action='sign-out']", Duration::from_secs(10))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(
+        "document.querySelector('fieldset.sign-in')?.dataset.signedIn === ''",
+        Duration::from_secs(10),
+    )
+    .await?;
+    assert!(!keyring
+        .dump()?
+        .contains(&format!("oauth:microsoft:{account}")));
+    app.find("[data-action='sign-in-device']")
+        .await?
+        .click()
+        .await?;
+    let code = app
+        .find_soon("[data-device-code]", Duration::from_secs(20))
+        .await?
+        .attr("data-device-code")
+        .await?
+        .unwrap_or_default();
+    let shown = app.find(".sign-in .waiting").await?.text().await?;
+    assert!(
+        shown.contains(&format!("{}/device", oauth.issuer())),
+        "{shown}"
+    );
+    app.screenshot("settings-sign-in-code-nl").await?;
+    oauth.approve(&code)?;
+    app.wait_for(
+        &format!("document.querySelector('fieldset.sign-in')?.dataset.signedIn === '{account}'"),
+        Duration::from_secs(20),
+    )
+    .await?;
+    assert_eq!(oauth.stats()?["device_code"], 1);
+
     app.choose_language("fr").await?;
     app.find("nav [data-view='settings']")
         .await?
