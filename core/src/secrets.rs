@@ -154,6 +154,12 @@ pub fn refresh_token(provider: &str, account: &str, data_dir: &Path) -> Option<S
     )
 }
 
+/// Whether the user once agreed to keep a sign-in in the data folder's private file
+/// (there is no keychain here): a rotated refresh token may then go there too.
+pub fn refresh_token_file_consented(data_dir: &Path) -> bool {
+    data_dir.join(TOKEN_FALLBACK_FILE).is_file()
+}
+
 /// Signs out: forgets the refresh token.
 pub fn delete_refresh_token(provider: &str, account: &str, data_dir: &Path) {
     delete_secret(

@@ -676,12 +676,13 @@ pub struct KeychainStore {
 impl RefreshStore for KeychainStore {
     fn save(&self, refresh_token: &str) {
         // The file fallback is only written if it was consented before (it exists).
-        let had_file = self.data_dir.join("sign-in").is_file();
+        // Failing to keep a rotated token is not fatal: the one in memory goes on, and
+        // providers keep the previous refresh token valid for a while.
         let _ = crate::secrets::save_refresh_token(
             self.provider.id(),
             &self.account,
             refresh_token,
-            had_file,
+            crate::secrets::refresh_token_file_consented(&self.data_dir),
             &self.data_dir,
         );
     }
