@@ -22,8 +22,30 @@ impl Keyring {
     /// Starts the bus and the keyring (packages dbus, gnome-keyring, libsecret-tools).
     pub fn start() -> Result<Keyring, Error> {
         let home = tempfile::tempdir()?;
+        // A session bus that starts no service by itself: with the system's service
+        // files, a first request that came before our keyring owned its name would
+        // start a second, locked keyring (no password given) and every store would
+        // fail — seen once in CI.
+        let config = home.path().join("bus.conf");
+        std::fs::write(
+            &config,
+            r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+        )?;
         let mut bus = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--nopidfile", "--print-address=1"])
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--nofork", "--nopidfile", "--print-address=1"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -39,7 +61,7 @@ impl Keyring {
             .env("XDG_RUNTIME_DIR", home.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(home.path().join("daemon.log"))?)
             .spawn()
             .map_err(|e| {
                 format!("cannot start gnome-keyring-daemon (apt-get install gnome-keyring): {e}")

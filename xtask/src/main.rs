@@ -4,6 +4,7 @@
 //! packages (with sudo when not root), tauri-driver, the UI's npm packages, then the
 //! build. Every step prints what it runs and how long it took.
 
+mod dist;
 mod setup;
 mod summary;
 
@@ -20,8 +21,10 @@ commands:
   run     set up, build and start Tandem on its default database
   test    set up, build, and run every test layer (lint, unit, integration, UI, end-to-end)
   bench   run the benchmark scenarios, each as a ratio against its reference
-  dist    build the installers this machine can make (.deb, .rpm), print each as
-          `bundle: PATH SIZE`
+  dist    build the installers this machine can make (.deb, .rpm), check the .deb with
+          lintian, desktop-file-validate and appstreamcli, print each as
+          `bundle: PATH SIZE`; with --check, also install the .deb into a clean
+          Debian 12 root, start it there as a user, then remove it
   icons   make every icon from src-tauri/icons/icon.svg (tauri icon)";
 
 fn main() -> ExitCode {
@@ -32,8 +35,8 @@ fn main() -> ExitCode {
         Some("run") => run(&ctx),
         Some("test") => test(&ctx),
         Some("bench") => bench(&ctx),
-        Some("dist") => dist(&ctx),
-        Some("icons") => icons(&ctx),
+        Some("dist") => dist::dist(&ctx, args.iter().any(|a| a == "--check")),
+        Some("icons") => dist::icons(&ctx),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -125,7 +128,7 @@ pub fn run_cmd(mut cmd: Command, what: &str) -> Result<(), String> {
     }
 }
 
-fn build_ui(ctx: &Ctx) -> Result<(), String> {
+pub fn build_ui(ctx: &Ctx) -> Result<(), String> {
     ctx.step("UI build (vite)");
     let mut c = ctx.npm();
     c.args(["run", "build"]);
@@ -332,7 +335,7 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
 }
 
 /// A string as JSON (for the paths put into the bundler's configuration).
-fn json_string(text: &str) -> String {
+pub fn json_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -344,74 +347,4 @@ fn json_string(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The Tauri command line from the UI's npm packages.
-fn tauri_cli(ctx: &Ctx) -> Command {
-    let mut c = ctx.cmd(
-        ctx.ui()
-            .join("node_modules/.bin/tauri")
-            .to_str()
-            .unwrap_or("tauri"),
-    );
-    c.current_dir(ctx.root.join("src-tauri"));
-    c
-}
-
-/// Linux installers: the release app and the `tandem` command line (on the PATH as
-/// /usr/bin/tandem), bundled by Tauri as .deb and .rpm. Windows and macOS installers
-/// are made on those systems by the release workflow.
-fn dist(ctx: &Ctx) -> Result<(), String> {
-    setup::system_packages(ctx, false)?;
-    setup::npm(ctx)?;
-    build_ui(ctx)?;
-    ctx.step("release build of the command line (cargo build --release -p tandem-cli)");
-    let mut c = ctx.cargo();
-    c.args(["build", "--release", "--locked", "-p", "tandem-cli"]);
-    run_cmd(c, "cargo build --release -p tandem-cli")?;
-    let cli = ctx.target_dir.join("release/tandem");
-    let cli = cli.to_str().ok_or("the target folder is not valid UTF-8")?;
-    ctx.step("installers: .deb and .rpm (tauri build)");
-    let files = format!("{{\"/usr/bin/tandem\": {}}}", json_string(cli));
-    let config = format!(
-        "{{\"bundle\": {{\"linux\": {{\"deb\": {{\"files\": {files}}}, \"rpm\": {{\"files\": {files}}}}}}}}}"
-    );
-    let mut c = tauri_cli(ctx);
-    c.args(["build", "--ci", "--bundles", "deb,rpm", "--config", &config]);
-    run_cmd(c, "tauri build")?;
-    let mut built = Vec::new();
-    for kind in ["deb", "rpm"] {
-        let dir = ctx.target_dir.join("release/bundle").join(kind);
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().and_then(|e| e.to_str()) == Some(kind) {
-                let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                built.push(format!("bundle: {} {size}", path.display()));
-            }
-        }
-    }
-    built.sort();
-    for line in &built {
-        println!("{line}");
-    }
-    if built.is_empty() {
-        return Err("tauri build made no .deb or .rpm".into());
-    }
-    Ok(())
-}
-
-/// Every icon (PNG sizes, .ico for Windows, .icns for macOS) from the one vector
-/// source; the results are committed.
-fn icons(ctx: &Ctx) -> Result<(), String> {
-    setup::npm(ctx)?;
-    ctx.step("icons from src-tauri/icons/icon.svg (tauri icon)");
-    let mut c = tauri_cli(ctx);
-    c.args(["icon", "icons/icon.svg", "--output", "icons"]);
-    run_cmd(c, "tauri icon")?;
-    // Mobile icons are not Tandem's.
-    for dir in ["android", "ios"] {
-        let _ = std::fs::remove_dir_all(ctx.root.join("src-tauri/icons").join(dir));
-    }
-    Ok(())
 }

@@ -33,6 +33,11 @@ const TEST_PACKAGES: &[&str] = &[
     "libsecret-tools",
 ];
 
+/// Debian's tools that finish and check the .deb (`cargo xtask dist`), and what
+/// `dist --check` installs into a clean root with.
+const DIST_PACKAGES: &[&str] = &["dpkg-dev", "lintian", "appstream", "desktop-file-utils"];
+const DIST_CHECK_PACKAGES: &[&str] = &["mmdebstrap", "imagemagick"];
+
 /// The oldest Node.js that Vite 8 supports.
 const NODE_MIN: (u32, u32) = (20, 19);
 
@@ -60,14 +65,28 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
+/// The packages `cargo xtask dist` needs besides the build's.
+pub fn dist_packages(ctx: &Ctx, check: bool) -> Result<(), String> {
+    let mut wanted = DIST_PACKAGES.to_vec();
+    if check {
+        wanted.extend_from_slice(DIST_CHECK_PACKAGES);
+    }
+    install(ctx, "packaging tools", wanted)
+}
+
 /// Installs the missing system packages with apt-get (through sudo when not root);
 /// elsewhere prints what to install.
 pub fn system_packages(ctx: &Ctx, for_tests: bool) -> Result<(), String> {
-    ctx.step("system packages");
     let mut wanted: Vec<&str> = BUILD_PACKAGES.to_vec();
     if for_tests {
         wanted.extend_from_slice(TEST_PACKAGES);
     }
+    install(ctx, "system packages", wanted)?;
+    check_node()
+}
+
+fn install(ctx: &Ctx, title: &str, wanted: Vec<&str>) -> Result<(), String> {
+    ctx.step(title);
     let has_apt = Command::new("apt-get")
         .arg("--version")
         .stdout(Stdio::null())
@@ -119,7 +138,7 @@ pub fn system_packages(ctx: &Ctx, for_tests: bool) -> Result<(), String> {
         args.extend(&missing);
         run_cmd(apt(&args), "apt-get install")?;
     }
-    check_node()
+    Ok(())
 }
 
 fn check_node() -> Result<(), String> {
