@@ -12,3 +12,6 @@ mod media;
 
 // contacts: imports of real export files, GDPR actions, export round trip.
 mod contacts;
+
+// paths: a user folder with a non-ASCII name.
+mod paths;

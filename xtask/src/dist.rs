@@ -475,3 +475,44 @@ pub fn icons(ctx: &Ctx) -> Result<(), String> {
     ]);
     run_cmd(c, "tauri icon --png")
 }
+
+/// Copies the screenshots the user guides show (every `img/NAME.png` they name) from
+/// the last end-to-end run (`target/e2e/`) into `docs/img/`, 960 pixels wide.
+pub fn docs_images(ctx: &Ctx) -> Result<(), String> {
+    ctx.step("screenshots for the guides (target/e2e -> docs/img)");
+    let docs = ctx.root.join("docs");
+    let mut names = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&docs)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        for part in text.split("(img/").skip(1) {
+            if let Some(name) = part.split(')').next().filter(|n| n.ends_with(".png")) {
+                names.insert(name.to_owned());
+            }
+        }
+    }
+    let shots = ctx.root.join("target/e2e");
+    let missing: Vec<&String> = names.iter().filter(|n| !shots.join(n).is_file()).collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "no screenshot {missing:?} in {}: run `cargo xtask test` first",
+            shots.display()
+        ));
+    }
+    std::fs::create_dir_all(docs.join("img")).map_err(|e| e.to_string())?;
+    for name in &names {
+        let mut c = Command::new("convert");
+        c.arg(shots.join(name))
+            .args(["-resize", "960x", "-strip"])
+            .arg(docs.join("img").join(name));
+        run_cmd(c, "convert (imagemagick)")?;
+        println!("docs/img/{name}");
+    }
+    Ok(())
+}

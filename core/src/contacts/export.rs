@@ -85,3 +85,19 @@ mod token_tests {
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))));
     }
 }
+
+#[cfg(test)]
+mod csv_tests {
+    use super::export_csv;
+
+    #[test]
+    fn every_line_ends_in_crlf_on_every_platform() {
+        // Excel expects CRLF; the csv crate writes the same bytes whatever the system.
+        for excel in [true, false] {
+            let bytes = export_csv(&[], excel);
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(text.ends_with("\r\n"), "{text:?}");
+            assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+        }
+    }
+}
