@@ -473,3 +473,22 @@ oauth-cancel = Cancel
 oauth-no-keychain = This computer has no keychain to keep the sign-in safe. Tandem can keep it in a file of its data folder that only your user account can read.
 oauth-use-password = Use a password instead (app password)
 oauth-use-sign-in = Sign in instead of a password
+
+## Updates
+update-check = Check for updates
+update-checking = Checking…
+update-daily = Check once a day when Tandem starts
+update-last-checked = Last checked on { $date }.
+update-none = Tandem { $version } is the newest version.
+update-found = Tandem { $version } is available.
+update-open-settings = See in Settings
+update-download = Download and check it
+update-downloading = Downloading…
+update-verified = Downloaded; its signature is that of Tandem's publisher.
+update-install = Install and restart Tandem
+update-error-no-feed = This installation has no update address. Your IT contact installs new versions.
+update-error-feed = The update address cannot be reached or did not answer as expected ({ $detail }). Tandem goes on as it is; try again later.
+update-error-signature = The downloaded update is not signed by Tandem's publisher: it was refused and nothing was installed. Tell whoever publishes Tandem for your organisation. ({ $detail })
+update-error-platform = There is no update for this kind of computer in the latest version.
+update-error-install = The update could not be installed ({ $detail }). Tandem goes on as it is.
+update-error-none = Check for updates first.

@@ -482,3 +482,22 @@ oauth-cancel = Annuler
 oauth-no-keychain = Cet ordinateur n'a pas de trousseau pour garder la connexion en sécurité. Tandem peut la garder dans un fichier de son dossier de données que seul votre compte utilisateur peut lire.
 oauth-use-password = Utiliser plutôt un mot de passe (mot de passe d'application)
 oauth-use-sign-in = Se connecter plutôt qu'utiliser un mot de passe
+
+## Mises à jour
+update-check = Rechercher des mises à jour
+update-checking = Recherche…
+update-daily = Rechercher une fois par jour au démarrage de Tandem
+update-last-checked = Dernière recherche le { $date }.
+update-none = Tandem { $version } est la version la plus récente.
+update-found = Tandem { $version } est disponible.
+update-open-settings = Voir dans les Réglages
+update-download = La télécharger et la vérifier
+update-downloading = Téléchargement…
+update-verified = Téléchargée ; sa signature est bien celle de l'éditeur de Tandem.
+update-install = Installer et redémarrer Tandem
+update-error-no-feed = Cette installation n'a pas d'adresse de mise à jour. C'est votre contact informatique qui installe les nouvelles versions.
+update-error-feed = L'adresse de mise à jour est injoignable ou n'a pas répondu comme prévu ({ $detail }). Tandem continue tel quel ; réessayez plus tard.
+update-error-signature = La mise à jour téléchargée n'est pas signée par l'éditeur de Tandem : elle a été refusée et rien n'a été installé. Prévenez la personne qui publie Tandem pour votre organisation. ({ $detail })
+update-error-platform = La dernière version ne contient pas de mise à jour pour ce type d'ordinateur.
+update-error-install = La mise à jour n'a pas pu être installée ({ $detail }). Tandem continue tel quel.
+update-error-none = Recherchez d'abord les mises à jour.

@@ -470,3 +470,22 @@ oauth-cancel = Annuleren
 oauth-no-keychain = Deze computer heeft geen sleutelhanger om de aanmelding veilig te bewaren. Tandem kan ze bewaren in een bestand in zijn gegevensmap dat alleen uw gebruikersaccount kan lezen.
 oauth-use-password = Liever een wachtwoord gebruiken (app-wachtwoord)
 oauth-use-sign-in = Aanmelden in plaats van een wachtwoord
+
+## Updates
+update-check = Zoeken naar updates
+update-checking = Zoeken…
+update-daily = Eén keer per dag zoeken wanneer Tandem start
+update-last-checked = Laatst gezocht op { $date }.
+update-none = Tandem { $version } is de nieuwste versie.
+update-found = Tandem { $version } is beschikbaar.
+update-open-settings = Bekijken in Instellingen
+update-download = Downloaden en controleren
+update-downloading = Downloaden…
+update-verified = Gedownload; de handtekening is die van de uitgever van Tandem.
+update-install = Installeren en Tandem herstarten
+update-error-no-feed = Deze installatie heeft geen update-adres. Uw IT-contact installeert nieuwe versies.
+update-error-feed = Het update-adres is onbereikbaar of antwoordde niet zoals verwacht ({ $detail }). Tandem werkt gewoon verder; probeer later opnieuw.
+update-error-signature = De gedownloade update is niet ondertekend door de uitgever van Tandem: ze is geweigerd en er is niets geïnstalleerd. Verwittig wie Tandem voor uw organisatie uitgeeft. ({ $detail })
+update-error-platform = De nieuwste versie bevat geen update voor dit soort computer.
+update-error-install = De update kon niet worden geïnstalleerd ({ $detail }). Tandem werkt gewoon verder.
+update-error-none = Zoek eerst naar updates.

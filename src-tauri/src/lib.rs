@@ -23,10 +23,12 @@ pub fn configure<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
         .manage(commands::contacts::PendingImport::default())
         .manage(commands::send::Sending::default())
         .manage(commands::account::SignIns::default())
+        .manage(commands::updates::PendingUpdate::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -62,6 +64,12 @@ pub fn configure<R: tauri::Runtime>(
             commands::account::sign_in_finish,
             commands::account::sign_in_cancel,
             commands::account::sign_out,
+            commands::updates::update_view,
+            commands::updates::set_update_check_daily,
+            commands::updates::check_update,
+            commands::updates::check_update_if_due,
+            commands::updates::download_update,
+            commands::updates::install_update,
             commands::send::save_smtp_settings,
             commands::send::test_smtp,
             commands::send::send_overview,

@@ -14,6 +14,7 @@
 //! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
 
 mod aiosmtpd;
+mod http;
 mod keyring;
 mod oauth;
 mod python;
@@ -21,6 +22,7 @@ mod sink;
 mod tls;
 
 pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
+pub use http::StaticServer;
 pub use keyring::Keyring;
 pub use oauth::{get_page, OAuthServer};
 pub use sink::{SmtpSink, SmtpSinkBuilder};

@@ -9,6 +9,8 @@ use crate::send::SmtpSettings;
 const UI_LANGUAGE: &str = "ui_language";
 const SMTP: &str = "smtp";
 const OAUTH_ACCOUNT: &str = "oauth_account";
+const UPDATE_CHECK: &str = "update_check_daily";
+const UPDATE_CHECKED_AT: &str = "update_checked_at";
 
 impl Store {
     /// The interface language the user chose, if they ever chose one.
@@ -74,6 +76,25 @@ impl Store {
             .map(|a| serde_json::to_string(a).expect("an account always serialises"))
             .unwrap_or_default();
         self.set_setting(OAUTH_ACCOUNT, &json)
+    }
+
+    /// Whether the app looks for a new version once a day when it starts (off until the
+    /// organisation turns it on: some staff work on metered connections).
+    pub fn update_check_daily(&self) -> Result<bool, StoreError> {
+        Ok(self.setting(UPDATE_CHECK)?.as_deref() == Some("on"))
+    }
+
+    pub fn set_update_check_daily(&self, on: bool) -> Result<(), StoreError> {
+        self.set_setting(UPDATE_CHECK, if on { "on" } else { "off" })
+    }
+
+    /// When updates were last looked for (RFC 3339), if ever.
+    pub fn update_checked_at(&self) -> Result<Option<String>, StoreError> {
+        self.setting(UPDATE_CHECKED_AT)
+    }
+
+    pub fn set_update_checked_at(&self, at: &str) -> Result<(), StoreError> {
+        self.set_setting(UPDATE_CHECKED_AT, at)
     }
 
     pub(super) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {

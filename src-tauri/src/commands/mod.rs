@@ -5,6 +5,7 @@ pub mod contacts;
 pub mod export;
 pub mod issues;
 pub mod send;
+pub mod updates;
 
 use serde::Serialize;
 use tandem_core::model::UiLanguage;

@@ -28,6 +28,8 @@ import type { Account } from './bindings/Account';
 import type { AccountView } from './bindings/AccountView';
 import type { OAuthClient } from './bindings/OAuthClient';
 import type { SignInStart } from './bindings/SignInStart';
+import type { UpdateFound } from './bindings/UpdateFound';
+import type { UpdateView } from './bindings/UpdateView';
 import type { SendOverview } from './bindings/SendOverview';
 import type { SendStatus } from './bindings/SendStatus';
 import type { RunInfo } from './bindings/RunInfo';
@@ -145,6 +147,12 @@ export const api = {
   signInFinish: (allowFile: boolean) => call<Account>('sign_in_finish', { allowFile }),
   signInCancel: () => call<void>('sign_in_cancel'),
   signOut: () => call<void>('sign_out'),
+  updateView: () => call<UpdateView>('update_view'),
+  setUpdateCheckDaily: (on: boolean) => call<void>('set_update_check_daily', { on }),
+  checkUpdate: () => call<UpdateFound | null>('check_update'),
+  checkUpdateIfDue: () => call<UpdateFound | null>('check_update_if_due'),
+  downloadUpdate: () => call<number>('download_update'),
+  installUpdate: () => call<void>('install_update'),
   saveSmtpSettings: (save: SmtpSave) => call<SmtpSaved>('save_smtp_settings', { save }),
   testSmtp: (settings: SmtpSettings, password: string | null) =>
     call<string>('test_smtp', { settings, password }),

@@ -73,6 +73,8 @@ describe('ui.ftl', () => {
       used.add(`oauth-error-${e}`);
     for (const r of ['basic-auth-off', 'smtp-auth-disabled', 'authentication'])
       used.add(`smtp-refused-${r}`);
+    for (const e of ['no-feed', 'feed', 'signature', 'platform', 'install', 'none'])
+      used.add(`update-error-${e}`);
     for (const d of ['reading', 'importing']) used.add(`import-busy-${d}`);
     // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
     for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',
