@@ -184,7 +184,15 @@ static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 impl App {
     /// Starts tauri-driver and opens a session on the built app.
     pub async fn start(launch: &Launch) -> Result<App> {
-        let binary = app_binary();
+        let app = App::open(launch, &app_binary()).await?;
+        app.wait_ready().await?;
+        Ok(app)
+    }
+
+    /// Starts tauri-driver and opens a session on `binary` (any Tauri app), without
+    /// waiting for Tandem's UI.
+    pub async fn open(launch: &Launch, binary: &Path) -> Result<App> {
+        let binary = binary.to_path_buf();
         if !binary.is_file() {
             return Err(format!(
                 "the app binary {} does not exist: run `cargo xtask test` (it builds it)",
@@ -229,6 +237,9 @@ impl App {
         // for before that one listens fails with a bare HTTP error (seen once in CI).
         wait_for_port(native_port, Duration::from_secs(20))?;
 
+        // In a workspace build, reqwest (under thirtyfour) has no crypto provider of its
+        // own: the app's updater plugin asks for rustls without one.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry")?;
         caps.set(
@@ -256,8 +267,60 @@ impl App {
             }
         };
         app.driver = Some(driver);
-        app.wait_ready().await?;
         Ok(app)
+    }
+
+    /// Every process of the app started by `binary` (the app and the web view's
+    /// processes it started): their proportional set size in KiB, summed (shared pages
+    /// counted once across them).
+    pub fn memory_kib(binary: &Path) -> u64 {
+        let binary = std::fs::canonicalize(binary).unwrap_or_else(|_| binary.to_path_buf());
+        let mut parents = std::collections::HashMap::new();
+        let mut roots = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // The parent pid is the second field after the ")" that ends the name.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok())
+                .unwrap_or(0);
+            parents.insert(pid, ppid);
+            if std::fs::read_link(format!("/proc/{pid}/exe"))
+                .ok()
+                .as_deref()
+                == Some(&binary)
+            {
+                roots.push(pid);
+            }
+        }
+        let in_app = |mut pid: u32| {
+            for _ in 0..16 {
+                if roots.contains(&pid) {
+                    return true;
+                }
+                pid = match parents.get(&pid) {
+                    Some(&p) if p > 1 => p,
+                    _ => return false,
+                };
+            }
+            false
+        };
+        parents
+            .keys()
+            .filter(|pid| in_app(**pid))
+            .map(|pid| {
+                std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+                    .unwrap_or_default()
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Pss:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                    .unwrap_or(0)
+            })
+            .sum()
     }
 
     /// The session (always present between `start` and `quit`).

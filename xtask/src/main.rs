@@ -341,6 +341,33 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
         .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"));
         run_cmd(c, bin)?;
     }
+
+    ctx.step("start-up and memory: the release app vs a hello-world Tauri 2 app");
+    let mut c = ctx.cargo();
+    c.args(["build", "--release", "--locked", "-p", "tandem-app"]);
+    run_cmd(c, "cargo build --release -p tandem-app")?;
+    // The hello world: Tandem's dependency versions and release profile.
+    let hello = ctx.root.join("tests/hello");
+    std::fs::copy(ctx.root.join("Cargo.lock"), hello.join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock -> tests/hello: {e}"))?;
+    let mut c = ctx.cargo();
+    c.args(["build", "--release", "--manifest-path"])
+        .arg(hello.join("Cargo.toml"));
+    run_cmd(c, "cargo build --release (tests/hello)")?;
+    let mut c = ctx.cargo();
+    c.args([
+        "run",
+        "--quiet",
+        "-p",
+        "tandem-e2e",
+        "--bin",
+        "startup-bench",
+        "--locked",
+        "--",
+    ])
+    .arg(ctx.target_dir.join("release/tandem-app"))
+    .arg(ctx.target_dir.join("release/tandem-hello"));
+    run_cmd(c, "startup-bench")?;
     Ok(())
 }
 
