@@ -10,14 +10,14 @@
 //!
 //! Usage: startup-bench TANDEM_RELEASE_BINARY HELLO_RELEASE_BINARY
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use tandem_e2e::{App, Launch, Result};
 
 const ROUNDS: usize = 5;
 
-async fn measure(launch: &Launch, binary: &PathBuf, ready: &str) -> Result<(Duration, u64)> {
+async fn measure(launch: &Launch, binary: &Path, ready: &str) -> Result<(Duration, u64)> {
     let started = Instant::now();
     let app = App::open(launch, binary).await?;
     app.wait_for(ready, Duration::from_secs(30)).await?;
