@@ -72,7 +72,25 @@ async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -
     replace_text(&nl, "Dag vrienden").await?;
     wait_saved(&app).await?;
 
+    // An article's body: shown at once as text, its editor made after the first paint
+    // (or at the first click); typing there reaches the preview too.
+    let body = ".block-card .rich[lang='fr']";
+    app.wait_for(
+        &format!("document.querySelector(\"{body} .ProseMirror\") !== null"),
+        Duration::from_secs(10),
+    )
+    .await?;
+    let editor = app.find(&format!("{body} .ProseMirror")).await?;
+    editor.click().await?;
+    editor.send_keys(Key::Control + Key::End).await?;
+    editor.send_keys(" Zébulon ajouté").await?;
+    wait_saved(&app).await?;
+
     let fr_text = preview_text(&app, "fr").await?;
+    assert!(
+        fr_text.contains("Zébulon ajouté"),
+        "typed in the rich editor: {fr_text}"
+    );
     assert!(
         fr_text.contains("Bonjour <b>les amis</b>"),
         "markup typed is shown as text: {fr_text}"
