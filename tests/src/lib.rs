@@ -349,6 +349,37 @@ impl App {
         }
     }
 
+    /// Replaces the value of the input `css` with `value`, as typed.
+    pub async fn fill(&self, css: &str, value: &str) -> Result<()> {
+        let input = self.find(css).await?;
+        input.clear().await?;
+        input.send_keys(value).await?;
+        Ok(())
+    }
+
+    /// In the Send view: "Send" to the whole audience of `count`, confirmed, then waits
+    /// until the progress says all `count` were sent.
+    pub async fn send_to_everyone(&self, count: usize) -> Result<()> {
+        self.wait_for(
+            &format!("document.querySelector('.audience')?.dataset.total === '{count}'"),
+            Duration::from_secs(10),
+        )
+        .await?;
+        self.find("[data-action='send']").await?.click().await?;
+        self.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
+            .await?
+            .click()
+            .await?;
+        self.wait_for(
+            &format!(
+                "(() => {{ const p = document.querySelector('.progress');
+                   return p && p.dataset.active === 'false' && p.dataset.sent === '{count}'; }})()"
+            ),
+            Duration::from_secs(30),
+        )
+        .await
+    }
+
     /// Finds an element by CSS selector; the error names the selector.
     pub async fn find(&self, css: &str) -> Result<WebElement> {
         self.driver()

@@ -10,13 +10,6 @@ use tandem_e2e::thirtyfour::prelude::*;
 use tandem_e2e::{App, Launch, Result};
 use tandem_testkit::Aiosmtpd;
 
-async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
-    let input = app.find(css).await?;
-    input.clear().await?;
-    input.send_keys(value).await?;
-    Ok(())
-}
-
 async fn select(app: &App, css: &str, value: &str) -> Result<()> {
     app.find(&format!("{css} option[value='{value}']"))
         .await?
@@ -68,15 +61,16 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
         .await?
         .click()
         .await?;
-    fill(&app, "#smtp-host", "127.0.0.1").await?;
-    fill(&app, "#smtp-port", &server.port().to_string()).await?;
-    fill(&app, "#smtp-username", "lettre@example.org").await?;
-    fill(&app, "#smtp-password", "mot-de-passe").await?;
-    fill(&app, "#smtp-from-name", "Plate-forme Mineurs en exil").await?;
-    fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    app.fill("#smtp-host", "127.0.0.1").await?;
+    app.fill("#smtp-port", &server.port().to_string()).await?;
+    app.fill("#smtp-username", "lettre@example.org").await?;
+    app.fill("#smtp-password", "mot-de-passe").await?;
+    app.fill("#smtp-from-name", "Plate-forme Mineurs en exil")
+        .await?;
+    app.fill("#smtp-from-address", "lettre@example.org").await?;
     app.find("#smtp-greeting").await?.click().await?;
     app.find(".advanced summary").await?.click().await?;
-    fill(&app, "#smtp-ca-file", &ca).await?;
+    app.fill("#smtp-ca-file", &ca).await?;
 
     app.find("[data-action='test-smtp']").await?.click().await?;
     app.wait_for(
@@ -123,7 +117,7 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     let destination = app.find("[data-check='destination']").await?.text().await?;
     assert!(destination.contains("127.0.0.1"), "{destination}");
 
-    fill(&app, "#send-test-email", "essai@example.org").await?;
+    app.fill("#send-test-email", "essai@example.org").await?;
     app.find("[data-action='send-test']").await?.click().await?;
     let received = server.wait_for_messages(1, Duration::from_secs(20))?;
     assert_eq!(received.len(), 1);
@@ -140,17 +134,7 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     )
     .await?;
 
-    app.find("[data-action='send']").await?.click().await?;
-    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
-        .await?
-        .click()
-        .await?;
-    app.wait_for(
-        "(() => { const p = document.querySelector('.progress');
-           return p && p.dataset.active === 'false' && p.dataset.sent === '3'; })()",
-        Duration::from_secs(30),
-    )
-    .await?;
+    app.send_to_everyone(3).await?;
     let bar = app.find(".progress progress").await?;
     assert_eq!(bar.prop("value").await?.as_deref(), Some("3"));
     assert_eq!(bar.prop("max").await?.as_deref(), Some("3"));
@@ -363,10 +347,10 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
         .text()
         .await?;
     assert!(said.contains("nom du serveur"), "{said}");
-    fill(&app, "#smtp-host", "127.0.0.1").await?;
-    fill(&app, "#smtp-port", &server.port().to_string()).await?;
+    app.fill("#smtp-host", "127.0.0.1").await?;
+    app.fill("#smtp-port", &server.port().to_string()).await?;
     select(&app, "#smtp-security", "none").await?;
-    fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    app.fill("#smtp-from-address", "lettre@example.org").await?;
     // What was typed and not saved yet survives a visit to another screen.
     app.find_soon("[data-smtp-dirty]", Duration::from_secs(5))
         .await?;
@@ -388,7 +372,7 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
         .await?;
     // One message a minute: the second one has to wait.
     app.find("[data-action='add-limit']").await?.click().await?;
-    fill(&app, ".limit-row input[type='number']", "1").await?;
+    app.fill(".limit-row input[type='number']", "1").await?;
     app.find("[data-action='save-smtp']").await?.click().await?;
     app.find_soon("[data-smtp-saved]", Duration::from_secs(10))
         .await?;
@@ -452,9 +436,9 @@ async fn a_self_signed_certificate_is_shown_trusted_by_the_user_and_then_used() 
         .click()
         .await?;
     app.find_soon("#smtp-host", Duration::from_secs(10)).await?;
-    fill(&app, "#smtp-host", "127.0.0.1").await?;
-    fill(&app, "#smtp-port", &server.port().to_string()).await?;
-    fill(&app, "#smtp-from-address", "lettre@example.org").await?;
+    app.fill("#smtp-host", "127.0.0.1").await?;
+    app.fill("#smtp-port", &server.port().to_string()).await?;
+    app.fill("#smtp-from-address", "lettre@example.org").await?;
     app.find("[data-action='test-smtp']").await?.click().await?;
     let box_ = app
         .find_soon("[data-certificate]", Duration::from_secs(20))

@@ -95,6 +95,10 @@ impl Provider {
         }
     }
 
+    fn oauth_scopes(self) -> impl Iterator<Item = Scope> {
+        self.scopes().iter().map(|s| Scope::new((*s).to_owned()))
+    }
+
     /// The loopback redirect host each provider's registration accepts: Microsoft's app
     /// registrations take `http://localhost` (any port); Google's desktop clients the
     /// loopback address.
@@ -502,13 +506,7 @@ pub fn begin_browser(
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let mut request = oauth
         .authorize_url(CsrfToken::new_random)
-        .add_scopes(
-            client
-                .provider
-                .scopes()
-                .iter()
-                .map(|s| Scope::new((*s).to_owned())),
-        )
+        .add_scopes(client.provider.oauth_scopes())
         .set_pkce_challenge(challenge);
     if client.provider == Provider::Google {
         // Google gives a refresh token only when asked for offline access.
@@ -591,13 +589,7 @@ pub fn begin_device(client: &OAuthClient) -> Result<DeviceLogin, OAuthError> {
     );
     let details: StandardDeviceAuthorizationResponse = oauth
         .exchange_device_code()
-        .add_scopes(
-            client
-                .provider
-                .scopes()
-                .iter()
-                .map(|s| Scope::new((*s).to_owned())),
-        )
+        .add_scopes(client.provider.oauth_scopes())
         .request(&http)
         .map_err(token_error)?;
     Ok(DeviceLogin {
