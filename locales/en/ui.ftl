@@ -492,3 +492,4 @@ update-error-signature = The downloaded update is not signed by Tandem's publish
 update-error-platform = There is no update for this kind of computer in the latest version.
 update-error-install = The update could not be installed ({ $detail }). Tandem goes on as it is.
 update-error-none = Check for updates first.
+send-sign-in-again = Sign in again (Settings)

@@ -501,3 +501,4 @@ update-error-signature = La mise à jour téléchargée n'est pas signée par l'
 update-error-platform = La dernière version ne contient pas de mise à jour pour ce type d'ordinateur.
 update-error-install = La mise à jour n'a pas pu être installée ({ $detail }). Tandem continue tel quel.
 update-error-none = Recherchez d'abord les mises à jour.
+send-sign-in-again = Se reconnecter (Réglages)

@@ -489,3 +489,4 @@ update-error-signature = De gedownloade update is niet ondertekend door de uitge
 update-error-platform = De nieuwste versie bevat geen update voor dit soort computer.
 update-error-install = De update kon niet worden geïnstalleerd ({ $detail }). Tandem werkt gewoon verder.
 update-error-none = Zoek eerst naar updates.
+send-sign-in-again = Opnieuw aanmelden (Instellingen)

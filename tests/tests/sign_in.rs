@@ -187,6 +187,42 @@ async fn microsoft_365_sign_in_then_test_connection_and_a_send_over_xoauth2() ->
     .await?;
     assert_eq!(oauth.stats()?["device_code"], 1);
 
+    // The sign-in is withdrawn (a password change, an admin): a send says so before
+    // anything is written to the ledger, in the user's language.
+    oauth.revoke()?;
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.wait_for(
+        "document.querySelector('.audience')?.dataset.total === '3'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.find("[data-action='send']").await?.click().await?;
+    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
+        .await?
+        .click()
+        .await?;
+    let refused = app
+        .find_soon(
+            "[data-error-code='oauth-error-sign-in-again']",
+            Duration::from_secs(20),
+        )
+        .await?
+        .text()
+        .await?;
+    assert!(refused.contains("Meld u opnieuw aan"), "{refused}");
+    // The message is brought into view: the Send button was far below it.
+    let visible = app
+        .driver()
+        .execute(
+            "const r = document.querySelector(\"[data-error-code='oauth-error-sign-in-again']\")\
+               .getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(visible.json().as_bool(), Some(true));
+    app.screenshot("send-sign-in-again-nl").await?;
+    assert_eq!(server.count()?, 3, "nothing more was sent");
+
     app.choose_language("fr").await?;
     app.find("nav [data-view='settings']")
         .await?

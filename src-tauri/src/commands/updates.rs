@@ -136,16 +136,24 @@ pub async fn check_update_if_due<R: tauri::Runtime>(
 ) -> Result<Option<UpdateFound>, AppError> {
     let due = {
         let store = state.store()?;
-        store.update_check_daily()?
-            && store
-                .update_checked_at()?
-                .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
-                .is_none_or(|t| chrono::Utc::now() - t.to_utc() > chrono::Duration::hours(24))
+        is_due(
+            store.update_check_daily()?,
+            store.update_checked_at()?.as_deref(),
+            chrono::Utc::now(),
+        )
     };
     if !due {
         return Ok(None);
     }
     Ok(check_update(app, state, pending).await.unwrap_or(None))
+}
+
+/// Whether the daily check should ask the feed now: turned on, and never asked, or last
+/// asked more than a day ago (an unreadable date counts as never).
+fn is_due(on: bool, last: Option<&str>, now: chrono::DateTime<chrono::Utc>) -> bool {
+    on && last
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .is_none_or(|t| now - t.to_utc() > chrono::Duration::hours(24))
 }
 
 /// Downloads the update found and checks its signature; the bytes are kept for
@@ -190,4 +198,24 @@ pub async fn install_update<R: tauri::Runtime>(
         .ok_or_else(|| AppError::new("update-error-none", "download the update first"))?;
     update.install(bytes).map_err(|e| error(&e))?;
     app.restart()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_due;
+
+    #[test]
+    fn the_daily_check_asks_once_a_day_and_only_when_turned_on() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-02T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert!(!is_due(false, None, now), "off by default");
+        assert!(is_due(true, None, now), "never asked");
+        assert!(
+            !is_due(true, Some("2026-12-01T10:00:00Z"), now),
+            "23 hours ago"
+        );
+        assert!(is_due(true, Some("2026-12-01T08:59:00Z"), now), "a day ago");
+        assert!(is_due(true, Some("yesterday"), now), "an unreadable date");
+    }
 }
