@@ -282,6 +282,28 @@ async fn rows_are_edited_in_place_and_a_selection_is_listed_then_erased_in_one_g
         Duration::from_secs(5),
     )
     .await?;
+    // Seen once in a full run: Zoé's row was not there within 5 s of the search. Wait
+    // for the row itself, longer, and say what the table showed if it never comes.
+    if let Err(e) = app
+        .wait_for(
+            "document.querySelector(\"[data-select='zoe@example.be']\") !== null",
+            Duration::from_secs(15),
+        )
+        .await
+    {
+        let rows = app
+            .driver()
+            .execute(
+                "return [document.querySelector('[data-matches]')?.dataset.matches, \
+                   document.querySelector('[data-contacts-search]')?.value, \
+                   [...document.querySelectorAll('.contact-row')].map(r => r.dataset.email ?? '?'), \
+                   document.querySelector('.contact-scroll')?.clientHeight, \
+                   document.querySelector('.view [role=alert]')?.textContent];",
+                vec![],
+            )
+            .await?;
+        return Err(format!("{e}; matches, search, rows, height, alert: {}", rows.json()).into());
+    }
     app.click("[data-select='zoe@example.be']").await?;
     app.find_soon(
         "[data-action='select-all-matching']",
