@@ -357,9 +357,8 @@ impl App {
         Ok(())
     }
 
-    /// In the Send view: "Send" to the whole audience of `count`, confirmed, then waits
-    /// until the progress says all `count` were sent.
-    pub async fn send_to_everyone(&self, count: usize) -> Result<()> {
+    /// In the Send view: once the audience counts `count`, "Send" and its confirmation.
+    pub async fn start_send_to_everyone(&self, count: usize) -> Result<()> {
         self.wait_for(
             &format!("document.querySelector('.audience')?.dataset.total === '{count}'"),
             Duration::from_secs(10),
@@ -370,6 +369,13 @@ impl App {
             .await?
             .click()
             .await?;
+        Ok(())
+    }
+
+    /// [`App::start_send_to_everyone`], then waits until the progress says all `count`
+    /// were sent.
+    pub async fn send_to_everyone(&self, count: usize) -> Result<()> {
+        self.start_send_to_everyone(count).await?;
         self.wait_for(
             &format!(
                 "(() => {{ const p = document.querySelector('.progress');

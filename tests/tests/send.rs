@@ -378,16 +378,7 @@ async fn the_providers_limit_makes_the_send_wait_and_pause_stops_it_with_nobody_
         .await?;
 
     app.find("nav [data-view='send']").await?.click().await?;
-    app.wait_for(
-        "document.querySelector('.audience')?.dataset.total === '3'",
-        Duration::from_secs(10),
-    )
-    .await?;
-    app.find("[data-action='send']").await?.click().await?;
-    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
-        .await?
-        .click()
-        .await?;
+    app.start_send_to_everyone(3).await?;
     let waiting = app
         .wait_for(
             "(() => { const p = document.querySelector('.progress');

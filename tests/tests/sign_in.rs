@@ -191,16 +191,7 @@ async fn microsoft_365_sign_in_then_test_connection_and_a_send_over_xoauth2() ->
     // anything is written to the ledger, in the user's language.
     oauth.revoke()?;
     app.find("nav [data-view='send']").await?.click().await?;
-    app.wait_for(
-        "document.querySelector('.audience')?.dataset.total === '3'",
-        Duration::from_secs(10),
-    )
-    .await?;
-    app.find("[data-action='send']").await?.click().await?;
-    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
-        .await?
-        .click()
-        .await?;
+    app.start_send_to_everyone(3).await?;
     let refused = app
         .find_soon(
             "[data-error-code='oauth-error-sign-in-again']",

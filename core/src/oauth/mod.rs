@@ -16,7 +16,7 @@
 mod http;
 mod loopback;
 
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -397,21 +397,15 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
-    fn of(
-        client: &OAuthClient,
-        answer: TokenAnswer,
-        account: Option<&str>,
-    ) -> Result<SignedIn, OAuthError> {
+    fn of(client: &OAuthClient, answer: TokenAnswer) -> Result<SignedIn, OAuthError> {
         let refresh = answer.refresh_token().cloned().ok_or_else(|| {
             OAuthError::Config(
                 "the identity server gave no refresh token (is offline_access allowed?)".into(),
             )
         })?;
-        let account = account_of(&answer)
-            .or_else(|| account.map(str::to_owned))
-            .ok_or_else(|| {
-                OAuthError::Config("the identity server did not say which address signed in".into())
-            })?;
+        let account = account_of(&answer).ok_or_else(|| {
+            OAuthError::Config("the identity server did not say which address signed in".into())
+        })?;
         Ok(SignedIn {
             account: Account {
                 client: client.clone(),
@@ -445,24 +439,6 @@ impl SignedIn {
             .expires_at
             .saturating_duration_since(Instant::now());
         chrono::Utc::now() + chrono::Duration::from_std(left).unwrap_or_default()
-    }
-
-    /// The token source for sending, starting with this sign-in's access token.
-    pub fn into_tokens(self, store: Box<dyn RefreshStore>) -> Result<Tokens, OAuthError> {
-        let http = Http::new(Duration::from_secs(30));
-        let endpoints = discover(&self.account.client, &http)?;
-        Ok(Tokens {
-            client: self.account.client.clone(),
-            account: self.account.account.clone(),
-            endpoints,
-            http,
-            state: Mutex::new(TokenState {
-                refresh: self.refresh,
-                access: Some(self.access),
-            }),
-            store,
-            refreshes: AtomicU32::new(0),
-        })
     }
 }
 
@@ -531,11 +507,6 @@ pub fn begin_browser(
 }
 
 impl BrowserLogin {
-    /// The loopback address the browser comes back to.
-    pub fn redirect_uri(&self) -> &str {
-        &self.redirect_uri
-    }
-
     /// Waits for the browser to come back (until `timeout` or `cancel`), checks the
     /// state and exchanges the code (with the PKCE verifier) for tokens.
     pub fn wait(self, cancel: &AtomicBool, timeout: Duration) -> Result<SignedIn, OAuthError> {
@@ -551,7 +522,7 @@ impl BrowserLogin {
             .set_pkce_verifier(self.verifier)
             .request(&self.http)
             .map_err(token_error)?;
-        SignedIn::of(&self.client, answer, None)
+        SignedIn::of(&self.client, answer)
     }
 }
 
@@ -648,7 +619,7 @@ impl DeviceLogin {
             RequestTokenError::Parse(e, _) => OAuthError::Unreachable(e.to_string()),
             RequestTokenError::Other(e) => OAuthError::Unreachable(e),
         })?;
-        SignedIn::of(&self.client, answer, None)
+        SignedIn::of(&self.client, answer)
     }
 }
 
@@ -722,7 +693,6 @@ pub struct Tokens {
     http: Http,
     state: Mutex<TokenState>,
     store: Box<dyn RefreshStore>,
-    refreshes: AtomicU32,
 }
 
 impl std::fmt::Debug for Tokens {
@@ -730,7 +700,6 @@ impl std::fmt::Debug for Tokens {
         f.debug_struct("Tokens")
             .field("client", &self.client)
             .field("account", &self.account)
-            .field("refreshes", &self.refreshes.load(Ordering::Relaxed))
             .finish_non_exhaustive()
     }
 }
@@ -759,13 +728,7 @@ impl Tokens {
                 account: account.account.clone(),
                 data_dir: data_dir.to_path_buf(),
             }),
-            refreshes: AtomicU32::new(0),
         })
-    }
-
-    /// The signed-in address (the SMTP login).
-    pub fn account(&self) -> &str {
-        &self.account
     }
 
     /// When the current access token expires, if there is one.
@@ -774,11 +737,6 @@ impl Tokens {
         let access = state.access.as_ref()?;
         let left = access.expires_at.saturating_duration_since(Instant::now());
         Some(chrono::Utc::now() + chrono::Duration::from_std(left).unwrap_or_default())
-    }
-
-    /// How many times the access token was refreshed.
-    pub fn refreshes(&self) -> u32 {
-        self.refreshes.load(Ordering::Relaxed)
     }
 
     /// A valid access token: the current one unless it expires soon (in the last
@@ -797,7 +755,6 @@ impl Tokens {
             .exchange_refresh_token(&state.refresh)
             .request(&self.http)
             .map_err(token_error)?;
-        self.refreshes.fetch_add(1, Ordering::Relaxed);
         if let Some(rotated) = answer.refresh_token() {
             if rotated.secret() != state.refresh.secret() {
                 self.store.save(rotated.secret());
