@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod account;
+mod mailbox;
 mod send;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,10 @@ enum Command {
     /// a password; see who is signed in; sign out.
     #[command(subcommand)]
     Account(AccountCommand),
+    /// Read the sending mailbox back: unsubscribe requests and bounces (IMAP); the log of
+    /// what it did; confirm, dismiss or undo.
+    #[command(subcommand)]
+    Mailbox(MailboxCommand),
     /// The ledger of a send: one row per recipient (email, edition, status, reply,
     /// message_id, attempts).
     Ledger {
@@ -158,6 +163,51 @@ struct SendArgs {
     /// Seconds an unreachable server is waited for before the send stops (resumable).
     #[arg(long, default_value_t = 300, value_name = "SECONDS")]
     give_up_after: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum MailboxCommand {
+    /// Read what arrived since the last check; one line per action on stderr, a JSON
+    /// summary on stdout: {"read", "unsubscribed", "bounced", "soft_bounces",
+    /// "to_confirm", "left", …}. The password comes from $TANDEM_IMAP_PASSWORD or the
+    /// keychain, never the command line.
+    Check {
+        /// imaps://USER@HOST[:PORT] (TLS), imap://USER@HOST[:PORT] (STARTTLS), or
+        /// imap://…?tls=none (this computer only). Default: the saved settings.
+        #[arg(long, value_name = "URL")]
+        imap: Option<String>,
+        /// A PEM file of an extra certificate authority to trust.
+        #[arg(long, value_name = "PEM")]
+        ca_cert: Option<PathBuf>,
+        /// Trust exactly this certificate (its SHA-256), e.g. a self-signed one.
+        #[arg(long, value_name = "SHA256")]
+        pin_cert: Option<String>,
+        /// password, or xoauth2 (the signed-in account's token).
+        #[arg(long, value_parser = ["password", "xoauth2"])]
+        auth: Option<String>,
+        /// The folder to read (default INBOX).
+        #[arg(long)]
+        folder: Option<String>,
+        /// Say what would be done; change nothing, move nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Seconds without an answer before giving up.
+        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+        timeout: u64,
+    },
+    /// What the checks did, newest first.
+    Log {
+        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        format: String,
+        #[arg(long, default_value_t = 1000)]
+        limit: u32,
+    },
+    /// Unsubscribe the sender of a request waiting for confirmation (its id in the log).
+    Confirm { id: i64 },
+    /// Leave the sender of a request waiting for confirmation subscribed.
+    Dismiss { id: i64 },
+    /// Undo an unsubscribe or a bounce (the contact gets back the status they had).
+    Undo { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -313,6 +363,14 @@ fn run(cli: Cli) -> Result<(), String> {
             send::send(&mut open()?, *args, outbox)?;
         }
         Command::Ledger { run, format } => send::ledger(&open()?, run, &format)?,
+        Command::Mailbox(cmd) => {
+            let data_dir = db
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf();
+            mailbox::mailbox(&mut open()?, &data_dir, cmd)?;
+        }
         Command::Account(cmd) => {
             let data_dir = db
                 .parent()

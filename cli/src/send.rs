@@ -459,6 +459,8 @@ pub fn ledger(store: &Store, run: Option<i64>, format: &str) -> Result<(), Strin
                     "email": r.email, "edition": r.edition.code(), "status": r.status.code(),
                     "attempts": r.attempts, "reply": r.reply, "message_id": r.message_id,
                     "sent_at": r.sent_at, "last_attempt_at": r.last_attempt_at,
+                    "bounce": r.bounce, "bounce_code": r.bounce_code,
+                    "bounce_reason": r.bounce_reason, "bounced_at": r.bounced_at,
                 })
             })
             .collect();

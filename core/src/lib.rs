@@ -7,6 +7,7 @@
 pub mod contacts;
 pub mod exchange;
 pub mod i18n;
+pub mod mailbox;
 pub mod media;
 pub mod model;
 pub mod oauth;

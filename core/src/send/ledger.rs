@@ -3,7 +3,7 @@
 use crate::store::LedgerRow;
 
 /// Column names of the ledger file (the same for the CLI and the app).
-pub const LEDGER_HEADER: [&str; 8] = [
+pub const LEDGER_HEADER: [&str; 12] = [
     "email",
     "edition",
     "status",
@@ -12,6 +12,10 @@ pub const LEDGER_HEADER: [&str; 8] = [
     "message_id",
     "last_attempt_at",
     "sent_at",
+    "bounce",
+    "bounce_code",
+    "bounce_reason",
+    "bounced_at",
 ];
 
 /// Writes `rows` as CSV: UTF-8 with `,`, or for Excel on Belgian Windows (`excel`) with
@@ -41,6 +45,10 @@ pub fn ledger_csv(rows: &[LedgerRow], excel: bool) -> Vec<u8> {
                 &r.message_id,
                 &time(r.last_attempt_at),
                 &time(r.sent_at),
+                &r.bounce,
+                &r.bounce_code,
+                &r.bounce_reason,
+                &time(r.bounced_at),
             ])
             .expect("writing to memory");
         }
@@ -69,12 +77,16 @@ mod tests {
             unsubscribe_token: "secret".into(),
             last_attempt_at: Some(1_795_000_000_000),
             sent_at: None,
+            bounce: String::new(),
+            bounce_code: String::new(),
+            bounce_reason: String::new(),
+            bounced_at: None,
         };
         let plain = String::from_utf8(ledger_csv(std::slice::from_ref(&row), false)).unwrap();
         assert_eq!(
             plain,
-            "email,edition,status,attempts,reply,message_id,last_attempt_at,sent_at\n\
-             anne@example.be,fr,failed,2,\"550 5.1.1 No such user; \"\"here\"\"\",<a@example.org>,2026-11-18T11:06:40Z,\n"
+            "email,edition,status,attempts,reply,message_id,last_attempt_at,sent_at,bounce,bounce_code,bounce_reason,bounced_at\n\
+             anne@example.be,fr,failed,2,\"550 5.1.1 No such user; \"\"here\"\"\",<a@example.org>,2026-11-18T11:06:40Z,,,,,\n"
         );
         assert!(!plain.contains("secret"), "tokens never leave the database");
         let excel = ledger_csv(&[row], true);

@@ -35,6 +35,11 @@ pub struct Contact {
     pub language: ContactLanguage,
     pub lists: Vec<String>,
     pub status: ContactStatus,
+    /// Why the status is what it is when it was changed by reading the mailbox:
+    /// `email_request`, `bounce`, `soft_bounces`; otherwise empty.
+    pub status_reason: String,
+    /// When that happened (`YYYY-MM-DDTHH:MM:SS.sssZ`), or empty.
+    pub status_at: String,
     pub consent_source: String,
     pub consent_date: String,
     pub notes: String,
@@ -108,7 +113,8 @@ fn list_id(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
 fn read_contact(conn: &rusqlite::Connection, id: i64) -> Result<Contact, StoreError> {
     let mut c = conn.query_row(
         "SELECT id, email, first_name, last_name, organisation, language, status, consent_source,
-                consent_date, notes, unsubscribe_token, created_at, updated_at
+                consent_date, notes, unsubscribe_token, created_at, updated_at, status_reason,
+                status_at
          FROM contacts WHERE id = ?1",
         [id],
         |r| {
@@ -123,6 +129,8 @@ fn read_contact(conn: &rusqlite::Connection, id: i64) -> Result<Contact, StoreEr
                 lists: Vec::new(),
                 status: ContactStatus::from_code(&r.get::<_, String>(6)?)
                     .unwrap_or(ContactStatus::Subscribed),
+                status_reason: r.get(13)?,
+                status_at: r.get(14)?,
                 consent_source: r.get(7)?,
                 consent_date: r.get(8)?,
                 notes: r.get(9)?,

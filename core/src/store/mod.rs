@@ -8,6 +8,7 @@ mod assets;
 mod contacts;
 mod error;
 mod issues;
+mod mailbox;
 mod migrations;
 mod sends;
 mod settings;
@@ -19,11 +20,14 @@ use rusqlite::Connection;
 
 pub use assets::Asset;
 pub use contacts::{
-    BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage, ContactSummary,
-    ImportReport,
+    fold, BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage,
+    ContactSummary, ImportReport,
 };
 pub use error::StoreError;
 pub use issues::{IssueMeta, IssueSummary, StoredIssue};
+pub use mailbox::{
+    FolderState, MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES,
+};
 pub use migrations::{current_version, latest_version};
 pub use sends::{Audience, LedgerRow, NewRecipient, NewRun, RowStatus, RunInfo, RunState};
 

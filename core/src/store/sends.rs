@@ -174,10 +174,17 @@ pub struct LedgerRow {
     pub last_attempt_at: Option<i64>,
     #[ts(type = "number | null")]
     pub sent_at: Option<i64>,
+    /// A bounce that came back later (read from the mailbox): "", "soft" or "hard".
+    pub bounce: String,
+    /// Its status code (5.1.1) and the remote server's words.
+    pub bounce_code: String,
+    pub bounce_reason: String,
+    #[ts(type = "number | null")]
+    pub bounced_at: Option<i64>,
 }
 
 const LEDGER_COLUMNS: &str = "id, email, name, edition, status, attempts, reply, message_id,
-     unsubscribe_token, last_attempt_at, sent_at";
+     unsubscribe_token, last_attempt_at, sent_at, bounce, bounce_code, bounce_reason, bounced_at";
 
 fn ledger_row(r: &Row<'_>) -> rusqlite::Result<LedgerRow> {
     let edition: String = r.get(3)?;
@@ -199,6 +206,10 @@ fn ledger_row(r: &Row<'_>) -> rusqlite::Result<LedgerRow> {
         unsubscribe_token: r.get(8)?,
         last_attempt_at: r.get(9)?,
         sent_at: r.get(10)?,
+        bounce: r.get(11)?,
+        bounce_code: r.get(12)?,
+        bounce_reason: r.get(13)?,
+        bounced_at: r.get(14)?,
     })
 }
 

@@ -9,6 +9,7 @@ use crate::send::SmtpSettings;
 const UI_LANGUAGE: &str = "ui_language";
 const SMTP: &str = "smtp";
 const OAUTH_ACCOUNT: &str = "oauth_account";
+const IMAP: &str = "imap";
 const UPDATE_CHECK: &str = "update_check_daily";
 const UPDATE_CHECKED_AT: &str = "update_checked_at";
 
@@ -48,6 +49,37 @@ impl Store {
     pub fn set_smtp_settings(&self, settings: &SmtpSettings) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings).expect("settings always serialise");
         self.set_setting(SMTP, &json)
+    }
+
+    /// The mailbox that is read for unsubscribe requests and bounces, if it was set.
+    pub fn imap_settings(&self) -> Result<Option<crate::mailbox::ImapSettings>, StoreError> {
+        let Some(value) = self.setting(IMAP)? else {
+            return Ok(None);
+        };
+        serde_json::from_str(&value)
+            .map(Some)
+            .map_err(|_| StoreError::BadSetting {
+                key: IMAP.into(),
+                value,
+            })
+    }
+
+    /// Saves the mailbox settings (`None`: the mailbox is not read).
+    pub fn set_imap_settings(
+        &self,
+        settings: Option<&crate::mailbox::ImapSettings>,
+    ) -> Result<(), StoreError> {
+        match settings {
+            Some(s) => {
+                let json = serde_json::to_string(s).expect("settings always serialise");
+                self.set_setting(IMAP, &json)
+            }
+            None => {
+                self.conn
+                    .execute("DELETE FROM settings WHERE key = ?1", [IMAP])?;
+                Ok(())
+            }
+        }
     }
 
     /// Who is signed in with Microsoft 365 or Google (never a token: those are in the

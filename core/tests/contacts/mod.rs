@@ -343,6 +343,8 @@ mod property {
                     language,
                     lists: lists.into_iter().collect(),
                     status,
+                    status_reason: String::new(),
+                    status_at: String::new(),
                     consent_source: source.trim().to_owned(),
                     consent_date: date.unwrap_or_default(),
                     notes: String::new(),

@@ -1,0 +1,345 @@
+//! One IMAP session with the sending mailbox (the `imap` crate over a rustls stream we
+//! build ourselves, so the certificate rules are the SMTP side's: the system's
+//! authorities, an extra CA file, or one pinned certificate).
+
+use std::io::{Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, StreamOwned};
+use sha2::{Digest, Sha256};
+
+use super::{ImapSettings, MailboxError};
+use crate::oauth::Tokens;
+use crate::send::{is_loopback, Security};
+
+/// How the session logs in.
+#[derive(Clone)]
+pub enum ImapLogin {
+    Password(String),
+    OAuth(Arc<Tokens>),
+}
+
+impl std::fmt::Debug for ImapLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImapLogin::Password(_) => f.write_str("Password([redacted])"),
+            ImapLogin::OAuth(_) => f.write_str("OAuth"),
+        }
+    }
+}
+
+/// A plain or TLS connection (the `imap` crate takes any `Read + Write`).
+#[derive(Debug)]
+pub enum Stream {
+    Plain(TcpStream),
+    Tls(Box<StreamOwned<ClientConnection, TcpStream>>),
+}
+
+impl Read for Stream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Plain(s) => s.read(buf),
+            Stream::Tls(s) => s.read(buf),
+        }
+    }
+}
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Plain(s) => s.write(buf),
+            Stream::Tls(s) => s.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Stream::Plain(s) => s.flush(),
+            Stream::Tls(s) => s.flush(),
+        }
+    }
+}
+
+pub type Session = imap::Session<Stream>;
+
+/// Accepts exactly one certificate, by its SHA-256 (a self-signed server the user chose
+/// to trust), still checking the handshake's signatures.
+#[derive(Debug)]
+struct Pinned {
+    sha256: String,
+    provider: Arc<rustls::crypto::CryptoProvider>,
+}
+
+impl ServerCertVerifier for Pinned {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let found: String = Sha256::digest(end_entity.as_ref())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if found == self.sha256 {
+            Ok(ServerCertVerified::assertion())
+        } else {
+            Err(rustls::Error::General(format!(
+                "the server's certificate is not the one you chose to trust (SHA-256 {found})"
+            )))
+        }
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+fn tls_config(settings: &ImapSettings) -> Result<Arc<ClientConfig>, MailboxError> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| MailboxError::Settings(format!("cannot set up TLS: {e}")))?;
+    let pin = settings.pinned_cert.trim();
+    let config = if !pin.is_empty() {
+        let sha256 = crate::send::normalize_fingerprint(pin).ok_or_else(|| {
+            MailboxError::Settings(format!("{pin:?} is not a SHA-256 fingerprint"))
+        })?;
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(Pinned { sha256, provider }))
+            .with_no_client_auth()
+    } else {
+        let mut roots = RootCertStore::empty();
+        for cert in rustls_native_certs::load_native_certs().certs {
+            let _ = roots.add(cert);
+        }
+        let ca = settings.ca_file.trim();
+        if !ca.is_empty() {
+            use rustls::pki_types::pem::PemObject;
+            let pem = std::fs::read(Path::new(ca)).map_err(|e| {
+                MailboxError::Settings(format!("cannot read the CA file {ca}: {e}"))
+            })?;
+            let mut any = false;
+            for cert in CertificateDer::pem_slice_iter(&pem) {
+                let cert = cert.map_err(|e| {
+                    MailboxError::Settings(format!("{ca} is not a PEM certificate: {e}"))
+                })?;
+                roots.add(cert).map_err(|e| {
+                    MailboxError::Settings(format!("{ca} is not a usable certificate: {e}"))
+                })?;
+                any = true;
+            }
+            if !any {
+                return Err(MailboxError::Settings(format!(
+                    "{ca} holds no PEM certificate"
+                )));
+            }
+        }
+        builder.with_root_certificates(roots).with_no_client_auth()
+    };
+    Ok(Arc::new(config))
+}
+
+/// TLS over `tcp`, the handshake done now so that a certificate problem is told as one.
+fn wrap(tcp: TcpStream, settings: &ImapSettings) -> Result<Stream, MailboxError> {
+    let config = tls_config(settings)?;
+    let name = ServerName::try_from(settings.host.trim().to_owned())
+        .map_err(|_| MailboxError::Settings(format!("{:?} is not a host name", settings.host)))?;
+    let conn = ClientConnection::new(config, name)
+        .map_err(|e| MailboxError::Settings(format!("cannot set up TLS: {e}")))?;
+    let mut tls = StreamOwned::new(conn, tcp);
+    while tls.conn.is_handshaking() {
+        if let Err(e) = tls.conn.complete_io(&mut tls.sock) {
+            let text = e.to_string();
+            return Err(
+                if text.contains("certificate") || text.contains("Certificate") {
+                    MailboxError::Certificate(text)
+                } else {
+                    MailboxError::Unreachable(text)
+                },
+            );
+        }
+    }
+    Ok(Stream::Tls(Box::new(tls)))
+}
+
+/// Greeting, then `STARTTLS` on the plain connection (RFC 3501 §6.2.1), read line by line
+/// so that nothing the server sends after its OK is swallowed before TLS.
+fn starttls(mut tcp: TcpStream) -> Result<TcpStream, MailboxError> {
+    fn line(tcp: &mut TcpStream) -> Result<String, MailboxError> {
+        let mut out = Vec::new();
+        let mut byte = [0u8; 1];
+        while !out.ends_with(b"\n") {
+            match tcp.read(&mut byte) {
+                Ok(0) => {
+                    return Err(MailboxError::Unreachable(
+                        "the server closed the connection".into(),
+                    ))
+                }
+                Ok(_) => out.push(byte[0]),
+                Err(e) => return Err(MailboxError::Unreachable(e.to_string())),
+            }
+            if out.len() > 8192 {
+                return Err(MailboxError::Protocol("a line longer than 8 KB".into()));
+            }
+        }
+        Ok(String::from_utf8_lossy(&out).trim_end().to_owned())
+    }
+    let greeting = line(&mut tcp)?;
+    if !greeting.starts_with("* OK") {
+        return Err(MailboxError::Refused(greeting));
+    }
+    tcp.write_all(b"t0 STARTTLS\r\n")
+        .map_err(|e| MailboxError::Unreachable(e.to_string()))?;
+    loop {
+        let reply = line(&mut tcp)?;
+        if let Some(rest) = reply.strip_prefix("t0 ") {
+            if rest.starts_with("OK") {
+                return Ok(tcp);
+            }
+            return Err(MailboxError::Refused(format!("STARTTLS: {rest}")));
+        }
+    }
+}
+
+/// SASL XOAUTH2's initial response.
+struct XOAuth2 {
+    user: String,
+    token: String,
+}
+
+impl imap::Authenticator for XOAuth2 {
+    type Response = String;
+    fn process(&self, challenge: &[u8]) -> String {
+        // A non-empty challenge is the server's error (JSON): answered with an empty line.
+        if !challenge.is_empty() {
+            return String::new();
+        }
+        format!("user={}\x01auth=Bearer {}\x01\x01", self.user, self.token)
+    }
+}
+
+fn imap_error(e: imap::Error) -> MailboxError {
+    match e {
+        imap::Error::Io(io) => MailboxError::Unreachable(io.to_string()),
+        imap::Error::No(no) => MailboxError::Refused(no.information),
+        imap::Error::Bad(bad) => MailboxError::Refused(bad.information),
+        other => MailboxError::Protocol(other.to_string()),
+    }
+}
+
+pub(super) fn protocol(e: imap::Error) -> MailboxError {
+    imap_error(e)
+}
+
+/// Connects, secures and logs in.
+pub fn connect(
+    settings: &ImapSettings,
+    login: &ImapLogin,
+    timeout: Duration,
+) -> Result<Session, MailboxError> {
+    let host = settings.host.trim();
+    if host.is_empty() {
+        return Err(MailboxError::Settings("no IMAP server is set".into()));
+    }
+    if settings.security == Security::None && !is_loopback(host) {
+        return Err(MailboxError::Settings(format!(
+            "refusing to read {host} without encryption: only this computer may be reached in \
+             plain text"
+        )));
+    }
+    let addr = (host, settings.port)
+        .to_socket_addrs()
+        .map_err(|e| MailboxError::Unreachable(format!("{host}: {e}")))?
+        .next()
+        .ok_or_else(|| MailboxError::Unreachable(format!("{host}: no address")))?;
+    let tcp = TcpStream::connect_timeout(&addr, timeout)
+        .map_err(|e| MailboxError::Unreachable(e.to_string()))?;
+    tcp.set_read_timeout(Some(timeout)).ok();
+    tcp.set_write_timeout(Some(timeout)).ok();
+    let mut client = match settings.security {
+        Security::Tls => {
+            let mut c = imap::Client::new(wrap(tcp, settings)?);
+            c.read_greeting().map_err(imap_error)?;
+            c
+        }
+        Security::None => {
+            let mut c = imap::Client::new(Stream::Plain(tcp));
+            c.read_greeting().map_err(imap_error)?;
+            c
+        }
+        Security::Starttls => imap::Client::new(wrap(starttls(tcp)?, settings)?),
+    };
+    let user = settings.username.trim();
+    match login {
+        ImapLogin::Password(password) => client
+            .login(user, password)
+            .map_err(|(e, _)| login_error(e)),
+        ImapLogin::OAuth(tokens) => {
+            let mut stale: Option<String> = None;
+            for _ in 0..2 {
+                let token = tokens
+                    .access_token(stale.as_deref())
+                    .map_err(|e| MailboxError::SignIn(e.to_string()))?;
+                let auth = XOAuth2 {
+                    user: user.to_owned(),
+                    token: token.clone(),
+                };
+                match client.authenticate("XOAUTH2", &auth) {
+                    Ok(session) => return Ok(session),
+                    Err((e, back)) => {
+                        if stale.is_some() {
+                            return Err(login_error(e));
+                        }
+                        // A token the server refused: one new one, on the same connection.
+                        stale = Some(token);
+                        client = back;
+                    }
+                }
+            }
+            unreachable!("the loop returns")
+        }
+    }
+}
+
+fn login_error(e: imap::Error) -> MailboxError {
+    match e {
+        imap::Error::No(no) => MailboxError::Login(no.information),
+        imap::Error::Bad(bad) => MailboxError::Login(bad.information),
+        other => imap_error(other),
+    }
+}
