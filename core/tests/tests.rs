@@ -15,3 +15,7 @@ mod contacts;
 
 // paths: a user folder with a non-ASCII name.
 mod paths;
+
+// mailbox: bounces, unsubscribe requests and auto-replies recognised in real and
+// documented messages; a check recorded once per message.
+mod mailbox;

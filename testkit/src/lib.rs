@@ -9,22 +9,30 @@
 //! - [`OAuthServer`]: an OAuth 2.0 authorization server (npm `oauth2-mock-server`) with
 //!   device codes, expiring and withdrawable tokens, and an introspection endpoint the
 //!   SMTP server's `AUTH XOAUTH2` asks.
+//! - [`Dovecot`]: a real IMAP server (Debian's Dovecot) with TLS, passwd-file users and
+//!   Maildirs; messages put in with IMAP APPEND.
+//! - [`Postfix`]: a private Postfix instance that accepts on a loopback port and writes
+//!   real delivery status notifications (bounces) for unknown local users.
 //! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
 //!
 //! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
 
 mod aiosmtpd;
+mod dovecot;
 mod http;
 mod keyring;
 mod oauth;
+mod postfix;
 mod python;
 mod sink;
 mod tls;
 
 pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
+pub use dovecot::{Dovecot, DovecotBuilder, StoredMessage};
 pub use http::StaticServer;
 pub use keyring::Keyring;
 pub use oauth::{get_page, OAuthServer};
+pub use postfix::{Postfix, POSTFIX_DOMAIN};
 pub use sink::{SmtpSink, SmtpSinkBuilder};
 pub use tls::TestCertificate;
 

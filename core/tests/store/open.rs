@@ -70,15 +70,18 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
         if version >= 2 {
             // From schema 2 on, each fixture holds the sample issue.
             let mut issue = store.issue(1).unwrap().issue;
-            if version >= 4 {
+            if version == 4 {
                 // v4's issue was sent through a server.
                 assert_eq!(issue.status, tandem_core::model::IssueStatus::Sent);
-                issue.status = tandem_core::model::IssueStatus::Draft;
             }
+            issue.status = tandem_core::model::IssueStatus::Draft;
             assert_eq!(issue, tandem_core::model::Issue::sample(), "{name}");
         }
         if version == 4 {
             schema_4_outbox_rows_are_no_longer_called_sent(&store);
+        }
+        if version == 5 {
+            schema_5_contacts_and_ledger_gain_the_mailbox_columns(&store);
         }
     }
     assert!(
@@ -108,6 +111,28 @@ fn schema_4_outbox_rows_are_no_longer_called_sent(store: &Store) {
         .unwrap()
         .iter()
         .all(|r| r.status == RowStatus::Sent && r.reply.starts_with("250 ")));
+}
+
+/// v5 holds three contacts and one send to the outbox folder (schema-5 CLI, commit
+/// e3fcdb0). Schema 6 adds why/when a contact's status changed, a later bounce on the
+/// ledger row, and the mailbox tables, all empty for what was there before.
+fn schema_5_contacts_and_ledger_gain_the_mailbox_columns(store: &Store) {
+    let anne = store.contact("anne@example.be").unwrap();
+    assert_eq!(
+        anne.status,
+        tandem_core::contacts::ContactStatus::Subscribed
+    );
+    assert_eq!(
+        (anne.status_reason.as_str(), anne.status_at.as_str()),
+        ("", "")
+    );
+    let ledger = store.ledger(1, None).unwrap();
+    assert_eq!(ledger.len(), 3);
+    assert!(ledger.iter().all(|r| r.bounce.is_empty()
+        && r.bounced_at.is_none()
+        && r.message_id.ends_with("@example.org>")));
+    assert!(store.mailbox_log(10).unwrap().is_empty());
+    assert_eq!(store.mailbox_folder("INBOX").unwrap(), None);
 }
 
 #[test]

@@ -1,0 +1,25 @@
+"""Appends message files to a folder of an IMAP server over TLS (Python's imaplib), in
+one session: the way a mail client or a server-side filter puts messages in a mailbox.
+
+usage: imap_append.py HOST PORT CA_PEM USER PASSWORD FOLDER FILE...
+Prints the number appended."""
+import imaplib
+import ssl
+import sys
+
+host, port, ca, user, password, folder, *files = sys.argv[1:]
+context = ssl.create_default_context(cafile=ca)
+imap = imaplib.IMAP4_SSL(host, int(port), ssl_context=context)
+imap.login(user, password)
+if folder != "INBOX":
+    imap.create(folder)
+n = 0
+for path in files:
+    with open(path, "rb") as f:
+        data = f.read()
+    typ, detail = imap.append(folder, None, None, data)
+    if typ != "OK":
+        sys.exit(f"APPEND {path}: {typ} {detail}")
+    n += 1
+imap.logout()
+print(n)
