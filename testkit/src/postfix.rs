@@ -104,7 +104,11 @@ alias_maps = inline:{{ {{office=root}} }}
 alias_database =
 mail_spool_directory = {d}/spool
 maillog_file = {d}/maillog
+maillog_file_prefixes = {d}
 biff = no
+# Mail for other domains is taken and dropped: no DNS, no network.
+default_transport = discard
+relay_transport = discard
 delay_warning_time = 0
 "
                 ),

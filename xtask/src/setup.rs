@@ -24,6 +24,8 @@ const TEST_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "postfix",
+    // A real IMAP server for the mailbox tests (testkit starts its own instance).
+    "dovecot-imapd",
     "python3",
     "python3-venv",
     "sqlite3",
@@ -137,6 +139,23 @@ fn install(ctx: &Ctx, title: &str, wanted: Vec<&str>) -> Result<(), String> {
         let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
         args.extend(&missing);
         run_cmd(apt(&args), "apt-get install")?;
+        if missing.contains(&"dovecot-imapd") {
+            // The package starts a system-wide Dovecot where services can start; the
+            // tests run their own instance, so the system one is stopped again.
+            let mut c = if sudo {
+                Command::new("sudo")
+            } else {
+                Command::new("service")
+            };
+            if sudo {
+                c.arg("service");
+            }
+            let _ = c
+                .args(["dovecot", "stop"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
     }
     Ok(())
 }

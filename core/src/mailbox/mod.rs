@@ -116,10 +116,12 @@ impl ImapSettings {
                 "{host}: only this computer may be reached without encryption"
             ));
         }
-        let username = url::form_urlencoded::parse(format!("u={}", parsed.username()).as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-            .unwrap_or_default();
+        let username = url::form_urlencoded::parse(
+            format!("u={}", parsed.username().replace('+', "%2B")).as_bytes(),
+        )
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
         Ok(ImapSettings {
             host,
             port,
@@ -300,9 +302,21 @@ fn move_to_tandem(
     }
     let set = uid_set(uids);
     if has_move {
-        session
-            .uid_mv(&set, TANDEM_FOLDER)
-            .map_err(imap::protocol)?;
+        match session.uid_mv(&set, TANDEM_FOLDER) {
+            Ok(()) => {}
+            // Another check (or a mail client) moved or deleted some of them meanwhile:
+            // move the others one by one; one already gone is where it should be.
+            Err(::imap::Error::No(_)) if uids.len() > 1 => {
+                for uid in uids {
+                    match session.uid_mv(uid.to_string(), TANDEM_FOLDER) {
+                        Ok(()) | Err(::imap::Error::No(_)) => {}
+                        Err(e) => return Err(imap::protocol(e)),
+                    }
+                }
+            }
+            Err(::imap::Error::No(_)) => {}
+            Err(e) => return Err(imap::protocol(e)),
+        }
     } else {
         session
             .uid_copy(&set, TANDEM_FOLDER)
@@ -321,6 +335,37 @@ fn move_to_tandem(
         }
     }
     Ok(())
+}
+
+/// The (first megabyte of the) messages `uids`. When some were expunged meanwhile
+/// (another check moved them: it recorded them first), the server answers NO
+/// [EXPUNGEISSUED]: the others are then fetched one by one.
+fn fetch_bodies(
+    session: &mut Session,
+    uids: &[u32],
+    query: &str,
+) -> Result<Vec<(u32, Vec<u8>)>, MailboxError> {
+    let collect = |fetched: &::imap::types::Fetches| -> Vec<(u32, Vec<u8>)> {
+        fetched
+            .iter()
+            .filter_map(|f| Some((f.uid?, f.body().unwrap_or_default().to_vec())))
+            .collect()
+    };
+    match session.uid_fetch(uid_set(uids), query) {
+        Ok(fetched) => Ok(collect(&fetched)),
+        Err(::imap::Error::No(_)) => {
+            let mut out = Vec::new();
+            for uid in uids {
+                match session.uid_fetch(uid.to_string(), query) {
+                    Ok(fetched) => out.extend(collect(&fetched)),
+                    Err(::imap::Error::No(_)) => {}
+                    Err(e) => return Err(imap::protocol(e)),
+                }
+            }
+            Ok(out)
+        }
+        Err(e) => Err(imap::protocol(e)),
+    }
 }
 
 /// Reads what arrived in the mailbox since the last check and acts on it; `report` is
@@ -394,14 +439,7 @@ fn check_session(
     uids.sort_unstable();
     let query = format!("(UID BODY.PEEK[]<0.{MAX_BYTES}>)");
     for batch in uids.chunks(BATCH) {
-        let fetched = session
-            .uid_fetch(uid_set(batch), &query)
-            .map_err(imap::protocol)?;
-        let mut bodies: Vec<(u32, Vec<u8>)> = fetched
-            .iter()
-            .filter_map(|f| Some((f.uid?, f.body().unwrap_or_default().to_vec())))
-            .collect();
-        drop(fetched);
+        let mut bodies = fetch_bodies(session, batch, &query)?;
         bodies.sort_by_key(|(uid, _)| *uid);
         let wanted: HashSet<u32> = batch.iter().copied().collect();
         let mut to_move = Vec::new();
