@@ -236,7 +236,7 @@ impl MailboxError {
 
 /// What one check did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "MailboxSummary")]
 pub struct Summary {
     /// New messages read.
     pub read: u32,

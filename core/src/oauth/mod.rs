@@ -80,12 +80,14 @@ impl Provider {
         }
     }
 
-    /// What Tandem asks to be allowed: sending mail by SMTP, staying signed in, and the
-    /// account's address (to log in to SMTP as it and to show who is signed in).
+    /// What Tandem asks to be allowed: sending mail by SMTP, reading the mailbox by IMAP
+    /// (unsubscribe requests and bounces; Google's one scope covers both), staying signed
+    /// in, and the account's address (to log in as it and to show who is signed in).
     fn scopes(self) -> &'static [&'static str] {
         match self {
             Provider::Microsoft => &[
                 "https://outlook.office.com/SMTP.Send",
+                "https://outlook.office.com/IMAP.AccessAsUser.All",
                 "offline_access",
                 "openid",
                 "email",

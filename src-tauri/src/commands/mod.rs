@@ -4,6 +4,7 @@ pub mod account;
 pub mod contacts;
 pub mod export;
 pub mod issues;
+pub mod mailbox;
 pub mod send;
 pub mod updates;
 

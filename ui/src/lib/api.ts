@@ -21,6 +21,11 @@ import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportReport } from './bindings/ImportReport';
 import type { ParsedFile } from './bindings/ParsedFile';
 import type { SmtpView } from './bindings/SmtpView';
+import type { ImapSettings } from './bindings/ImapSettings';
+import type { MailboxAction } from './bindings/MailboxAction';
+import type { MailboxSave } from './bindings/MailboxSave';
+import type { MailboxSummary } from './bindings/MailboxSummary';
+import type { MailboxView } from './bindings/MailboxView';
 import type { SmtpSave } from './bindings/SmtpSave';
 import type { SmtpSaved } from './bindings/SmtpSaved';
 import type { SmtpSettings } from './bindings/SmtpSettings';
@@ -61,6 +66,11 @@ export type {
   ImportReport,
   ParsedFile,
   SmtpView,
+  ImapSettings,
+  MailboxAction,
+  MailboxSave,
+  MailboxSummary,
+  MailboxView,
   SmtpSave,
   SmtpSaved,
   SmtpSettings,
@@ -141,6 +151,14 @@ export const api = {
   bulkContacts: (target: BulkTarget, action: BulkAction) =>
     call<number>('bulk_contacts', { target, action }),
   smtpSettings: () => call<SmtpView>('smtp_settings'),
+  mailboxView: () => call<MailboxView>('mailbox_view'),
+  saveMailboxSettings: (save: MailboxSave) => call<MailboxView>('save_mailbox_settings', { save }),
+  testMailbox: (settings: ImapSettings, password: string | null) =>
+    call<number>('test_mailbox', { settings, password }),
+  checkMailbox: () => call<MailboxSummary>('check_mailbox'),
+  decideMailboxRequest: (id: number, confirm: boolean) =>
+    call<MailboxView>('decide_mailbox_request', { id, confirm }),
+  undoMailboxAction: (id: number) => call<MailboxView>('undo_mailbox_action', { id }),
   oauthAccount: () => call<AccountView>('oauth_account'),
   signInStart: (client: OAuthClient, device: boolean) =>
     call<SignInStart>('sign_in_start', { client, device }),

@@ -5,4 +5,13 @@ import type { ContactStatus } from "./ContactStatus";
 /**
  * Everything held on one person.
  */
-export type Contact = { id: number, email: string, first_name: string, last_name: string, organisation: string, language: ContactLanguage, lists: Array<string>, status: ContactStatus, consent_source: string, consent_date: string, notes: string, unsubscribe_token: string, created_at: string, updated_at: string, };
+export type Contact = { id: number, email: string, first_name: string, last_name: string, organisation: string, language: ContactLanguage, lists: Array<string>, status: ContactStatus, 
+/**
+ * Why the status is what it is when it was changed by reading the mailbox:
+ * `email_request`, `bounce`, `soft_bounces`; otherwise empty.
+ */
+status_reason: string, 
+/**
+ * When that happened (`YYYY-MM-DDTHH:MM:SS.sssZ`), or empty.
+ */
+status_at: string, consent_source: string, consent_date: string, notes: string, unsubscribe_token: string, created_at: string, updated_at: string, };

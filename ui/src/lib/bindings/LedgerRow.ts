@@ -9,4 +9,12 @@ export type LedgerRow = { id: number, email: string, name: string, edition: Edit
 /**
  * The server's last reply, in its own words ("" before the first attempt).
  */
-reply: string, message_id: string, last_attempt_at: number | null, sent_at: number | null, };
+reply: string, message_id: string, last_attempt_at: number | null, sent_at: number | null, 
+/**
+ * A bounce that came back later (read from the mailbox): "", "soft" or "hard".
+ */
+bounce: string, 
+/**
+ * Its status code (5.1.1) and the remote server's words.
+ */
+bounce_code: string, bounce_reason: string, bounced_at: number | null, };

@@ -3,7 +3,7 @@
 /**
  * What one check did.
  */
-export type Summary = { 
+export type MailboxSummary = { 
 /**
  * New messages read.
  */
