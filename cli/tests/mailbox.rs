@@ -471,3 +471,96 @@ fn a_server_without_move_gets_copy_and_delete_and_bad_settings_get_clear_errors(
     assert!(inbox.iter().all(|m| !m.deleted));
     let _ = PathBuf::new();
 }
+
+#[test]
+fn a_signed_in_account_reads_the_mailbox_with_xoauth2_and_a_withdrawn_sign_in_says_sign_in_again() {
+    let oauth = tandem_testkit::OAuthServer::start(3600, OFFICE).unwrap();
+    let dovecot = Dovecot::builder()
+        .user(OFFICE, PASSWORD)
+        .xoauth2(&oauth.introspect_url())
+        .start()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = setup(dir.path(), &readers(2));
+    dovecot
+        .append(OFFICE, "INBOX", &unsubscribe_requests(&db, 2))
+        .unwrap();
+    // No keychain here: the sign-in goes to a private file, with consent.
+    let no_keychain = |cmd: &mut Command| {
+        cmd.env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/tandem-test-bus",
+        );
+    };
+    let mut login = tandem(&db);
+    no_keychain(&mut login);
+    login
+        .args([
+            "account",
+            "login",
+            "--provider",
+            "microsoft",
+            "--client-id",
+            "00000000-tandem-test",
+            "--issuer",
+        ])
+        .arg(oauth.issuer())
+        .args([
+            "--no-browser",
+            "--device",
+            "--allow-file",
+            "--timeout",
+            "60",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = login.spawn().unwrap();
+    use std::io::BufRead;
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let code = loop {
+        let line = lines.next().expect("the login printed no code").unwrap();
+        if let Some(code) = line.strip_prefix("code: ") {
+            break code.trim().to_owned();
+        }
+    };
+    oauth.approve(&code).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(out.status.success(), "{rest:?}");
+
+    let xoauth2 = |db: &Path| {
+        let mut cmd = tandem(db);
+        no_keychain(&mut cmd);
+        cmd.args([
+            "mailbox",
+            "check",
+            "--auth",
+            "xoauth2",
+            "--imap",
+            &imap_url(&dovecot),
+            "--ca-cert",
+        ])
+        .arg(&dovecot.certificate().ca_pem);
+        cmd
+    };
+    let summary = last_json(&ok(&mut xoauth2(&db)));
+    assert_eq!(summary["unsubscribed"], 2, "{summary}\n{}", dovecot.log());
+    assert!(
+        dovecot.log().contains("method=XOAUTH2"),
+        "{}",
+        dovecot.log()
+    );
+    assert_eq!(oauth.stats().unwrap()["introspect_active"], 1);
+
+    // The sign-in withdrawn (password changed, admin revoked): the check says to sign
+    // in again, and nothing was read.
+    oauth.revoke().unwrap();
+    dovecot
+        .append(OFFICE, "INBOX", &unsubscribe_requests(&db, 2))
+        .unwrap();
+    let out = run(&mut xoauth2(&db));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sign in again"), "{err}");
+    assert_eq!(log(&db).len(), 4, "the first check's four actions only");
+}

@@ -18,11 +18,19 @@ const MAIL_UID: u32 = 65534;
 pub struct DovecotBuilder {
     users: Vec<(String, String)>,
     no_move: bool,
+    oauth2: Option<String>,
 }
 
 impl DovecotBuilder {
     pub fn user(mut self, name: &str, password: &str) -> Self {
         self.users.push((name.into(), password.into()));
+        self
+    }
+
+    /// Also takes `AUTHENTICATE XOAUTH2` with a token `introspect_url` says is active
+    /// (Dovecot's oauth2 passdb, RFC 7662 introspection by POST).
+    pub fn xoauth2(mut self, introspect_url: &str) -> Self {
+        self.oauth2 = Some(introspect_url.into());
         self
     }
 
@@ -61,7 +69,13 @@ impl DovecotBuilder {
         let mut last = String::new();
         for _attempt in 0..5 {
             let port = crate::free_port();
-            let conf = config(&root, &certificate, port, self.no_move);
+            let conf = config(
+                &root,
+                &certificate,
+                port,
+                self.no_move,
+                self.oauth2.as_deref(),
+            )?;
             std::fs::write(root.join("dovecot.conf"), conf)?;
             let mut child = Command::new(&binary)
                 .arg("-F")
@@ -119,8 +133,19 @@ fn chown_tree(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn config(root: &Path, cert: &TestCertificate, port: u16, no_move: bool) -> String {
+fn config(
+    root: &Path,
+    cert: &TestCertificate,
+    port: u16,
+    no_move: bool,
+    oauth2: Option<&str>,
+) -> Result<String, Error> {
     let d = root.display();
+    let mechanisms = if oauth2.is_some() {
+        "plain xoauth2 oauthbearer"
+    } else {
+        "plain"
+    };
     // Dovecot 2.3's syntax (Debian 12); one-line { } blocks are refused.
     let mut conf = format!(
         "protocols = imap
@@ -131,7 +156,7 @@ log_path = {d}/dovecot.log
 ssl = required
 ssl_cert = <{cert}
 ssl_key = <{key}
-auth_mechanisms = plain
+auth_mechanisms = {mechanisms}
 default_internal_user = dovecot
 default_internal_group = dovecot
 default_login_user = dovenull
@@ -161,13 +186,25 @@ userdb {{
         cert = cert.cert_pem.display(),
         key = cert.key_pem.display(),
     );
+    if let Some(url) = oauth2 {
+        std::fs::write(
+            root.join("oauth2.conf.ext"),
+            format!(
+                "introspection_mode = post\nintrospection_url = {url}\nforce_introspection = yes\n\
+                 username_attribute = username\nactive_attribute = active\nactive_value = true\n"
+            ),
+        )?;
+        conf.push_str(&format!(
+            "passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = {d}/oauth2.conf.ext\n}}\n"
+        ));
+    }
     if no_move {
         conf.push_str(
             "imap_capability = IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE IDLE \
              NAMESPACE CHILDREN UIDPLUS\n",
         );
     }
-    conf
+    Ok(conf)
 }
 
 /// A running Dovecot; stopped when dropped.
