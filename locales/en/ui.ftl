@@ -511,7 +511,25 @@ mailbox-not-set = The mailbox is not read: unsubscribe e-mails and failing addre
 mailbox-check = Check the mailbox
 mailbox-checking = Checking…
 mailbox-nothing-new = Nothing new in the mailbox.
-mailbox-summary = { $unsubscribed } unsubscribed, { $bounced } bounced, { $soft } temporary failure(s), { $confirm } to confirm, { $left } message(s) left for you.
+mailbox-summary = { $parts }.
+mailbox-summary-unsubscribed = { $count } unsubscribed at their request
+mailbox-summary-bounced = { $count ->
+    [one] 1 address bounced
+   *[other] { $count } addresses bounced
+}
+mailbox-summary-soft = { $count ->
+    [one] 1 temporary failure
+   *[other] { $count } temporary failures
+}
+mailbox-summary-confirm = { $count } to confirm
+mailbox-summary-left = { $count ->
+    [one] 1 message left for you
+   *[other] { $count } messages left for you
+}
+mailbox-summary-read = { $count ->
+    [one] 1 message read, nothing to do.
+   *[other] { $count } messages read, nothing to do.
+}
 mailbox-to-confirm-title = To confirm: these people seem to ask to unsubscribe
 mailbox-confirm = Unsubscribe
 mailbox-dismiss = Keep subscribed
@@ -520,6 +538,7 @@ mailbox-kind-unsubscribed = Unsubscribed at their request
 mailbox-kind-bounced = Address bounced
 mailbox-kind-soft_bounce = Temporary failure
 mailbox-kind-to_confirm = Unsubscribe request
+mailbox-confirmed = (unsubscribed after confirmation)
 mailbox-undone = (undone)
 mailbox-dismissed = (kept subscribed)
 mailbox-undo = Undo

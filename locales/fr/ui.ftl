@@ -520,7 +520,31 @@ mailbox-not-set = La boîte aux lettres n'est pas lue : les désinscriptions par
 mailbox-check = Vérifier la boîte aux lettres
 mailbox-checking = Vérification…
 mailbox-nothing-new = Rien de nouveau dans la boîte aux lettres.
-mailbox-summary = { $unsubscribed } désinscrit(s), { $bounced } adresse(s) en erreur, { $soft } retour(s) temporaire(s), { $confirm } à confirmer, { $left } message(s) laissé(s) pour vous.
+mailbox-summary = { $parts }.
+mailbox-summary-unsubscribed = { $count ->
+    [one] 1 désinscription à la demande de la personne
+   *[other] { $count } désinscriptions à la demande des personnes
+}
+mailbox-summary-bounced = { $count ->
+    [one] 1 adresse en erreur
+   *[other] { $count } adresses en erreur
+}
+mailbox-summary-soft = { $count ->
+    [one] 1 retour temporaire
+   *[other] { $count } retours temporaires
+}
+mailbox-summary-confirm = { $count ->
+    [one] 1 demande à confirmer
+   *[other] { $count } demandes à confirmer
+}
+mailbox-summary-left = { $count ->
+    [one] 1 message laissé pour vous
+   *[other] { $count } messages laissés pour vous
+}
+mailbox-summary-read = { $count ->
+    [one] 1 message lu, rien à faire.
+   *[other] { $count } messages lus, rien à faire.
+}
 mailbox-to-confirm-title = À confirmer : ces personnes semblent demander leur désinscription
 mailbox-confirm = Désinscrire
 mailbox-dismiss = Laisser inscrit(e)
@@ -529,6 +553,7 @@ mailbox-kind-unsubscribed = Désinscrit(e) à sa demande
 mailbox-kind-bounced = Adresse en erreur
 mailbox-kind-soft_bounce = Retour temporaire
 mailbox-kind-to_confirm = Demande de désinscription
+mailbox-confirmed = (désinscrit·e après confirmation)
 mailbox-undone = (annulé)
 mailbox-dismissed = (laissé inscrit)
 mailbox-undo = Annuler

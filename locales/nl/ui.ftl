@@ -508,7 +508,22 @@ mailbox-not-set = De mailbox wordt niet gelezen: afmeldingen per e-mail en fouti
 mailbox-check = De mailbox controleren
 mailbox-checking = Bezig met controleren…
 mailbox-nothing-new = Niets nieuws in de mailbox.
-mailbox-summary = { $unsubscribed } afgemeld, { $bounced } foutief adres, { $soft } tijdelijk onbestelbaar, { $confirm } te bevestigen, { $left } bericht(en) voor u gelaten.
+mailbox-summary = { $parts }.
+mailbox-summary-unsubscribed = { $count } afgemeld op eigen verzoek
+mailbox-summary-bounced = { $count ->
+    [one] 1 foutief adres
+   *[other] { $count } foutieve adressen
+}
+mailbox-summary-soft = { $count } tijdelijk onbestelbaar
+mailbox-summary-confirm = { $count } te bevestigen
+mailbox-summary-left = { $count ->
+    [one] 1 bericht voor u gelaten
+   *[other] { $count } berichten voor u gelaten
+}
+mailbox-summary-read = { $count ->
+    [one] 1 bericht gelezen, niets te doen.
+   *[other] { $count } berichten gelezen, niets te doen.
+}
 mailbox-to-confirm-title = Te bevestigen: deze mensen lijken zich te willen afmelden
 mailbox-confirm = Afmelden
 mailbox-dismiss = Ingeschreven laten
@@ -517,6 +532,7 @@ mailbox-kind-unsubscribed = Afgemeld op eigen verzoek
 mailbox-kind-bounced = Foutief adres
 mailbox-kind-soft_bounce = Tijdelijk onbestelbaar
 mailbox-kind-to_confirm = Afmeldingsverzoek
+mailbox-confirmed = (afgemeld na bevestiging)
 mailbox-undone = (ongedaan gemaakt)
 mailbox-dismissed = (ingeschreven gelaten)
 mailbox-undo = Ongedaan maken

@@ -511,3 +511,67 @@ pub fn test_connection(
     let _ = session.logout();
     Ok(mailbox.exists)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::UiLanguage;
+
+    #[test]
+    fn every_error_is_explained_in_every_language() {
+        let errors = [
+            MailboxError::Settings(String::new()),
+            MailboxError::Unreachable(String::new()),
+            MailboxError::Certificate(String::new()),
+            MailboxError::Login(String::new()),
+            MailboxError::SignIn(String::new()),
+            MailboxError::Refused(String::new()),
+            MailboxError::Protocol(String::new()),
+            MailboxError::Store(StoreError::NotFound {
+                what: String::new(),
+            }),
+        ];
+        for lang in UiLanguage::ALL {
+            let ids = crate::i18n::message_ids(crate::i18n::source(lang, crate::i18n::Domain::Ui))
+                .unwrap();
+            for e in &errors {
+                assert!(
+                    ids.iter().any(|i| i == e.message_id()),
+                    "{lang:?}: {}",
+                    e.message_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn urls_name_the_server_the_account_and_the_encryption() {
+        let s = ImapSettings::from_url("imaps://info%40pmo.be@outlook.office365.com").unwrap();
+        assert_eq!(
+            (s.host.as_str(), s.port, s.security),
+            ("outlook.office365.com", 993, Security::Tls)
+        );
+        assert_eq!(s.username, "info@pmo.be");
+        let s =
+            ImapSettings::from_url("imap://jan+news%40example.be@mail.example.be:1143").unwrap();
+        assert_eq!((s.port, s.security), (1143, Security::Starttls));
+        assert_eq!(s.username, "jan+news@example.be");
+        assert!(ImapSettings::from_url("imap://x@mail.example.be?tls=none").is_err());
+        assert!(ImapSettings::from_url("imap://x@127.0.0.1:1143?tls=none").is_ok());
+        assert!(ImapSettings::from_url("pop3://x@mail.example.be").is_err());
+        let ms = ImapSettings::for_preset("microsoft365").unwrap();
+        assert_eq!(
+            (ms.host.as_str(), ms.port, ms.oauth),
+            ("outlook.office365.com", 993, true)
+        );
+        assert_eq!(
+            ImapSettings::for_preset("google").unwrap().host,
+            "imap.gmail.com"
+        );
+        assert_eq!(
+            ImapSettings::for_preset("ovh").unwrap().host,
+            "ssl0.ovh.net"
+        );
+        assert_eq!(ImapSettings::for_preset("custom"), None);
+    }
+}

@@ -108,3 +108,218 @@ fn broken_or_empty_messages_never_panic() {
     big.truncate(big.len() - 40);
     assert!(matches!(classify(&big).unwrap().kind, Kind::Bounce { .. }));
 }
+
+mod recording {
+    use tandem_core::contacts::ContactLanguage;
+    use tandem_core::mailbox::{classify, Read};
+    use tandem_core::send::Destination;
+    use tandem_core::store::{ContactInput, NewRun, Store};
+
+    fn store_with(emails: &[&str]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        for (i, email) in emails.iter().enumerate() {
+            store
+                .save_contact(
+                    &ContactInput {
+                        id: None,
+                        email: (*email).into(),
+                        first_name: String::new(),
+                        last_name: String::new(),
+                        organisation: String::new(),
+                        language: ContactLanguage::Fr,
+                        lists: vec![],
+                        notes: String::new(),
+                    },
+                    &mut || format!("{i:032x}"),
+                )
+                .unwrap();
+        }
+        (dir, store)
+    }
+
+    /// A run to everyone subscribed, every message accepted; the Message-IDs by address.
+    fn sent_run(store: &mut Store, n: i64) -> Vec<(String, String)> {
+        let recipients = store.audience_recipients(&[]).unwrap();
+        let mut k = 0;
+        let run = store
+            .create_run(
+                &NewRun {
+                    issue_id: None,
+                    issue_number: n,
+                    issue_json: "{}".into(),
+                    sender: "PMO <info@example.org>".into(),
+                    reply_to: String::new(),
+                    unsubscribe_url: String::new(),
+                    lists: vec![],
+                    is_test: false,
+                    greeting: false,
+                    destination: Destination::default_outbox(),
+                },
+                &recipients,
+                n * 1000,
+                &mut || {
+                    k += 1;
+                    format!("<r{n}m{k}@example.org>")
+                },
+            )
+            .unwrap();
+        store
+            .ledger(run, None)
+            .unwrap()
+            .into_iter()
+            .map(|row| {
+                store
+                    .mark_sent(row.id, "250 OK", n * 1000, n * 1000 + 1)
+                    .unwrap();
+                (row.email, row.message_id)
+            })
+            .collect()
+    }
+
+    fn soft_bounce_for(message_id: &str) -> Read {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/mail/gmail-mailbox-full.eml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+        .replace("{{RECIPIENT}}", "sam@example.be")
+        .replace("{{MESSAGE_ID}}", message_id.trim_matches(['<', '>']));
+        classify(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn three_soft_bounces_of_three_consecutive_sends_make_the_contact_bounced() {
+        let (_dir, mut store) = store_with(&["sam@example.be", "anne@example.be"]);
+        let mut uid = 0;
+        for n in 1..=3 {
+            let ids = sent_run(&mut store, n);
+            let sam = &ids.iter().find(|(e, _)| e == "sam@example.be").unwrap().1;
+            uid += 1;
+            let recorded = store
+                .record_mailbox_message("INBOX", 7, uid, Ok(&soft_bounce_for(sam)), false)
+                .unwrap()
+                .unwrap();
+            let kinds: Vec<&str> = recorded.actions.iter().map(|a| a.kind.as_str()).collect();
+            let status = store.contact("sam@example.be").unwrap().status;
+            if n < 3 {
+                assert_eq!(kinds, ["soft_bounce"], "send {n}");
+                assert_eq!(status.code(), "subscribed", "send {n}");
+            } else {
+                assert_eq!(kinds, ["soft_bounce", "bounced"]);
+                assert_eq!(status.code(), "bounced");
+                assert_eq!(
+                    store.contact("sam@example.be").unwrap().status_reason,
+                    "soft_bounces"
+                );
+            }
+            // Each soft bounce lands on the ledger row of the message it answers.
+            let row = store
+                .ledger(n, None)
+                .unwrap()
+                .into_iter()
+                .find(|r| r.email == "sam@example.be")
+                .unwrap();
+            assert_eq!(
+                (row.bounce.as_str(), row.bounce_code.as_str()),
+                ("soft", "4.2.2")
+            );
+        }
+        assert_eq!(
+            store.contact("anne@example.be").unwrap().status.code(),
+            "subscribed"
+        );
+        // The same message recorded again (a second check, a restart): nothing happens.
+        assert!(store
+            .record_mailbox_message("INBOX", 7, uid, Ok(&soft_bounce_for("x@y")), false)
+            .unwrap()
+            .is_none());
+        assert_eq!(
+            store.mailbox_folder("INBOX").unwrap().unwrap().last_uid,
+            uid
+        );
+    }
+
+    #[test]
+    fn two_soft_bounces_then_a_delivered_send_do_not_bounce_and_a_dry_run_changes_nothing() {
+        let (_dir, mut store) = store_with(&["sam@example.be"]);
+        for n in 1..=3 {
+            let ids = sent_run(&mut store, n);
+            if n == 2 {
+                continue; // the second send went through: no bounce
+            }
+            store
+                .record_mailbox_message(
+                    "INBOX",
+                    1,
+                    n as u32,
+                    Ok(&soft_bounce_for(&ids[0].1)),
+                    false,
+                )
+                .unwrap()
+                .unwrap();
+        }
+        assert_eq!(
+            store.contact("sam@example.be").unwrap().status.code(),
+            "subscribed"
+        );
+        // A dry run works everything out, then rolls it back.
+        let ids = sent_run(&mut store, 4);
+        let recorded = store
+            .record_mailbox_message("INBOX", 1, 9, Ok(&soft_bounce_for(&ids[0].1)), true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(recorded.actions.len(), 1);
+        assert!(store
+            .mailbox_log(100)
+            .unwrap()
+            .iter()
+            .all(|a| a.run_id != Some(4)));
+        assert_eq!(store.mailbox_folder("INBOX").unwrap().unwrap().last_uid, 3);
+    }
+
+    #[test]
+    fn undo_gives_back_the_previous_status_once_and_an_unreadable_message_is_only_noted() {
+        let (_dir, mut store) = store_with(&["anne@example.be"]);
+        let token = store.contact("anne@example.be").unwrap().unsubscribe_token;
+        let request = classify(
+            format!("From: other@example.net\r\nSubject: unsubscribe {token}\r\n\r\n").as_bytes(),
+        )
+        .unwrap();
+        let recorded = store
+            .record_mailbox_message("INBOX", 1, 1, Ok(&request), false)
+            .unwrap()
+            .unwrap();
+        assert!(recorded.move_it);
+        let action = &recorded.actions[0];
+        assert_eq!(
+            (action.kind.as_str(), action.email.as_str()),
+            ("unsubscribed", "anne@example.be")
+        );
+        let anne = store.contact("anne@example.be").unwrap();
+        assert_eq!(
+            (anne.status.code(), anne.status_reason.as_str()),
+            ("unsubscribed", "email_request")
+        );
+        let undone = store.undo_mailbox_action(action.id).unwrap();
+        assert_eq!(undone.state, "undone");
+        assert_eq!(
+            store.contact("anne@example.be").unwrap().status.code(),
+            "subscribed"
+        );
+        // A second undo changes nothing (she may have unsubscribed again by hand since).
+        store.unsubscribe("anne@example.be").unwrap();
+        store.undo_mailbox_action(action.id).unwrap();
+        assert_eq!(
+            store.contact("anne@example.be").unwrap().status.code(),
+            "unsubscribed"
+        );
+
+        let skipped = store
+            .record_mailbox_message("INBOX", 1, 2, Err("no message headers"), false)
+            .unwrap()
+            .unwrap();
+        assert_eq!(skipped.actions[0].kind, "skipped");
+        assert!(!skipped.move_it, "left where it is");
+    }
+}

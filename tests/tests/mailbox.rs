@@ -1,0 +1,229 @@
+//! Reading the sending mailbox in the real window, in Dutch then French: the mailbox
+//! settings (a real Dovecot on 127.0.0.1, the password in a real keychain), "Check the
+//! mailbox" after a real send, the summary, a request confirmed by a person, and what
+//! the Contacts view and the ledger then show. Screenshots looked at.
+
+use std::time::Duration;
+
+use tandem_e2e::{App, Launch, Result};
+use tandem_testkit::{Aiosmtpd, Dovecot, Keyring};
+
+const OFFICE: &str = "office@example.org";
+const PASSWORD: &str = "imap-s3cret";
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        tandem_testkit::workspace_root()
+            .join("core/tests/fixtures/mail")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Result<()> {
+    let keyring = Keyring::start()?;
+    let smtp = Aiosmtpd::builder().start()?;
+    let dovecot = Dovecot::builder().user(OFFICE, PASSWORD).start()?;
+    let (_dir, mut launch) = Launch::temp("nl_BE.UTF-8");
+    launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
+
+    // A real send to four contacts, made with the command line before the app starts.
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;voornaam;taal\nanne@example.be;Anne;fr\njan@example.be;Jan;nl\n\
+         sam@example.be;Sam;fr/nl\nzoe@example.be;Zoé;fr\n",
+    )?;
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
+    let sample = tandem_testkit::workspace_root().join("core/src/sample/issue.json");
+    launch.cli(&["issue".as_ref(), "import".as_ref(), sample.as_os_str()])?;
+    launch.cli(&[
+        "send",
+        "1",
+        "--smtp",
+        &format!("smtp://127.0.0.1:{}", smtp.port()),
+        "--from",
+        "Platform Kinderen op de vlucht <office@example.org>",
+    ])?;
+    let ledger: serde_json::Value = serde_json::from_str(&launch.cli(&["ledger"])?)?;
+    let message_id = |email: &str| {
+        ledger
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["email"] == email)
+            .unwrap()["message_id"]
+            .as_str()
+            .unwrap()
+            .trim_matches(['<', '>'])
+            .to_owned()
+    };
+    let contact: serde_json::Value =
+        serde_json::from_str(&launch.cli(&["contacts", "show", "anne@example.be", "--json"])?)?;
+    let token = contact["unsubscribe_token"].as_str().unwrap();
+
+    // What came back: Zoé's address no longer exists (Exchange Online's report), Anne
+    // clicked "unsubscribe" in her mail client, Jan wrote in Dutch without a token.
+    dovecot.append(
+        OFFICE,
+        "INBOX",
+        &[
+            fixture("exchange-online-ndr.eml")
+                .replace("{{RECIPIENT}}", "zoe@example.be")
+                .replace("{{MESSAGE_ID}}", &message_id("zoe@example.be"))
+                .into_bytes(),
+            fixture("unsubscribe-with-token.eml")
+                .replace("{{SENDER}}", "Anne <anne@example.be>")
+                .replace("{{TOKEN}}", token)
+                .into_bytes(),
+            b"From: Jan <jan@example.be>\r\nSubject: Graag uitschrijven\r\n\r\nIk wil de nieuwsbrief niet meer ontvangen.\r\n".to_vec(),
+        ],
+    )?;
+
+    let app = App::start(&launch).await?;
+    // Before it is set: the Send view says the mailbox is not read, and where to set it.
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.find_soon("[data-mailbox-off]", Duration::from_secs(10))
+        .await?;
+
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon("#imap-host", Duration::from_secs(10)).await?;
+    app.fill("#imap-host", "127.0.0.1").await?;
+    app.fill("#imap-port", &dovecot.port().to_string()).await?;
+    app.fill("#imap-username", OFFICE).await?;
+    app.fill("#imap-password", PASSWORD).await?;
+    app.fill(
+        "#imap-ca",
+        &dovecot.certificate().ca_pem.display().to_string(),
+    )
+    .await?;
+    app.click("#imap-test").await?;
+    let ok = app
+        .find_soon("[data-imap-test='ok']", Duration::from_secs(20))
+        .await?;
+    assert!(ok.text().await?.contains('3'), "{}", ok.text().await?);
+    app.click("#imap-save").await?;
+    app.find_soon("[data-imap-saved]", Duration::from_secs(10))
+        .await?;
+    app.find(".mailbox-settings")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("settings-mailbox-nl").await?;
+
+    // The Send view checks by itself when it opens (automatic is on by default).
+    app.find("nav [data-view='send']").await?.click().await?;
+    let summary = app
+        .find_soon("[data-mailbox-summary]", Duration::from_secs(30))
+        .await?
+        .text()
+        .await?;
+    assert!(summary.contains("1 afgemeld op eigen verzoek"), "{summary}");
+    assert!(summary.contains("1 foutief adres"), "{summary}");
+    assert!(
+        !summary.contains("tijdelijk"),
+        "only what happened: {summary}"
+    );
+    assert!(summary.contains("1 te bevestigen"), "{summary}");
+    app.find("[data-mailbox-request='jan@example.be']").await?;
+    app.find("[data-mailbox-action='bounced'][data-email='zoe@example.be']")
+        .await?;
+    app.find("[data-mailbox]").await?.scroll_into_view().await?;
+    app.screenshot("send-mailbox-checked-nl").await?;
+
+    // A person confirms Jan's request.
+    app.click("[data-mailbox-request='jan@example.be'] [data-confirm]")
+        .await?;
+    app.wait_for(
+        "!document.querySelector(\"[data-mailbox-request='jan@example.be']\")",
+        Duration::from_secs(10),
+    )
+    .await?;
+    // The ledger says Zoé's message bounced later.
+    app.find_soon(
+        "tr[data-email='zoe@example.be'] td[data-bounce='hard']",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let row = app
+        .find("tr[data-email='zoe@example.be']")
+        .await?
+        .text()
+        .await?;
+    assert!(row.contains("5.1.10"), "{row}");
+    app.find("tr[data-email='zoe@example.be']")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("send-ledger-bounced-later-nl").await?;
+
+    // Contacts: the statuses and why.
+    app.find("nav [data-view='contacts']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "[data-status='bounced'][data-reason='bounce']",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.find("[data-status='unsubscribed'][data-reason='email_request']")
+        .await?;
+    app.screenshot("contacts-after-mailbox-nl").await?;
+
+    // In French: the undo asks first.
+    app.choose_language("fr").await?;
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.find_soon(
+        "[data-mailbox-action='unsubscribed'] [data-undo]",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    let warning = app
+        .find_soon(".confirm-undo", Duration::from_secs(5))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        warning.contains("a demandé à ne plus recevoir"),
+        "{warning}"
+    );
+    app.find("[data-mailbox]").await?.scroll_into_view().await?;
+    app.screenshot("send-mailbox-undo-fr").await?;
+    app.click("[data-undo-confirm]").await?;
+    app.find_soon(
+        "[data-mailbox-action='unsubscribed'].undone",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.click("#mailbox-check").await?;
+    let summary = app
+        .find_soon("[data-mailbox-summary]", Duration::from_secs(30))
+        .await?
+        .text()
+        .await?;
+    assert!(summary.contains("Rien de nouveau"), "{summary}");
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+    app.quit().await?;
+
+    let anne: serde_json::Value =
+        serde_json::from_str(&launch.cli(&["contacts", "show", "anne@example.be", "--json"])?)?;
+    assert_eq!(anne["status"], "subscribed", "undone");
+    let jan: serde_json::Value =
+        serde_json::from_str(&launch.cli(&["contacts", "show", "jan@example.be", "--json"])?)?;
+    assert_eq!(jan["status"], "unsubscribed");
+    let moved = dovecot.messages(OFFICE, "Tandem")?;
+    assert_eq!(
+        moved.len(),
+        2,
+        "the bounce and Anne's request; Jan's stays for a person"
+    );
+    Ok(())
+}
