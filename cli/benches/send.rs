@@ -8,9 +8,9 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use tandem_testkit::{Aiosmtpd, OAuthServer, SmtpSink};
+use tandem_testkit::{run_measuring_peak, Aiosmtpd, OAuthServer, SmtpSink};
 
 const SESSIONS: usize = 4;
 const MESSAGES: usize = 12_000;
@@ -73,33 +73,6 @@ fn database(dir: &Path, n: usize) -> std::path::PathBuf {
 
 fn best(v: Vec<f64>) -> f64 {
     v.into_iter().fold(0.0, f64::max)
-}
-
-/// Peak resident memory of a running process, polled from /proc until it exits.
-fn run_measuring_peak(mut cmd: Command) -> (Duration, u64) {
-    let start = Instant::now();
-    let mut child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let status_path = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&status_path) {
-            for line in text.lines() {
-                if let Some(v) = line.strip_prefix("VmHWM:") {
-                    let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
-                    peak_kb = peak_kb.max(kb);
-                }
-            }
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success());
-            return (start.elapsed(), peak_kb);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn main() {

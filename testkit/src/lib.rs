@@ -108,3 +108,30 @@ pub fn check_mime(maildir: &Path) -> Result<serde_json::Value, Error> {
 
 /// Errors of the harness itself (a server that cannot start), with what to install.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// Peak resident memory of a running process, polled from /proc until it exits.
+pub fn run_measuring_peak(mut cmd: std::process::Command) -> (std::time::Duration, u64) {
+    let start = std::time::Instant::now();
+    let mut child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_path) {
+            for line in text.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                    peak_kb = peak_kb.max(kb);
+                }
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            return (start.elapsed(), peak_kb);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

@@ -320,6 +320,17 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
     let mut c = ctx.cargo();
     c.args(["bench", "-p", "tandem-cli", "--bench", "send", "--locked"]);
     run_cmd(c, "cargo bench (send)")?;
+    ctx.step("mailbox: tandem mailbox check vs imaplib fetching the same messages, Dovecot");
+    let mut c = ctx.cargo();
+    c.args([
+        "bench",
+        "-p",
+        "tandem-cli",
+        "--bench",
+        "mailbox",
+        "--locked",
+    ]);
+    run_cmd(c, "cargo bench (mailbox)")?;
 
     // Measured in the real window: the same set-up and build as the tests use (same
     // features, so nothing is compiled twice).
