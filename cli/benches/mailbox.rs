@@ -5,38 +5,24 @@
 //! imaplib's login + SELECT; peak memory for 500 vs 2,000 messages. Best of three.
 //! Prints figures and ratios, asserts nothing but that the check did its work.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::{ok, root};
 use tandem_testkit::{run_measuring_peak, Dovecot};
 
 const MESSAGES: usize = 2_000;
 const ROUNDS: usize = 3;
 const PASSWORD: &str = "bench-s3cret";
 
+/// The CLI, with the mailbox password in its environment.
 fn tandem(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
-    cmd.env_remove("TANDEM_DB")
-        .env_remove("TANDEM_DATA_DIR")
-        .env("TANDEM_IMAP_PASSWORD", PASSWORD)
-        .arg("--db")
-        .arg(db);
+    let mut cmd = common::tandem(db);
+    cmd.env("TANDEM_IMAP_PASSWORD", PASSWORD);
     cmd
-}
-
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("command runs");
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
 }
 
 /// A database with `n` contacts, each sent the sample issue (to the outbox folder: the
@@ -63,7 +49,7 @@ fn database(dir: &Path, name: &str, n: usize) -> (PathBuf, Vec<(String, String, 
         ])
         .arg(dir.join(format!("{name}-outbox"))));
     let ledger: serde_json::Value = serde_json::from_str(&ok(tandem(&db).arg("ledger"))).unwrap();
-    let conn = rusqlite_tokens(&db);
+    let conn = contact_tokens(&db);
     let rows = ledger
         .as_array()
         .unwrap()
@@ -83,7 +69,7 @@ fn database(dir: &Path, name: &str, n: usize) -> (PathBuf, Vec<(String, String, 
 }
 
 /// Every contact's unsubscribe token (`contacts export` leaves them out on purpose).
-fn rusqlite_tokens(db: &Path) -> Vec<(String, String)> {
+fn contact_tokens(db: &Path) -> Vec<(String, String)> {
     let out = ok(Command::new("sqlite3")
         .arg(db)
         .arg("SELECT email, unsubscribe_token FROM contacts"));

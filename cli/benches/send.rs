@@ -6,24 +6,18 @@
 //! logging in with a sign-in token (XOAUTH2) vs a password into the same kind of server.
 //! Prints ratios, asserts nothing.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use common::{ok, root, tandem};
 use tandem_testkit::{run_measuring_peak, Aiosmtpd, OAuthServer, SmtpSink};
 
 const SESSIONS: usize = 4;
 const MESSAGES: usize = 12_000;
 const ROUNDS: usize = 3;
-
-fn tandem(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
-    cmd.env_remove("TANDEM_DB")
-        .env_remove("TANDEM_DATA_DIR")
-        .arg("--db")
-        .arg(db);
-    cmd
-}
 
 /// The measured command: issue 1 to everyone, through the sink, SESSIONS connections.
 fn send_to_sink(db: &Path, url: &str) -> Command {
@@ -38,20 +32,6 @@ fn send_to_sink(db: &Path, url: &str) -> Command {
     ])
     .args(["--concurrency", &SESSIONS.to_string()]);
     cmd
-}
-
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("command runs");
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
 }
 
 /// A database with the sample issue (id 1) and `n` contacts.

@@ -494,24 +494,9 @@ fn a_signed_in_account_reads_the_mailbox_with_xoauth2_and_a_withdrawn_sign_in_sa
     };
     let mut login = tandem(&db);
     no_keychain(&mut login);
+    login_args(&mut login, &oauth.issuer());
     login
-        .args([
-            "account",
-            "login",
-            "--provider",
-            "microsoft",
-            "--client-id",
-            "00000000-tandem-test",
-            "--issuer",
-        ])
-        .arg(oauth.issuer())
-        .args([
-            "--no-browser",
-            "--device",
-            "--allow-file",
-            "--timeout",
-            "60",
-        ])
+        .args(["--device", "--allow-file"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = login.spawn().unwrap();

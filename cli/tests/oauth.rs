@@ -106,22 +106,6 @@ fn finish_login(
     (out.status.success(), stdout, rest)
 }
 
-fn login_args(cmd: &mut Command, issuer: &str) {
-    cmd.args([
-        "account",
-        "login",
-        "--provider",
-        "microsoft",
-        "--client-id",
-        "00000000-tandem-test",
-        "--issuer",
-        issuer,
-        "--no-browser",
-        "--timeout",
-        "60",
-    ]);
-}
-
 /// Signs in through the browser flow (the test follows the redirects), keeping the
 /// sign-in in a file (these tests have no keychain).
 fn sign_in(mut cmd: Command, oauth: &OAuthServer, transcript: &mut Transcript) -> Value {

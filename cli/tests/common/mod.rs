@@ -86,3 +86,21 @@ pub fn by_email(rows: &[Value]) -> HashMap<String, Value> {
         .map(|r| (r["email"].as_str().unwrap().to_owned(), r.clone()))
         .collect()
 }
+
+/// `tandem account login` with Microsoft against the test identity server `issuer`,
+/// printing the address instead of opening a browser.
+pub fn login_args(cmd: &mut Command, issuer: &str) {
+    cmd.args([
+        "account",
+        "login",
+        "--provider",
+        "microsoft",
+        "--client-id",
+        "00000000-tandem-test",
+        "--issuer",
+        issuer,
+        "--no-browser",
+        "--timeout",
+        "60",
+    ]);
+}

@@ -557,30 +557,34 @@ impl Store {
         Ok(Some(Recorded { actions, move_it }))
     }
 
-    /// The log, newest first (at most `limit` entries).
-    pub fn mailbox_log(&self, limit: u32) -> Result<Vec<MailboxAction>, StoreError> {
+    /// Actions matching `rest` (`WHERE …`/`ORDER BY …` over `a`, the actions).
+    fn mailbox_actions(
+        &self,
+        rest: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<MailboxAction>, StoreError> {
         let sql = format!(
             "SELECT {ACTION_COLUMNS} FROM mailbox_actions a
-             LEFT JOIN send_recipients r ON r.id = a.recipient_id
-             ORDER BY a.id DESC LIMIT ?1"
+             LEFT JOIN send_recipients r ON r.id = a.recipient_id {rest}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt
-            .query_map([limit], action_row)?
+            .query_map(params, action_row)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
 
+    /// The log, newest first (at most `limit` entries).
+    pub fn mailbox_log(&self, limit: u32) -> Result<Vec<MailboxAction>, StoreError> {
+        self.mailbox_actions("ORDER BY a.id DESC LIMIT ?1", [limit])
+    }
+
     /// Unsubscribe requests waiting for a person to confirm.
     pub fn mailbox_to_confirm(&self) -> Result<Vec<MailboxAction>, StoreError> {
-        let sql = format!(
-            "SELECT {ACTION_COLUMNS} FROM mailbox_actions a
-             LEFT JOIN send_recipients r ON r.id = a.recipient_id
-             WHERE a.kind = 'to_confirm' AND a.state = 'pending' ORDER BY a.id"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([], action_row)?.collect::<Result<_, _>>()?;
-        Ok(rows)
+        self.mailbox_actions(
+            "WHERE a.kind = 'to_confirm' AND a.state = 'pending' ORDER BY a.id",
+            [],
+        )
     }
 
     /// Confirms (`true`: the contact is unsubscribed, "by e-mail request") or dismisses a
