@@ -189,7 +189,7 @@ fn wrap(tcp: TcpStream, settings: &ImapSettings) -> Result<Stream, MailboxError>
                 if text.contains("certificate") || text.contains("Certificate") {
                     MailboxError::Certificate(text)
                 } else {
-                    MailboxError::Unreachable(text)
+                    io_error(&e)
                 },
             );
         }
@@ -211,7 +211,7 @@ fn starttls(mut tcp: TcpStream) -> Result<TcpStream, MailboxError> {
                     ))
                 }
                 Ok(_) => out.push(byte[0]),
-                Err(e) => return Err(MailboxError::Unreachable(e.to_string())),
+                Err(e) => return Err(io_error(&e)),
             }
             if out.len() > 8192 {
                 return Err(MailboxError::Protocol("a line longer than 8 KB".into()));
@@ -224,7 +224,7 @@ fn starttls(mut tcp: TcpStream) -> Result<TcpStream, MailboxError> {
         return Err(MailboxError::Refused(greeting));
     }
     tcp.write_all(b"t0 STARTTLS\r\n")
-        .map_err(|e| MailboxError::Unreachable(e.to_string()))?;
+        .map_err(|e| io_error(&e))?;
     loop {
         let reply = line(&mut tcp)?;
         if let Some(rest) = reply.strip_prefix("t0 ") {
@@ -253,9 +253,19 @@ impl imap::Authenticator for XOAuth2 {
     }
 }
 
+/// A read or write that waited longer than the timeout (Linux reports EAGAIN).
+fn io_error(io: &std::io::Error) -> MailboxError {
+    match io.kind() {
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+            MailboxError::Unreachable("the server stopped answering (time limit reached)".into())
+        }
+        _ => MailboxError::Unreachable(io.to_string()),
+    }
+}
+
 fn imap_error(e: imap::Error) -> MailboxError {
     match e {
-        imap::Error::Io(io) => MailboxError::Unreachable(io.to_string()),
+        imap::Error::Io(io) => io_error(&io),
         imap::Error::No(no) => MailboxError::Refused(no.information),
         imap::Error::Bad(bad) => MailboxError::Refused(bad.information),
         other => MailboxError::Protocol(other.to_string()),
@@ -287,8 +297,7 @@ pub fn connect(
         .map_err(|e| MailboxError::Unreachable(format!("{host}: {e}")))?
         .next()
         .ok_or_else(|| MailboxError::Unreachable(format!("{host}: no address")))?;
-    let tcp = TcpStream::connect_timeout(&addr, timeout)
-        .map_err(|e| MailboxError::Unreachable(e.to_string()))?;
+    let tcp = TcpStream::connect_timeout(&addr, timeout).map_err(|e| io_error(&e))?;
     tcp.set_read_timeout(Some(timeout)).ok();
     tcp.set_write_timeout(Some(timeout)).ok();
     let mut client = match settings.security {
