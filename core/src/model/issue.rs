@@ -29,6 +29,11 @@ pub struct Issue {
     pub blocks: Vec<Block>,
     #[serde(default)]
     pub status: IssueStatus,
+    /// The languages whose subject and preheader were filled by a translation service
+    /// and not yet reread by a person (see [`Block::machine_draft`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<Lang>>")]
+    pub machine_draft: Vec<Lang>,
 }
 
 /// A picture placed in the newsletter: a reference to a stored asset (`src`, e.g.
@@ -64,6 +69,31 @@ pub struct Block {
     /// incomplete.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only: Option<Lang>,
+    /// The languages of this block that a translation service wrote and nobody has
+    /// reread yet ("machine draft"): cleared when a person edits that side or says it
+    /// is reread. Absent in files written before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<Lang>>")]
+    pub machine_draft: Vec<Lang>,
+}
+
+/// One translatable text of a block or an issue, to read or to fill.
+#[derive(Debug)]
+pub enum TextField<'a> {
+    /// Plain text (titles, alt texts, labels, places, the subject…).
+    Plain(&'a mut Text),
+    /// An article body.
+    Rich(&'a mut Bilingual<RichText>),
+}
+
+impl TextField<'_> {
+    /// True when `lang`'s side has no visible text.
+    pub fn is_blank(&self, lang: Lang) -> bool {
+        match self {
+            TextField::Plain(t) => t.get(lang).trim().is_empty(),
+            TextField::Rich(r) => r.get(lang).is_blank(),
+        }
+    }
 }
 
 /// What a block is, with its content.
@@ -156,7 +186,65 @@ impl BlockKind {
 
 impl Block {
     pub fn new(kind: BlockKind) -> Self {
-        Block { kind, only: None }
+        Block {
+            kind,
+            only: None,
+            machine_draft: Vec::new(),
+        }
+    }
+
+    /// Every translatable text of the block, in reading order.
+    pub fn text_fields(&mut self) -> Vec<TextField<'_>> {
+        let mut out = Vec::new();
+        match &mut self.kind {
+            BlockKind::Heading { text } => out.push(TextField::Plain(text)),
+            BlockKind::Article {
+                title,
+                body,
+                image,
+                link,
+            } => {
+                out.push(TextField::Plain(title));
+                out.push(TextField::Rich(body));
+                if let Some(image) = image {
+                    out.push(TextField::Plain(&mut image.alt));
+                }
+                if let Some(link) = link {
+                    out.push(TextField::Plain(&mut link.label));
+                }
+            }
+            BlockKind::Event {
+                title, place, link, ..
+            } => {
+                out.push(TextField::Plain(title));
+                out.push(TextField::Plain(place));
+                if let Some(link) = link {
+                    out.push(TextField::Plain(&mut link.label));
+                }
+            }
+            BlockKind::Button { label, .. } => out.push(TextField::Plain(label)),
+            BlockKind::Image { image, caption } => {
+                out.push(TextField::Plain(&mut image.alt));
+                if let Some(caption) = caption {
+                    out.push(TextField::Plain(caption));
+                }
+            }
+            BlockKind::Divider => {}
+        }
+        out
+    }
+
+    /// Everything of one language side, to tell whether a person changed it.
+    pub fn side(&self, lang: Lang) -> String {
+        let mut copy = self.clone();
+        copy.text_fields()
+            .iter()
+            .map(|f| match f {
+                TextField::Plain(t) => t.get(lang).clone(),
+                TextField::Rich(r) => r.get(lang).to_markdown(),
+            })
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
     }
 
     /// Whether this block appears in an edition showing `lang`.

@@ -11,7 +11,7 @@ mod ui_language;
 mod validate;
 
 pub use file::{FileError, FORMAT};
-pub use issue::{Block, BlockKind, ImageRef, Issue, IssueStatus, Link};
+pub use issue::{Block, BlockKind, ImageRef, Issue, IssueStatus, Link, TextField};
 pub use lang::{Bilingual, Edition, Lang, Text};
 pub use rich::{Para, RichText, Span};
 pub use ui_language::UiLanguage;

@@ -50,6 +50,33 @@ pub struct IssueMeta {
     pub preheader: Text,
 }
 
+/// `issues.machine_draft` as written: "fr", "nl", "fr,nl" or "".
+fn langs_code(langs: &[crate::model::Lang]) -> String {
+    langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
+}
+
+fn langs_of(code: &str) -> Vec<crate::model::Lang> {
+    crate::model::Lang::BOTH
+        .into_iter()
+        .filter(|l| code.split(',').any(|c| c == l.code()))
+        .collect()
+}
+
+/// What a person may change about a side's machine-draft mark: clear it (edit, "reread,
+/// OK"), never set it (only a translation does). A marked side whose text changed is
+/// no longer a machine draft.
+fn kept_marks(
+    before: &[crate::model::Lang],
+    after: &[crate::model::Lang],
+    changed: impl Fn(crate::model::Lang) -> bool,
+) -> Vec<crate::model::Lang> {
+    after
+        .iter()
+        .copied()
+        .filter(|l| before.contains(l) && !changed(*l))
+        .collect()
+}
+
 fn refuse_errors(problems: Vec<Problem>) -> Result<(), StoreError> {
     if problems.is_empty() {
         Ok(())
@@ -125,8 +152,9 @@ impl Store {
         refuse_errors(issue.check().errors)?;
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO issues (number, date, subject_fr, subject_nl, preheader_fr, preheader_nl, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO issues (number, date, subject_fr, subject_nl, preheader_fr, preheader_nl, status,
+                machine_draft)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 issue.number,
                 issue.date.to_string(),
@@ -134,7 +162,8 @@ impl Store {
                 issue.subject.nl,
                 issue.preheader.fr,
                 issue.preheader.nl,
-                status_code(issue.status)
+                status_code(issue.status),
+                langs_code(&issue.machine_draft)
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -153,7 +182,8 @@ impl Store {
         let meta = self
             .conn
             .query_row(
-                "SELECT number, date, subject_fr, subject_nl, preheader_fr, preheader_nl, status
+                "SELECT number, date, subject_fr, subject_nl, preheader_fr, preheader_nl, status,
+                        machine_draft
                  FROM issues WHERE id = ?1",
                 [id],
                 |r| {
@@ -163,6 +193,7 @@ impl Store {
                         Bilingual::new(r.get(2)?, r.get(3)?),
                         Bilingual::new(r.get(4)?, r.get(5)?),
                         r.get::<_, String>(6)?,
+                        r.get::<_, String>(7)?,
                     ))
                 },
             )
@@ -170,7 +201,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound {
                 what: format!("issue {id}"),
             })?;
-        let (number, date, subject, preheader, status) = meta;
+        let (number, date, subject, preheader, status, machine_draft) = meta;
         let date = date
             .parse()
             .map_err(|_| StoreError::Corrupt(format!("issue {id} date {date:?}")))?;
@@ -202,6 +233,7 @@ impl Store {
                 preheader,
                 blocks,
                 status,
+                machine_draft: langs_of(&machine_draft),
             },
             block_ids,
         })
@@ -236,6 +268,10 @@ impl Store {
     /// Saves the issue's own fields (number, date, subject, preheader).
     pub fn save_issue_meta(&mut self, id: i64, meta: &IssueMeta) -> Result<(), StoreError> {
         let mut probe = self.issue(id)?.issue;
+        let marks = kept_marks(&probe.machine_draft, &probe.machine_draft, |l| {
+            probe.subject.get(l) != meta.subject.get(l)
+                || probe.preheader.get(l) != meta.preheader.get(l)
+        });
         probe.number = meta.number;
         probe.date = meta.date;
         probe.subject = meta.subject.clone();
@@ -251,7 +287,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE issues SET number = ?2, date = ?3, subject_fr = ?4, subject_nl = ?5,
-               preheader_fr = ?6, preheader_nl = ?7, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+               preheader_fr = ?6, preheader_nl = ?7, machine_draft = ?8,
+               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
              WHERE id = ?1",
             params![
                 id,
@@ -260,20 +297,82 @@ impl Store {
                 meta.subject.fr,
                 meta.subject.nl,
                 meta.preheader.fr,
-                meta.preheader.nl
+                meta.preheader.nl,
+                langs_code(&marks)
             ],
         )?;
         tx.commit()?;
         Ok(())
     }
 
+    /// A person has reread the subject and preheader in `lang`: no longer a machine draft.
+    pub fn clear_issue_draft(&mut self, id: i64, lang: crate::model::Lang) -> Result<(), StoreError> {
+        let issue = self.issue(id)?.issue;
+        let marks: Vec<_> = issue.machine_draft.into_iter().filter(|l| *l != lang).collect();
+        self.conn.execute(
+            "UPDATE issues SET machine_draft = ?2 WHERE id = ?1",
+            params![id, langs_code(&marks)],
+        )?;
+        Ok(())
+    }
+
     /// Saves one block's content (the autosave path: one row).
+    /// A machine-draft mark can only be kept or cleared this way, and a marked side
+    /// whose text changed loses it (a person edited it).
     pub fn save_block(
         &mut self,
         issue_id: i64,
         block_id: i64,
         block: &Block,
     ) -> Result<(), StoreError> {
+        let before: Option<Block> = self
+            .conn
+            .query_row(
+                "SELECT data FROM blocks WHERE id = ?2 AND issue_id = ?1",
+                params![issue_id, block_id],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|data| serde_json::from_str(&data).ok());
+        let mut block = block.clone();
+        block.machine_draft = match &before {
+            Some(before) => kept_marks(&before.machine_draft, &block.machine_draft, |l| {
+                before.side(l) != block.side(l)
+            }),
+            None => Vec::new(),
+        };
+        self.write_block(issue_id, block_id, &block)
+    }
+
+    /// Saves a block a translation service filled (its machine-draft marks as given).
+    pub fn save_translated_block(
+        &mut self,
+        issue_id: i64,
+        block_id: i64,
+        block: &Block,
+    ) -> Result<(), StoreError> {
+        self.write_block(issue_id, block_id, block)
+    }
+
+    /// Saves the subject and preheader a translation service filled, with their marks.
+    pub fn save_translated_meta(&mut self, id: i64, issue: &Issue) -> Result<(), StoreError> {
+        self.save_issue_meta(
+            id,
+            &IssueMeta {
+                number: issue.number,
+                date: issue.date,
+                subject: issue.subject.clone(),
+                preheader: issue.preheader.clone(),
+            },
+        )?;
+        self.conn.execute(
+            "UPDATE issues SET machine_draft = ?2 WHERE id = ?1",
+            params![id, langs_code(&issue.machine_draft)],
+        )?;
+        Ok(())
+    }
+
+    fn write_block(&mut self, issue_id: i64, block_id: i64, block: &Block) -> Result<(), StoreError> {
         self.check_block(issue_id, block_id, block)?;
         let data = serde_json::to_string(block).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let tx = self.conn.transaction()?;
@@ -391,6 +490,7 @@ impl Store {
             preheader: Text::default(),
             blocks: vec![block.clone()],
             status: IssueStatus::Draft,
+            machine_draft: Vec::new(),
         };
         // Name the block by its position in the stored issue when known.
         let position = block_ids(&self.conn, issue_id)?

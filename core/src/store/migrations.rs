@@ -19,6 +19,7 @@ const SOURCES: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0004_sends.sql")),
     M::up(include_str!("../../migrations/0005_destinations.sql")),
     M::up(include_str!("../../migrations/0006_mailbox.sql")),
+    M::up(include_str!("../../migrations/0007_translation.sql")),
 ];
 
 /// The schema version this build writes.

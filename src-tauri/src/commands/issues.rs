@@ -51,6 +51,7 @@ pub fn new_issue(state: tauri::State<'_, AppState>) -> Result<EditorIssue, AppEr
             preheader: Default::default(),
             blocks: Vec::new(),
             status: Default::default(),
+            machine_draft: Vec::new(),
         };
         store.create_issue(&issue)?
     };

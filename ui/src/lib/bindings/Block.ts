@@ -14,7 +14,13 @@ export type Block = {
  * the other language's edition then leaves it out, and it does not count as
  * incomplete.
  */
-only?: Lang | null, } & ({ "kind": "heading", text: Bilingual<string>, } | { "kind": "article", title: Bilingual<string>, body: Bilingual<RichText>, image?: ImageRef | null, link?: Link | null, } | { "kind": "event", title: Bilingual<string>, starts: string, place: Bilingual<string>, link?: Link | null, } | { "kind": "button", label: Bilingual<string>, url: string, } | { "kind": "image", caption?: Bilingual<string> | null, src: string, alt: Bilingual<string>, 
+only?: Lang | null, 
+/**
+ * The languages of this block that a translation service wrote and nobody has
+ * reread yet ("machine draft"): cleared when a person edits that side or says it
+ * is reread. Absent in files written before it existed.
+ */
+machine_draft?: Array<Lang>, } & ({ "kind": "heading", text: Bilingual<string>, } | { "kind": "article", title: Bilingual<string>, body: Bilingual<RichText>, image?: ImageRef | null, link?: Link | null, } | { "kind": "event", title: Bilingual<string>, starts: string, place: Bilingual<string>, link?: Link | null, } | { "kind": "button", label: Bilingual<string>, url: string, } | { "kind": "image", caption?: Bilingual<string> | null, src: string, alt: Bilingual<string>, 
 /**
  * Pixel size of the stored (already resized) image; filled at import.
  */

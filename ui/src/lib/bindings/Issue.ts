@@ -2,8 +2,14 @@
 import type { Bilingual } from "./Bilingual";
 import type { Block } from "./Block";
 import type { IssueStatus } from "./IssueStatus";
+import type { Lang } from "./Lang";
 
 /**
  * An issue of the newsletter.
  */
-export type Issue = { number: number, date: string, subject: Bilingual<string>, preheader: Bilingual<string>, blocks: Array<Block>, status: IssueStatus, };
+export type Issue = { number: number, date: string, subject: Bilingual<string>, preheader: Bilingual<string>, blocks: Array<Block>, status: IssueStatus, 
+/**
+ * The languages whose subject and preheader were filled by a translation service
+ * and not yet reread by a person (see [`Block::machine_draft`]).
+ */
+machine_draft?: Array<Lang>, };
