@@ -9,6 +9,7 @@ use std::process::ExitCode;
 mod account;
 mod mailbox;
 mod send;
+mod translate;
 
 use clap::{Parser, Subcommand};
 use tandem_core::exchange;
@@ -51,6 +52,14 @@ enum Command {
     /// what it did; confirm, dismiss or undo.
     #[command(subcommand)]
     Mailbox(MailboxCommand),
+    /// Fill the missing French or Dutch sides of an issue with a translation draft
+    /// (DeepL or a LibreTranslate server), marked "machine draft" until a person rereads
+    /// it; prints {"blocks", "fields", "characters", "flagged": [...]}. The key comes
+    /// from $TANDEM_TRANSLATE_KEY or the keychain.
+    Translate(translate::TranslateArgs),
+    /// The glossary: term pairs always translated one way (CSV `fr;nl` or `fr,nl`).
+    #[command(subcommand)]
+    Glossary(translate::GlossaryCommand),
     /// The ledger of a send: one row per recipient (email, edition, status, reply,
     /// message_id, attempts).
     Ledger {
@@ -363,6 +372,8 @@ fn run(cli: Cli) -> Result<(), String> {
             send::send(&mut open()?, *args, outbox)?;
         }
         Command::Ledger { run, format } => send::ledger(&open()?, run, &format)?,
+        Command::Translate(args) => translate::translate(&mut open()?, &db, args)?,
+        Command::Glossary(cmd) => translate::glossary(&mut open()?, cmd)?,
         Command::Mailbox(cmd) => {
             let data_dir = db
                 .parent()
@@ -404,8 +415,12 @@ fn run(cli: Cli) -> Result<(), String> {
                             .collect();
                         format!("INCOMPLETE (blocks {})", blocks.join(", "))
                     };
+                    let drafts = match i.machine_drafts {
+                        0 => String::new(),
+                        n => format!(", {n} machine draft(s) to reread"),
+                    };
                     println!(
-                        "{}\tno. {}\t{}\t{:?}\t{} blocks, {}\t{}",
+                        "{}\tno. {}\t{}\t{:?}\t{} blocks, {}{drafts}\t{}",
                         i.id, i.number, i.date, i.status, i.blocks, state, i.subject.fr
                     );
                 }

@@ -16,6 +16,7 @@ pub mod render;
 pub mod secrets;
 pub mod send;
 pub mod store;
+pub mod translate;
 
 /// The version shown by `tandem --version` and in the app's Settings view.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -16,6 +16,8 @@ use crate::paths::APP_IDENTIFIER;
 const FALLBACK_FILE: &str = "smtp-password";
 /// File name of the consented fallback for a sign-in (OAuth refresh token).
 const TOKEN_FALLBACK_FILE: &str = "sign-in";
+/// The translation service's key where there is no keychain (with consent).
+const TRANSLATE_FALLBACK_FILE: &str = "translate-key";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
@@ -102,6 +104,31 @@ fn delete_secret(key: &str, file: &str, data_dir: &Path) {
     if ours {
         let _ = std::fs::remove_file(path);
     }
+}
+
+/// Saves the API key of a translation service (`deepl`, `libretranslate`).
+pub fn save_translate_key(
+    service: &str,
+    key: &str,
+    allow_file: bool,
+    data_dir: &Path,
+) -> Result<Saved, SecretError> {
+    save_secret(
+        &format!("translate:{service}"),
+        TRANSLATE_FALLBACK_FILE,
+        key,
+        allow_file,
+        data_dir,
+    )
+}
+
+/// The saved API key of a translation service.
+pub fn translate_key(service: &str, data_dir: &Path) -> Option<String> {
+    secret(
+        &format!("translate:{service}"),
+        TRANSLATE_FALLBACK_FILE,
+        data_dir,
+    )
 }
 
 /// Saves the password for `username` at `host`: in the keychain, or — only when

@@ -558,3 +558,13 @@ ledger-bounced-soft = Bounced later: temporary failure { $code }
 status-reason-email_request = at their request, by e-mail
 status-reason-bounce = address bounced
 status-reason-soft_bounces = three temporary failures in a row
+
+## Translation drafts
+translate-error-key = The translation service refuses the key: check it in Settings → Translation.
+translate-error-quota = This month's translation quota is used up. The block is as it was; translate it yourself or wait for next month.
+translate-error-too-many = The translation service asks to slow down. The block is as it was; try again in a minute.
+translate-error-too-long = This text is too long for the translation service, even one paragraph at a time. The block is as it was; split it into two blocks.
+translate-error-unreachable = The translation service does not answer (Internet connection?). The block is as it was; try again later.
+translate-error-service = The translation service answered with an error. The block is as it was; try again later.
+translate-error-not-configured = No translation service is set up: choose one in Settings → Translation.
+translate-error-cancelled = Translation stopped: what was translated is kept, the rest is unchanged.

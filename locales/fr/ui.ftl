@@ -573,3 +573,13 @@ ledger-bounced-soft = Revenu plus tard : retour temporaire { $code }
 status-reason-email_request = à sa demande par e-mail
 status-reason-bounce = adresse en erreur
 status-reason-soft_bounces = trois retours temporaires de suite
+
+## Translation drafts
+translate-error-key = Le service de traduction refuse la clé : vérifiez-la dans Réglages → Traduction.
+translate-error-quota = Le quota de traduction de ce mois est épuisé. Le bloc est resté tel quel ; traduisez-le à la main ou attendez le mois prochain.
+translate-error-too-many = Le service de traduction demande de ralentir. Le bloc est resté tel quel ; réessayez dans une minute.
+translate-error-too-long = Ce texte est trop long pour le service de traduction, même paragraphe par paragraphe. Le bloc est resté tel quel ; coupez le texte en deux blocs.
+translate-error-unreachable = Le service de traduction ne répond pas (connexion Internet ?). Le bloc est resté tel quel ; réessayez plus tard.
+translate-error-service = Le service de traduction a répondu par une erreur. Le bloc est resté tel quel ; réessayez plus tard.
+translate-error-not-configured = Aucun service de traduction n'est configuré : choisissez-en un dans Réglages → Traduction.
+translate-error-cancelled = Traduction arrêtée : ce qui était traduit est gardé, le reste est inchangé.

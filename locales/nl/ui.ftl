@@ -552,3 +552,13 @@ ledger-bounced-soft = Later teruggekomen: tijdelijk onbestelbaar { $code }
 status-reason-email_request = op eigen verzoek per e-mail
 status-reason-bounce = foutief adres
 status-reason-soft_bounces = drie keer na elkaar tijdelijk onbestelbaar
+
+## Translation drafts
+translate-error-key = De vertaaldienst weigert de sleutel: controleer ze bij Instellingen → Vertaling.
+translate-error-quota = Het vertaalquotum van deze maand is op. Het blok bleef zoals het was; vertaal het zelf of wacht tot volgende maand.
+translate-error-too-many = De vertaaldienst vraagt om trager te gaan. Het blok bleef zoals het was; probeer over een minuut opnieuw.
+translate-error-too-long = Deze tekst is te lang voor de vertaaldienst, zelfs per alinea. Het blok bleef zoals het was; verdeel de tekst over twee blokken.
+translate-error-unreachable = De vertaaldienst antwoordt niet (internetverbinding?). Het blok bleef zoals het was; probeer later opnieuw.
+translate-error-service = De vertaaldienst antwoordde met een fout. Het blok bleef zoals het was; probeer later opnieuw.
+translate-error-not-configured = Er is geen vertaaldienst ingesteld: kies er een bij Instellingen → Vertaling.
+translate-error-cancelled = Vertaling gestopt: wat vertaald was, blijft; de rest is ongewijzigd.

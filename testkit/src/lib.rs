@@ -13,6 +13,8 @@
 //!   Maildirs; messages put in with IMAP APPEND.
 //! - [`Postfix`]: a private Postfix instance that accepts on a loopback port and writes
 //!   real delivery status notifications (bounces) for unknown local users.
+//! - [`TranslateServer`]: a DeepL- and LibreTranslate-compatible test server with a
+//!   word-list translation, request recording and injected errors.
 //! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
 //!
 //! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
@@ -26,6 +28,7 @@ mod postfix;
 mod python;
 mod sink;
 mod tls;
+mod translate;
 
 pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
 pub use dovecot::{Dovecot, DovecotBuilder, StoredMessage};
@@ -35,6 +38,7 @@ pub use oauth::{get_page, OAuthServer};
 pub use postfix::{Postfix, POSTFIX_DOMAIN};
 pub use sink::{SmtpSink, SmtpSinkBuilder};
 pub use tls::TestCertificate;
+pub use translate::TranslateServer;
 
 use std::path::{Path, PathBuf};
 

@@ -37,6 +37,8 @@ pub struct IssueSummary {
     pub blocks: usize,
     /// Positions (from 0) of blocks missing a language.
     pub incomplete_blocks: Vec<usize>,
+    /// Texts a translation service wrote and nobody has reread yet.
+    pub machine_drafts: u32,
 }
 
 /// The fields of an issue other than its blocks.
@@ -260,6 +262,7 @@ impl Store {
                     status: stored.issue.status,
                     blocks: stored.issue.blocks.len(),
                     incomplete_blocks: report.incomplete_blocks(),
+                    machine_drafts: crate::translate::drafts(&stored.issue),
                 })
             })
             .collect()
@@ -306,9 +309,17 @@ impl Store {
     }
 
     /// A person has reread the subject and preheader in `lang`: no longer a machine draft.
-    pub fn clear_issue_draft(&mut self, id: i64, lang: crate::model::Lang) -> Result<(), StoreError> {
+    pub fn clear_issue_draft(
+        &mut self,
+        id: i64,
+        lang: crate::model::Lang,
+    ) -> Result<(), StoreError> {
         let issue = self.issue(id)?.issue;
-        let marks: Vec<_> = issue.machine_draft.into_iter().filter(|l| *l != lang).collect();
+        let marks: Vec<_> = issue
+            .machine_draft
+            .into_iter()
+            .filter(|l| *l != lang)
+            .collect();
         self.conn.execute(
             "UPDATE issues SET machine_draft = ?2 WHERE id = ?1",
             params![id, langs_code(&marks)],
@@ -372,7 +383,12 @@ impl Store {
         Ok(())
     }
 
-    fn write_block(&mut self, issue_id: i64, block_id: i64, block: &Block) -> Result<(), StoreError> {
+    fn write_block(
+        &mut self,
+        issue_id: i64,
+        block_id: i64,
+        block: &Block,
+    ) -> Result<(), StoreError> {
         self.check_block(issue_id, block_id, block)?;
         let data = serde_json::to_string(block).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let tx = self.conn.transaction()?;

@@ -12,6 +12,7 @@ mod mailbox;
 mod migrations;
 mod sends;
 mod settings;
+mod translate;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

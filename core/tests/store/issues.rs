@@ -151,3 +151,53 @@ fn missing_issues_and_blocks_are_reported_as_not_found() {
         "error-store-not-found"
     );
 }
+
+#[test]
+fn a_machine_draft_mark_is_set_by_a_translation_only_and_cleared_by_an_edit_or_a_reread() {
+    let (_dir, mut store) = store();
+    let mut issue = Issue::sample();
+    issue.blocks = vec![heading("Formation", ""), heading("École", "")];
+    let id = store.create_issue(&issue).unwrap();
+    let ids = store.issue(id).unwrap().block_ids;
+
+    // The app cannot set a mark by saving a block (only a translation does).
+    let mut forged = heading("Formation", "Opleiding");
+    forged.machine_draft = vec![Lang::Nl];
+    store.save_block(id, ids[0], &forged).unwrap();
+    assert!(store.issue(id).unwrap().issue.blocks[0]
+        .machine_draft
+        .is_empty());
+
+    // A translation sets it; saving the same text keeps it.
+    let mut drafted = heading("École", "School");
+    drafted.machine_draft = vec![Lang::Nl];
+    store.save_translated_block(id, ids[1], &drafted).unwrap();
+    store.save_block(id, ids[1], &drafted).unwrap();
+    assert_eq!(
+        store.issue(id).unwrap().issue.blocks[1].machine_draft,
+        [Lang::Nl]
+    );
+    // Editing the French side does not clear the Dutch mark; editing the Dutch side does.
+    let mut french_edit = heading("L'école", "School");
+    french_edit.machine_draft = vec![Lang::Nl];
+    store.save_block(id, ids[1], &french_edit).unwrap();
+    assert_eq!(
+        store.issue(id).unwrap().issue.blocks[1].machine_draft,
+        [Lang::Nl]
+    );
+    let mut dutch_edit = heading("L'école", "De school");
+    dutch_edit.machine_draft = vec![Lang::Nl];
+    store.save_block(id, ids[1], &dutch_edit).unwrap();
+    assert!(store.issue(id).unwrap().issue.blocks[1]
+        .machine_draft
+        .is_empty());
+
+    // "Reread, OK" on the subject: the issue-level mark goes.
+    let mut translated = store.issue(id).unwrap().issue;
+    translated.machine_draft = vec![Lang::Nl];
+    store.save_translated_meta(id, &translated).unwrap();
+    assert_eq!(store.issue(id).unwrap().issue.machine_draft, [Lang::Nl]);
+    assert_eq!(store.issues().unwrap()[0].machine_drafts, 1);
+    store.clear_issue_draft(id, Lang::Nl).unwrap();
+    assert!(store.issue(id).unwrap().issue.machine_draft.is_empty());
+}

@@ -9,4 +9,8 @@ export type IssueSummary = { id: number, number: number, date: string, subject: 
 /**
  * Positions (from 0) of blocks missing a language.
  */
-incomplete_blocks: Array<number>, };
+incomplete_blocks: Array<number>, 
+/**
+ * Texts a translation service wrote and nobody has reread yet.
+ */
+machine_drafts: number, };

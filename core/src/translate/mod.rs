@@ -1,0 +1,420 @@
+//! Translation drafts: the empty side of a block (or of the subject and preheader) filled
+//! from the other by a translation service, keeping the formatting and the
+//! organisation's glossary, and marked as a machine draft until a person rereads it.
+//!
+//! This room receives block texts only: it never sees `contacts` or `send`, so contact
+//! data and unsubscribe tokens cannot reach a service by construction. A field a person
+//! typed is never overwritten: only blank fields of the target side are filled.
+
+mod apply;
+pub mod markup;
+mod service;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use apply::{prepare, translate_issue, ApplyError, Scope};
+pub use service::{glossary_hash, DeepL, LibreTranslate, Service, TranslateError};
+
+use crate::model::{Block, Issue, Lang, TextField};
+use markup::{escape, html_to_plain, html_to_rich, links_of, rich_to_html};
+
+/// The translation service, as saved in the database (its key is in the keychain).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TranslateSettings {
+    /// `deepl`, `libretranslate`, or empty: off.
+    pub service: String,
+    /// The server's address (LibreTranslate; for DeepL only to replace DeepL's own).
+    #[serde(default)]
+    pub url: String,
+    /// The one-time notice (which service receives the newsletter's text) was accepted.
+    #[serde(default)]
+    pub notice_accepted: bool,
+}
+
+/// A glossary term of the source that the draft does not render by its pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Flag {
+    /// The block (0-based), or `None` for the subject and preheader.
+    #[ts(type = "number | null")]
+    pub block: Option<usize>,
+    pub term: String,
+    pub expected: String,
+}
+
+/// What one translation did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Report {
+    /// Blocks (and the subject/preheader, counted as one) that got a draft.
+    pub blocks: u32,
+    pub fields: u32,
+    /// Characters of source text sent.
+    #[ts(type = "number")]
+    pub characters: u64,
+    pub flagged: Vec<Flag>,
+    /// What was dropped from the service's answers (hostile or unknown markup).
+    pub dropped: Vec<String>,
+}
+
+impl Report {
+    pub fn add(&mut self, other: Report) {
+        self.blocks += other.blocks;
+        self.fields += other.fields;
+        self.characters += other.characters;
+        self.flagged.extend(other.flagged);
+        self.dropped.extend(other.dropped);
+    }
+}
+
+/// Where `term` occurs in `text` as whole words, ignoring case: byte ranges.
+fn occurrences(text: &str, term: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    let t = term.trim().to_lowercase();
+    if t.is_empty() || lower.len() != text.len() {
+        // Lower-casing changed the length (rare letters): no protection, only the check.
+        return Vec::new();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find(&t) {
+        let start = from + pos;
+        let end = start + t.len();
+        if !word(lower[..start].chars().next_back()) && !word(lower[end..].chars().next()) {
+            out.push((start, end));
+        }
+        from = end;
+    }
+    out
+}
+
+fn contains_term(text: &str, term: &str) -> bool {
+    crate::store::fold(text).contains(&crate::store::fold(term.trim()))
+}
+
+/// The pairs as (source term, target term) for a direction, longest first.
+fn directed(glossary: &[(String, String)], from: Lang) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = glossary
+        .iter()
+        .map(|(fr, nl)| match from {
+            Lang::Fr => (fr.clone(), nl.clone()),
+            Lang::Nl => (nl.clone(), fr.clone()),
+        })
+        .filter(|(s, t)| !s.trim().is_empty() && !t.trim().is_empty())
+        .collect();
+    pairs.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    pairs
+}
+
+/// For a service without glossaries: each source term replaced by a marker the service
+/// leaves alone, put back as the target term afterwards. (HTML fragments; terms are
+/// matched in text, which markers cannot break.)
+fn protect(html: &str, pairs: &[(String, String)], used: &mut Vec<String>) -> String {
+    let mut out = html.to_owned();
+    for (source, target) in pairs {
+        let escaped = escape(source);
+        let hits = occurrences(&out, &escaped);
+        for (start, end) in hits.into_iter().rev() {
+            let marker = format!("⟦{}⟧", used.len());
+            used.push(escape(target));
+            out.replace_range(start..end, &marker);
+        }
+    }
+    out
+}
+
+fn unprotect(html: &str, used: &[String]) -> String {
+    let mut out = html.to_owned();
+    for (i, target) in used.iter().enumerate() {
+        out = out.replace(&format!("⟦{i}⟧"), target);
+    }
+    out
+}
+
+/// Translates `texts`; a text the service finds too long (413) is sent again one
+/// paragraph at a time.
+fn translate_all(
+    service: &mut dyn Service,
+    texts: &[String],
+    from: Lang,
+    to: Lang,
+) -> Result<Vec<String>, TranslateError> {
+    match service.translate(texts, from, to) {
+        Err(TranslateError::TooLong) if texts.len() > 1 => texts
+            .iter()
+            .map(|t| {
+                translate_all(service, std::slice::from_ref(t), from, to).map(|mut v| v.remove(0))
+            })
+            .collect(),
+        Err(TranslateError::TooLong) => {
+            let parts = split_paragraphs(&texts[0]);
+            if parts.len() < 2 {
+                return Err(TranslateError::TooLong);
+            }
+            let mut out = String::new();
+            for part in parts {
+                out.push_str(&translate_all(service, &[part], from, to)?.remove(0));
+            }
+            Ok(vec![out])
+        }
+        other => other,
+    }
+}
+
+/// An HTML fragment cut after each closing `</p>`, `</ul>` or `</ol>`.
+fn split_paragraphs(html: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = html;
+    loop {
+        let cut = ["</p>", "</ul>", "</ol>"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| i + t.len()))
+            .min();
+        match cut {
+            Some(i) if i < rest.len() => {
+                parts.push(rest[..i].to_owned());
+                rest = &rest[i..];
+            }
+            _ => {
+                parts.push(rest.to_owned());
+                return parts;
+            }
+        }
+    }
+}
+
+/// Fills the blank `from.other()` fields of `fields` from `from`; the report counts them.
+fn fill(
+    mut fields: Vec<TextField<'_>>,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+    block: Option<usize>,
+) -> Result<Report, TranslateError> {
+    let to = from.other();
+    let wanted: Vec<usize> = (0..fields.len())
+        .filter(|&i| !fields[i].is_blank(from) && fields[i].is_blank(to))
+        .collect();
+    let mut report = Report::default();
+    if wanted.is_empty() {
+        return Ok(report);
+    }
+    let pairs = directed(glossary, from);
+    let mut markers = Vec::new();
+    let mut sources = Vec::new();
+    let mut texts = Vec::new();
+    for &i in &wanted {
+        let (html, plain) = match &fields[i] {
+            TextField::Plain(t) => (escape(t.get(from)), t.get(from).clone()),
+            TextField::Rich(r) => (rich_to_html(r.get(from)), r.get(from).plain_text()),
+        };
+        report.characters += plain.chars().count() as u64;
+        let html = if service.applies_glossary() {
+            html
+        } else {
+            protect(&html, &pairs, &mut markers)
+        };
+        texts.push(html);
+        sources.push(plain);
+    }
+    let answers = translate_all(service, &texts, from, to)?;
+    let mut result_text = String::new();
+    for (&i, answer) in wanted.iter().zip(answers) {
+        let answer = unprotect(&answer, &markers);
+        match &mut fields[i] {
+            TextField::Plain(t) => {
+                let (text, dropped) = html_to_plain(&answer);
+                report.dropped.extend(dropped.0);
+                result_text.push_str(&text);
+                *t.get_mut(to) = text;
+            }
+            TextField::Rich(r) => {
+                let links = links_of(r.get(from));
+                let (rich, dropped) = html_to_rich(&answer, &links);
+                report.dropped.extend(dropped.0);
+                result_text.push_str(&rich.plain_text());
+                *r.get_mut(to) = rich;
+            }
+        }
+        result_text.push('\n');
+        report.fields += 1;
+    }
+    let source_text = sources.join("\n");
+    for (source, target) in &pairs {
+        if contains_term(&source_text, source) && !contains_term(&result_text, target) {
+            report.flagged.push(Flag {
+                block,
+                term: source.clone(),
+                expected: target.clone(),
+            });
+        }
+    }
+    report.blocks = 1;
+    Ok(report)
+}
+
+/// Fills the blank side of `block` from `from` and marks it a machine draft. A block
+/// shown in one language only, or with nothing to fill, is left as it is.
+pub fn translate_block(
+    block: &mut Block,
+    index: usize,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+) -> Result<Report, TranslateError> {
+    if block.only.is_some() {
+        return Ok(Report::default());
+    }
+    let report = fill(block.text_fields(), from, service, glossary, Some(index))?;
+    if report.fields > 0 && !block.machine_draft.contains(&from.other()) {
+        block.machine_draft.push(from.other());
+    }
+    Ok(report)
+}
+
+/// Fills the blank subject and preheader of `issue` from `from`, marked as drafts.
+pub fn translate_meta(
+    issue: &mut Issue,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+) -> Result<Report, TranslateError> {
+    let fields = vec![
+        TextField::Plain(&mut issue.subject),
+        TextField::Plain(&mut issue.preheader),
+    ];
+    let report = fill(fields, from, service, glossary, None)?;
+    if report.fields > 0 && !issue.machine_draft.contains(&from.other()) {
+        issue.machine_draft.push(from.other());
+    }
+    Ok(report)
+}
+
+/// How many texts of `issue` are machine drafts nobody has reread (the subject and
+/// preheader of a language count as one, each block side as one).
+pub fn drafts(issue: &Issue) -> u32 {
+    (issue.machine_draft.len()
+        + issue
+            .blocks
+            .iter()
+            .map(|b| b.machine_draft.len())
+            .sum::<usize>()) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_found_as_whole_words_and_protected_then_put_back() {
+        assert_eq!(
+            occurrences("Le tuteur, les tuteurs", "tuteur"),
+            vec![(3, 9)]
+        );
+        let pairs = directed(
+            &[
+                ("tuteur".into(), "voogd".into()),
+                ("MENA".into(), "NBMV".into()),
+            ],
+            Lang::Fr,
+        );
+        let mut used = Vec::new();
+        let html = protect("<p>Le <b>tuteur</b> des MENA</p>", &pairs, &mut used);
+        assert!(!html.contains("tuteur") && !html.contains("MENA"), "{html}");
+        assert_eq!(unprotect(&html, &used), "<p>Le <b>voogd</b> des NBMV</p>");
+    }
+
+    #[test]
+    fn long_texts_split_after_paragraphs_and_lists() {
+        assert_eq!(
+            split_paragraphs("<p>a</p><ul><li>b</li></ul><p>c</p>"),
+            ["<p>a</p>", "<ul><li>b</li></ul>", "<p>c</p>"]
+        );
+        assert_eq!(split_paragraphs("plain"), ["plain"]);
+    }
+}
+
+/// Reads a glossary file: CSV `fr;nl` or `fr,nl` (the delimiter of the first line), one
+/// pair a line, an optional header naming the columns fr and nl (in either order);
+/// UTF-8 or Windows-1252 as Excel writes it.
+pub fn read_glossary_csv(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {
+        Ok(t) => t.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    };
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(';') { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut pairs = Vec::new();
+    let mut columns = (0, 1);
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("line {}: {e}", n + 1))?;
+        let cell = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
+        if n == 0 {
+            let (a, b) = (cell(0).to_lowercase(), cell(1).to_lowercase());
+            if (a == "fr" || a == "nl") && (b == "fr" || b == "nl") && a != b {
+                columns = if a == "fr" { (0, 1) } else { (1, 0) };
+                continue;
+            }
+        }
+        if record.len() < 2 {
+            return Err(format!(
+                "line {}: one column only; write French;Dutch on each line",
+                n + 1
+            ));
+        }
+        let (fr, nl) = (cell(columns.0), cell(columns.1));
+        if !fr.is_empty() && !nl.is_empty() {
+            pairs.push((fr, nl));
+        }
+    }
+    Ok(pairs)
+}
+
+/// The glossary as CSV with a header `fr,nl`.
+pub fn glossary_csv(pairs: &[(String, String)]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["fr", "nl"]).expect("writing to memory");
+    for (fr, nl) in pairs {
+        w.write_record([fr, nl]).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+#[cfg(test)]
+mod messages {
+    use super::*;
+    use crate::model::UiLanguage;
+
+    #[test]
+    fn every_error_is_explained_in_every_language() {
+        let errors = [
+            TranslateError::Key,
+            TranslateError::Quota,
+            TranslateError::TooMany,
+            TranslateError::TooLong,
+            TranslateError::Unreachable(String::new()),
+            TranslateError::Service(String::new()),
+            TranslateError::NotConfigured,
+            TranslateError::Cancelled,
+        ];
+        for lang in UiLanguage::ALL {
+            let ids = crate::i18n::message_ids(crate::i18n::source(lang, crate::i18n::Domain::Ui))
+                .unwrap();
+            for e in &errors {
+                assert!(
+                    ids.iter().any(|i| i == e.message_id()),
+                    "{lang:?}: {}",
+                    e.message_id()
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! A translation test server on 127.0.0.1 (testkit/py/translate_server.py, Python's
+//! standard library only) that follows DeepL's and LibreTranslate's published request
+//! and response formats, translates with a fixed word list, records every request, and
+//! injects the errors the real services give (403, 456, 429, 413, a stall).
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ChildStdin, Command, Stdio};
+
+use crate::Error;
+
+#[derive(Debug)]
+pub struct TranslateServer {
+    child: Child,
+    _stdin: Option<ChildStdin>,
+    port: u16,
+}
+
+impl TranslateServer {
+    /// `deepl_key`: the only DeepL key accepted (others get 403); `libre_key`: the
+    /// LibreTranslate key required, if any.
+    pub fn start(deepl_key: &str, libre_key: Option<&str>) -> Result<TranslateServer, Error> {
+        let script = crate::workspace_root().join("testkit/py/translate_server.py");
+        let mut last = String::new();
+        for _attempt in 0..5 {
+            let port = crate::free_port();
+            let mut cmd = Command::new("python3");
+            cmd.arg(&script)
+                .args(["--port", &port.to_string(), "--key", deepl_key])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            if let Some(k) = libre_key {
+                cmd.args(["--libre-key", k]);
+            }
+            let mut child = cmd.spawn()?;
+            let mut line = String::new();
+            BufReader::new(child.stdout.take().unwrap()).read_line(&mut line)?;
+            if line.trim() == format!("READY {port}") {
+                let stdin = child.stdin.take();
+                return Ok(TranslateServer {
+                    child,
+                    _stdin: stdin,
+                    port,
+                });
+            }
+            let _ = child.kill();
+            let out = child.wait_with_output()?;
+            last = String::from_utf8_lossy(&out.stderr).into_owned();
+        }
+        Err(format!("the translation test server did not start: {last}").into())
+    }
+
+    /// `http://127.0.0.1:PORT`: DeepL's paths under `/v2/`, LibreTranslate's `/translate`.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn control(&self, what: &str, body: serde_json::Value) -> Result<(), Error> {
+        ureq::post(&format!("{}/control/{what}", self.url()))
+            .set("Content-Type", "application/json")
+            .send_string(&body.to_string())?;
+        Ok(())
+    }
+
+    /// The next `times` translate requests get `status` (403, 456, 429, 413, 500), or
+    /// with `"timeout"` wait 5 s before answering.
+    pub fn fault(&self, status: &str, times: u32) -> Result<(), Error> {
+        let status: serde_json::Value = status
+            .parse::<u16>()
+            .map(serde_json::Value::from)
+            .unwrap_or_else(|_| status.into());
+        self.control(
+            "fault",
+            serde_json::json!({"status": status, "times": times}),
+        )
+    }
+
+    /// Answers carry a `<script>`, an `onclick`, a `javascript:` link and an unknown tag.
+    pub fn hostile(&self, on: bool) -> Result<(), Error> {
+        self.control("hostile", serde_json::json!({ "on": on }))
+    }
+
+    /// Texts longer than `n` characters get 413 (0: no limit).
+    pub fn max_chars(&self, n: usize) -> Result<(), Error> {
+        self.control("max_chars", serde_json::json!({ "n": n }))
+    }
+
+    /// Every request so far: `{"method", "path", "auth", "body"}`.
+    pub fn requests(&self) -> Result<Vec<serde_json::Value>, Error> {
+        let text = ureq::get(&format!("{}/control/requests", self.url()))
+            .call()?
+            .into_string()?;
+        Ok(serde_json::from_str(&text)?)
+    }
+}
+
+impl Drop for TranslateServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
