@@ -35,7 +35,7 @@ pub struct TranslateSettings {
 
 /// A glossary term of the source that the draft does not render by its pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "GlossaryFlag")]
 pub struct Flag {
     /// The block (0-based), or `None` for the subject and preheader.
     #[ts(type = "number | null")]
@@ -46,7 +46,7 @@ pub struct Flag {
 
 /// What one translation did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "TranslateReport")]
 pub struct Report {
     /// Blocks (and the subject/preheader, counted as one) that got a draft.
     pub blocks: u32,

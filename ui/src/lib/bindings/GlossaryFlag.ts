@@ -3,7 +3,7 @@
 /**
  * A glossary term of the source that the draft does not render by its pair.
  */
-export type Flag = { 
+export type GlossaryFlag = { 
 /**
  * The block (0-based), or `None` for the subject and preheader.
  */
