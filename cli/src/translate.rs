@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use tandem_core::model::Lang;
 use tandem_core::store::Store;
-use tandem_core::translate::{self, DeepL, LibreTranslate, Scope, Service};
+use tandem_core::translate::{self, Scope, Service};
 
 #[derive(Debug, Args)]
 pub struct TranslateArgs {
@@ -59,30 +59,26 @@ pub fn service(
     url: Option<&str>,
     timeout: Duration,
 ) -> Result<Box<dyn Service>, String> {
-    let settings = store.translate_settings().map_err(|e| e.to_string())?;
-    let name = name.unwrap_or(settings.service.as_str());
-    let url = url
-        .map(str::to_owned)
-        .or_else(|| Some(settings.url.clone()).filter(|u| !u.trim().is_empty()));
+    let mut settings = store.translate_settings().map_err(|e| e.to_string())?;
+    if let Some(name) = name {
+        settings.service = name.to_owned();
+    }
+    if let Some(url) = url {
+        settings.url = url.to_owned();
+    }
     let key = std::env::var("TANDEM_TRANSLATE_KEY")
         .ok()
         .filter(|k| !k.trim().is_empty())
-        .or_else(|| tandem_core::secrets::translate_key(name, data_dir));
-    match name {
-        "deepl" => {
-            let key = key.ok_or("no DeepL key: set TANDEM_TRANSLATE_KEY or save it in the app's Settings")?;
-            Ok(Box::new(
-                DeepL::new(&key, url.as_deref()).with_timeout(timeout),
-            ))
+        .or_else(|| tandem_core::secrets::translate_key(&settings.service, data_dir));
+    translate::service_for(&settings, key, timeout).map_err(|e| match e {
+        translate::TranslateError::Key => {
+            "no DeepL key: set TANDEM_TRANSLATE_KEY or save it in the app's Settings".to_owned()
         }
-        "libretranslate" => {
-            let url = url.ok_or("LibreTranslate needs the server's address: --url URL")?;
-            Ok(Box::new(
-                LibreTranslate::new(&url, key.as_deref()).with_timeout(timeout),
-            ))
+        _ if settings.service == "libretranslate" => {
+            "LibreTranslate needs the server's address: --url URL".to_owned()
         }
-        _ => Err("no translation service is set: pass --service deepl|libretranslate or set one in the app's Settings".into()),
-    }
+        _ => "no translation service is set: pass --service deepl|libretranslate or set one in the app's Settings".to_owned(),
+    })
 }
 
 pub fn translate(store: &mut Store, db: &Path, args: TranslateArgs) -> Result<(), String> {

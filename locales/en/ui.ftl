@@ -568,3 +568,43 @@ translate-error-unreachable = The translation service does not answer (Internet 
 translate-error-service = The translation service answered with an error. The block is as it was; try again later.
 translate-error-not-configured = No translation service is set up: choose one in Settings → Translation.
 translate-error-cancelled = Translation stopped: what was translated is kept, the rest is unchanged.
+translate-settings-title = Translation (drafts)
+translate-settings-help = A translation service can propose a first draft of a block's missing language. The draft stays marked "to reread" until a person has read it. Off until you choose one.
+translate-service = Service
+translate-service-off = None (off)
+translate-key-deepl = DeepL API key
+translate-key-libre = API key (optional)
+translate-url-deepl = Address (optional, instead of DeepL's)
+translate-url-libre = Address of the LibreTranslate server
+translate-privacy-short = Only the newsletter's text goes to the service, never the contacts.
+translate-usage = Characters used this month
+translate-usage-figures = { $used } of { $limit } characters used this month.
+translate-usage-none = This service gives no counter.
+glossary-title = Glossary
+glossary-help = The organisation's terms, always translated the same way (e.g. "tuteur" ⇄ "voogd"). A draft that does not follow them is flagged on its block.
+glossary-remove = Remove
+glossary-add = Add a term
+glossary-save = Save the glossary
+translate-working = Translating…
+translate-from-fr = Translate from French
+translate-from-nl = Translate from Dutch
+translate-draft-mark = { $lang }: machine draft — to reread
+translate-reread = Reread, OK
+translate-flag = Glossary: "{ $term }" should be translated as "{ $expected }"; check this draft.
+issue-machine-drafts = { $count ->
+    [one] 1 machine draft to reread
+   *[other] { $count } machine drafts to reread
+}
+translate-progress = Translating the missing sides
+translate-progress-count = { $done } of { $total }
+translate-stop = Stop
+translate-all = Translate every missing side
+translate-all-help = Fills each empty text from the other language; what someone wrote is never replaced.
+translate-notice-deepl = The newsletter's text (never the contacts) will be sent to DeepL, in Germany, to be translated. Continue?
+translate-notice-libretranslate = The newsletter's text (never the contacts) will be sent to the configured LibreTranslate server to be translated. Continue?
+translate-notice-accept = Yes, translate
+translate-notice-cancel = Cancel
+send-check-machine-drafts = { $count ->
+    [one] 1 text is a machine draft nobody has reread.
+   *[other] { $count } texts are machine drafts nobody has reread.
+}

@@ -583,3 +583,43 @@ translate-error-unreachable = Le service de traduction ne répond pas (connexion
 translate-error-service = Le service de traduction a répondu par une erreur. Le bloc est resté tel quel ; réessayez plus tard.
 translate-error-not-configured = Aucun service de traduction n'est configuré : choisissez-en un dans Réglages → Traduction.
 translate-error-cancelled = Traduction arrêtée : ce qui était traduit est gardé, le reste est inchangé.
+translate-settings-title = Traduction (brouillons)
+translate-settings-help = Un service de traduction peut proposer un premier jet de la langue manquante d'un bloc. Le brouillon est marqué « à relire » jusqu'à ce qu'une personne l'ait relu. Désactivé tant que vous n'en choisissez pas un.
+translate-service = Service
+translate-service-off = Aucun (désactivé)
+translate-key-deepl = Clé d'API DeepL
+translate-key-libre = Clé d'API (facultative)
+translate-url-deepl = Adresse (facultative, pour remplacer celle de DeepL)
+translate-url-libre = Adresse du serveur LibreTranslate
+translate-privacy-short = Seul le texte de la lettre est envoyé au service, jamais les contacts.
+translate-usage = Caractères utilisés ce mois-ci
+translate-usage-figures = { $used } caractères utilisés sur { $limit } ce mois-ci.
+translate-usage-none = Ce service ne donne pas de compteur.
+glossary-title = Glossaire
+glossary-help = Les termes de l'organisation, toujours traduits de la même façon (par exemple « tuteur » ⇄ « voogd »). Un brouillon qui ne les respecte pas est signalé sur son bloc.
+glossary-remove = Retirer
+glossary-add = Ajouter un terme
+glossary-save = Enregistrer le glossaire
+translate-working = Traduction…
+translate-from-fr = Traduire depuis le français
+translate-from-nl = Traduire depuis le néerlandais
+translate-draft-mark = { $lang } : brouillon automatique — à relire
+translate-reread = Relu, OK
+translate-flag = Glossaire : « { $term } » devrait être traduit par « { $expected } » ; vérifiez ce brouillon.
+issue-machine-drafts = { $count ->
+    [one] 1 brouillon automatique à relire
+   *[other] { $count } brouillons automatiques à relire
+}
+translate-progress = Traduction des côtés manquants
+translate-progress-count = { $done } sur { $total }
+translate-stop = Arrêter
+translate-all = Traduire tous les côtés manquants
+translate-all-help = Remplit chaque texte vide depuis l'autre langue ; ce que quelqu'un a écrit n'est jamais remplacé.
+translate-notice-deepl = Le texte de la lettre (jamais les contacts) sera envoyé à DeepL, en Allemagne, pour être traduit. Continuer ?
+translate-notice-libretranslate = Le texte de la lettre (jamais les contacts) sera envoyé au serveur LibreTranslate configuré pour être traduit. Continuer ?
+translate-notice-accept = Oui, traduire
+translate-notice-cancel = Annuler
+send-check-machine-drafts = { $count ->
+    [one] 1 texte est un brouillon automatique que personne n'a relu.
+   *[other] { $count } textes sont des brouillons automatiques que personne n'a relus.
+}

@@ -562,3 +562,43 @@ translate-error-unreachable = De vertaaldienst antwoordt niet (internetverbindin
 translate-error-service = De vertaaldienst antwoordde met een fout. Het blok bleef zoals het was; probeer later opnieuw.
 translate-error-not-configured = Er is geen vertaaldienst ingesteld: kies er een bij Instellingen → Vertaling.
 translate-error-cancelled = Vertaling gestopt: wat vertaald was, blijft; de rest is ongewijzigd.
+translate-settings-title = Vertaling (concepten)
+translate-settings-help = Een vertaaldienst kan een eerste versie voorstellen van de ontbrekende taal van een blok. Het concept blijft gemarkeerd als "nalezen" tot iemand het nagelezen heeft. Uitgeschakeld zolang u er geen kiest.
+translate-service = Dienst
+translate-service-off = Geen (uitgeschakeld)
+translate-key-deepl = DeepL-API-sleutel
+translate-key-libre = API-sleutel (optioneel)
+translate-url-deepl = Adres (optioneel, in plaats van dat van DeepL)
+translate-url-libre = Adres van de LibreTranslate-server
+translate-privacy-short = Alleen de tekst van de nieuwsbrief gaat naar de dienst, nooit de contacten.
+translate-usage = Tekens gebruikt deze maand
+translate-usage-figures = { $used } van { $limit } tekens gebruikt deze maand.
+translate-usage-none = Deze dienst geeft geen teller.
+glossary-title = Woordenlijst
+glossary-help = De termen van de organisatie, altijd op dezelfde manier vertaald (bijvoorbeeld "voogd" ⇄ "tuteur"). Een concept dat ze niet volgt, wordt op zijn blok gemeld.
+glossary-remove = Verwijderen
+glossary-add = Term toevoegen
+glossary-save = Woordenlijst opslaan
+translate-working = Bezig met vertalen…
+translate-from-fr = Vertalen uit het Frans
+translate-from-nl = Vertalen uit het Nederlands
+translate-draft-mark = { $lang }: automatisch concept — nalezen
+translate-reread = Nagelezen, OK
+translate-flag = Woordenlijst: "{ $term }" hoort vertaald te worden als "{ $expected }"; controleer dit concept.
+issue-machine-drafts = { $count ->
+    [one] 1 automatisch concept om na te lezen
+   *[other] { $count } automatische concepten om na te lezen
+}
+translate-progress = Ontbrekende kanten vertalen
+translate-progress-count = { $done } van { $total }
+translate-stop = Stoppen
+translate-all = Alle ontbrekende kanten vertalen
+translate-all-help = Vult elke lege tekst aan vanuit de andere taal; wat iemand geschreven heeft, wordt nooit vervangen.
+translate-notice-deepl = De tekst van de nieuwsbrief (nooit de contacten) wordt naar DeepL in Duitsland gestuurd om te vertalen. Doorgaan?
+translate-notice-libretranslate = De tekst van de nieuwsbrief (nooit de contacten) wordt naar de ingestelde LibreTranslate-server gestuurd om te vertalen. Doorgaan?
+translate-notice-accept = Ja, vertalen
+translate-notice-cancel = Annuleren
+send-check-machine-drafts = { $count ->
+    [one] 1 tekst is een automatisch concept dat niemand nagelezen heeft.
+   *[other] { $count } teksten zijn automatische concepten die niemand nagelezen heeft.
+}

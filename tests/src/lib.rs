@@ -482,6 +482,27 @@ impl App {
         }
     }
 
+    /// The preview frame's visible text, after it loaded `edition` (fr, nl, bilingual).
+    pub async fn preview_text(&self, edition: &str) -> Result<String> {
+        self.find(&format!("[data-edition='{edition}'][role='radio']"))
+            .await?
+            .click()
+            .await?;
+        // The frame has loaded the render of this edition (not the previous one).
+        self.wait_for(
+            &format!(
+                "document.querySelector('iframe[data-edition=\"{edition}\"]')?.dataset.loaded === 'true'"
+            ),
+            Duration::from_secs(10),
+        )
+        .await?;
+        let frame = self.find("iframe").await?;
+        frame.enter_frame().await?;
+        let text = self.find("body").await?.text().await?;
+        self.driver().enter_parent_frame().await?;
+        Ok(text)
+    }
+
     /// Saves a PNG of the window under `target/e2e/NAME.png`, after two animation
     /// frames so WebKit has painted the latest DOM.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {

@@ -31,27 +31,6 @@ async fn replace_text(el: &WebElement, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// The preview frame's visible text, after it loaded `edition`.
-async fn preview_text(app: &App, edition: &str) -> Result<String> {
-    app.find(&format!("[data-edition='{edition}'][role='radio']"))
-        .await?
-        .click()
-        .await?;
-    // The frame has loaded the render of this edition (not the previous one).
-    app.wait_for(
-        &format!(
-            "document.querySelector('iframe[data-edition=\"{edition}\"]')?.dataset.loaded === 'true'"
-        ),
-        Duration::from_secs(10),
-    )
-    .await?;
-    let frame = app.find("iframe").await?;
-    frame.enter_frame().await?;
-    let text = app.find("body").await?.text().await?;
-    app.driver().enter_parent_frame().await?;
-    Ok(text)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -> Result<()> {
     let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
@@ -86,7 +65,7 @@ async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -
     editor.send_keys(" Zébulon ajouté").await?;
     wait_saved(&app).await?;
 
-    let fr_text = preview_text(&app, "fr").await?;
+    let fr_text = app.preview_text("fr").await?;
     assert!(
         fr_text.contains("Zébulon ajouté"),
         "typed in the rich editor: {fr_text}"
@@ -96,12 +75,12 @@ async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -
         "markup typed is shown as text: {fr_text}"
     );
     assert!(!fr_text.contains("Dag vrienden"));
-    let nl_text = preview_text(&app, "nl").await?;
+    let nl_text = app.preview_text("nl").await?;
     assert!(
         nl_text.contains("Dag vrienden") && !nl_text.contains("Bonjour"),
         "{nl_text}"
     );
-    let both = preview_text(&app, "bilingual").await?;
+    let both = app.preview_text("bilingual").await?;
     assert!(
         both.contains("Dag vrienden") && both.contains("Bonjour"),
         "{both}"
@@ -120,7 +99,7 @@ async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -
 
     // Every preview variant, for people to look at.
     for edition in ["fr", "nl", "bilingual"] {
-        preview_text(&app, edition).await?;
+        app.preview_text(edition).await?;
         for width in ["600", "375"] {
             app.find(&format!("[data-width='{width}'][role='radio']"))
                 .await?
@@ -349,7 +328,7 @@ async fn an_image_is_picked_turned_upright_described_and_a_damaged_one_is_explai
         Duration::from_secs(5),
     )
     .await?;
-    let fr = preview_text(&app, "fr").await?;
+    let fr = app.preview_text("fr").await?;
     assert!(!fr.is_empty());
     let frame = app.find("iframe").await?;
     frame.enter_frame().await?;
@@ -376,7 +355,7 @@ async fn an_edition_is_exported_as_a_web_page_and_as_an_eml() -> Result<()> {
     let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
     let app = App::start(&launch).await?;
     wait_composer(&app).await?;
-    preview_text(&app, "nl").await?;
+    app.preview_text("nl").await?;
     app.find("[data-action='export-archive']")
         .await?
         .click()

@@ -33,6 +33,31 @@ pub struct TranslateSettings {
     pub notice_accepted: bool,
 }
 
+/// The service `settings` name, with its key (`None`: none saved). A DeepL key is
+/// required; LibreTranslate needs the server's address and may have a key.
+pub fn service_for(
+    settings: &TranslateSettings,
+    key: Option<String>,
+    timeout: std::time::Duration,
+) -> Result<Box<dyn Service>, TranslateError> {
+    let url = Some(settings.url.trim()).filter(|u| !u.is_empty());
+    match settings.service.as_str() {
+        "deepl" => {
+            let key = key
+                .filter(|k| !k.trim().is_empty())
+                .ok_or(TranslateError::Key)?;
+            Ok(Box::new(DeepL::new(&key, url).with_timeout(timeout)))
+        }
+        "libretranslate" => {
+            let url = url.ok_or(TranslateError::NotConfigured)?;
+            Ok(Box::new(
+                LibreTranslate::new(url, key.as_deref()).with_timeout(timeout),
+            ))
+        }
+        _ => Err(TranslateError::NotConfigured),
+    }
+}
+
 /// A glossary term of the source that the draft does not render by its pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, rename = "GlossaryFlag")]

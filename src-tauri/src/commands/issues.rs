@@ -18,7 +18,7 @@ pub struct EditorIssue {
     pub report: Report,
 }
 
-fn editor(state: &AppState, id: i64) -> Result<EditorIssue, AppError> {
+pub(crate) fn editor(state: &AppState, id: i64) -> Result<EditorIssue, AppError> {
     let stored = state.store()?.issue(id)?;
     let report = stored.issue.check();
     Ok(EditorIssue { stored, report })

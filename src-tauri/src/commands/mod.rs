@@ -6,6 +6,7 @@ pub mod export;
 pub mod issues;
 pub mod mailbox;
 pub mod send;
+pub mod translate;
 pub mod updates;
 
 use serde::Serialize;

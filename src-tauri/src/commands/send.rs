@@ -320,6 +320,8 @@ pub struct SendOverview {
     pub audience: Audience,
     /// Blocks (from 0) missing a language or a required field.
     pub incomplete_blocks: Vec<usize>,
+    /// Texts a translation service wrote that nobody has reread (a warning, not a block).
+    pub machine_drafts: u32,
     /// The largest HTML among the editions this audience gets, in bytes (Gmail clips
     /// over 102 KB).
     pub html_bytes: u32,
@@ -394,6 +396,7 @@ pub fn send_overview(
         estimated_seconds: estimate_seconds(audience.total(), &limits),
         audience,
         incomplete_blocks: report.incomplete_blocks(),
+        machine_drafts: tandem_core::translate::drafts(&issue),
         html_bytes,
         limits,
         destination,

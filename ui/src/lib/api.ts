@@ -11,6 +11,7 @@ import type { IssueSummary } from './bindings/IssueSummary';
 import type { PreviewInfo } from './bindings/PreviewInfo';
 import type { Report } from './bindings/Report';
 import type { UiLanguage } from './bindings/UiLanguage';
+import type { Lang } from './bindings/Lang';
 import type { UploadedImage } from './bindings/UploadedImage';
 import type { ContactFilter } from './bindings/ContactFilter';
 import type { Contact } from './bindings/Contact';
@@ -26,6 +27,10 @@ import type { MailboxAction } from './bindings/MailboxAction';
 import type { MailboxSave } from './bindings/MailboxSave';
 import type { MailboxSummary } from './bindings/MailboxSummary';
 import type { MailboxView } from './bindings/MailboxView';
+import type { TranslateView } from './bindings/TranslateView';
+import type { TranslateSettings } from './bindings/TranslateSettings';
+import type { Translated } from './bindings/Translated';
+import type { TranslateReport } from './bindings/TranslateReport';
 import type { SmtpSave } from './bindings/SmtpSave';
 import type { SmtpSaved } from './bindings/SmtpSaved';
 import type { SmtpSettings } from './bindings/SmtpSettings';
@@ -71,6 +76,10 @@ export type {
   MailboxSave,
   MailboxSummary,
   MailboxView,
+  TranslateView,
+  TranslateSettings,
+  Translated,
+  TranslateReport,
   SmtpSave,
   SmtpSaved,
   SmtpSettings,
@@ -151,6 +160,16 @@ export const api = {
   bulkContacts: (target: BulkTarget, action: BulkAction) =>
     call<number>('bulk_contacts', { target, action }),
   smtpSettings: () => call<SmtpView>('smtp_settings'),
+  translateView: () => call<TranslateView>('translate_view'),
+  saveTranslateSettings: (settings: TranslateSettings, key: string | null, allowFile: boolean) =>
+    call<TranslateView>('save_translate_settings', { settings, key, allowFile }),
+  acceptTranslateNotice: () => call<TranslateView>('accept_translate_notice'),
+  saveGlossary: (pairs: [string, string][]) => call<TranslateView>('save_glossary', { pairs }),
+  translateUsage: () => call<[number, number] | null>('translate_usage'),
+  translateBlock: (issueId: number, index: number, from: Lang) =>
+    call<Translated>('translate_block', { issueId, index, from }),
+  translateMeta: (issueId: number, from: Lang) => call<Translated>('translate_meta', { issueId, from }),
+  rereadMeta: (issueId: number, lang: Lang) => call<EditorIssue>('reread_meta', { issueId, lang }),
   mailboxView: () => call<MailboxView>('mailbox_view'),
   saveMailboxSettings: (save: MailboxSave) => call<MailboxView>('save_mailbox_settings', { save }),
   testMailbox: (settings: ImapSettings, password: string | null) =>

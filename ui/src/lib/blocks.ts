@@ -25,6 +25,18 @@ export function blockMissing(problems: Problem[], index: number): Set<string> {
   return langs;
 }
 
+/**
+ * The language a translation draft of this block (or of the issue's own fields, with
+ * `index` null) would come from: the one written when only the other is missing.
+ */
+export function translateFrom(problems: Problem[], index: number | null): 'fr' | 'nl' | null {
+  const langs = new Set<string>();
+  for (const p of problems) if (p.block === index && p.lang) langs.add(p.lang);
+  if (langs.has('nl') && !langs.has('fr')) return 'fr';
+  if (langs.has('fr') && !langs.has('nl')) return 'nl';
+  return null;
+}
+
 /** "2027-01-21T19:00:00+01:00" → the value of a datetime-local input ("2027-01-21T19:00"). */
 export function toLocalInput(rfc3339: string): string {
   return rfc3339.slice(0, 16);

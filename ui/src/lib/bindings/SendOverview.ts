@@ -13,6 +13,10 @@ export type SendOverview = { audience: Audience,
  */
 incomplete_blocks: Array<number>, 
 /**
+ * Texts a translation service wrote that nobody has reread (a warning, not a block).
+ */
+machine_drafts: number, 
+/**
  * The largest HTML among the editions this audience gets, in bytes (Gmail clips
  * over 102 KB).
  */

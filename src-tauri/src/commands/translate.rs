@@ -1,0 +1,209 @@
+//! Translation drafts in the composer and the translation settings: one command per
+//! intent, each a few lines around core::translate.
+
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use serde::Serialize;
+use tandem_core::model::Lang;
+use tandem_core::secrets::{self, SecretError};
+use tandem_core::translate::{self, ApplyError, Scope, TranslateError, TranslateSettings};
+use ts_rs::TS;
+
+use super::issues::{editor, EditorIssue};
+use super::send::data_dir;
+use crate::{AppError, AppState};
+
+/// The translation settings as the Settings screen shows them.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TranslateView {
+    pub settings: TranslateSettings,
+    /// A key is saved for the chosen service.
+    pub has_key: bool,
+    /// The glossary: [French, Dutch] pairs.
+    pub glossary: Vec<(String, String)>,
+}
+
+/// A block or the subject/preheader translated: the issue as it is now, and the report.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Translated {
+    pub editor: EditorIssue,
+    pub report: translate::Report,
+}
+
+fn view(state: &AppState) -> Result<TranslateView, AppError> {
+    let store = state.store()?;
+    let settings = store.translate_settings()?;
+    let has_key = secrets::translate_key(&settings.service, &data_dir(&store)).is_some();
+    Ok(TranslateView {
+        settings,
+        has_key,
+        glossary: store.glossary()?,
+    })
+}
+
+fn translate_error(e: TranslateError) -> AppError {
+    let detail = e.to_string();
+    AppError::new(e.message_id(), detail)
+}
+
+fn apply_error(e: ApplyError) -> AppError {
+    match e {
+        ApplyError::Translate(t) => translate_error(t),
+        ApplyError::Store(s) => s.into(),
+    }
+}
+
+#[tauri::command]
+pub fn translate_view(state: tauri::State<'_, AppState>) -> Result<TranslateView, AppError> {
+    view(&state)
+}
+
+/// Saves the service (and its key in the keychain when one is given).
+#[tauri::command]
+pub fn save_translate_settings(
+    state: tauri::State<'_, AppState>,
+    settings: TranslateSettings,
+    key: Option<String>,
+    allow_file: bool,
+) -> Result<TranslateView, AppError> {
+    {
+        let store = state.store()?;
+        if let Some(key) = key.as_deref().filter(|k| !k.trim().is_empty()) {
+            match secrets::save_translate_key(
+                &settings.service,
+                key.trim(),
+                allow_file,
+                &data_dir(&store),
+            ) {
+                Ok(_) => {}
+                Err(SecretError::NoKeychain(why)) => {
+                    return Err(AppError::new("error-keychain-missing", why))
+                }
+                Err(e) => return Err(AppError::new("error-keychain-write", e.to_string())),
+            }
+        }
+        let mut settings = settings;
+        // The notice is about one service: choosing another asks again.
+        let before = store.translate_settings()?;
+        settings.notice_accepted = before.notice_accepted && before.service == settings.service;
+        store.set_translate_settings(&settings)?;
+    }
+    view(&state)
+}
+
+/// The one-time notice was read and accepted.
+#[tauri::command]
+pub fn accept_translate_notice(
+    state: tauri::State<'_, AppState>,
+) -> Result<TranslateView, AppError> {
+    {
+        let store = state.store()?;
+        let mut settings = store.translate_settings()?;
+        settings.notice_accepted = true;
+        store.set_translate_settings(&settings)?;
+    }
+    view(&state)
+}
+
+#[tauri::command]
+pub fn save_glossary(
+    state: tauri::State<'_, AppState>,
+    pairs: Vec<(String, String)>,
+) -> Result<TranslateView, AppError> {
+    state.store()?.set_glossary(&pairs)?;
+    view(&state)
+}
+
+fn service(state: &AppState) -> Result<Box<dyn translate::Service>, AppError> {
+    let store = state.store()?;
+    let settings = store.translate_settings()?;
+    let key = secrets::translate_key(&settings.service, &data_dir(&store));
+    translate::service_for(&settings, key, Duration::from_secs(30)).map_err(translate_error)
+}
+
+/// Characters used and allowed this month (DeepL), or nothing.
+#[tauri::command(async)]
+pub fn translate_usage(state: tauri::State<'_, AppState>) -> Result<Option<(u64, u64)>, AppError> {
+    service(&state)?.usage().map_err(translate_error)
+}
+
+fn run(state: &AppState, issue_id: i64, scope: Scope) -> Result<Translated, AppError> {
+    let mut service = service(state)?;
+    let report = {
+        let mut store = state.store()?;
+        let glossary = translate::prepare(&store, service.as_mut()).map_err(apply_error)?;
+        translate::translate_issue(
+            &mut store,
+            issue_id,
+            scope,
+            service.as_mut(),
+            &glossary,
+            &AtomicBool::new(false),
+            &mut |_, _| {},
+        )
+        .map_err(apply_error)?
+    };
+    Ok(Translated {
+        editor: editor(state, issue_id)?,
+        report,
+    })
+}
+
+/// Fills the blank side of one block (0-based) from `from`.
+#[tauri::command(async)]
+pub fn translate_block(
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    index: usize,
+    from: Lang,
+) -> Result<Translated, AppError> {
+    run(
+        &state,
+        issue_id,
+        Scope {
+            from,
+            block: Some(index),
+            dry_run: false,
+        },
+    )
+}
+
+/// Fills the blank subject and preheader from `from` (the blocks one by one, from the UI,
+/// so it can show progress and stop).
+#[tauri::command(async)]
+pub fn translate_meta(
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    from: Lang,
+) -> Result<Translated, AppError> {
+    let mut service = service(&state)?;
+    let report = {
+        let mut store = state.store()?;
+        let glossary = translate::prepare(&store, service.as_mut()).map_err(apply_error)?;
+        let mut issue = store.issue(issue_id)?.issue;
+        let report = translate::translate_meta(&mut issue, from, service.as_mut(), &glossary)
+            .map_err(translate_error)?;
+        if report.fields > 0 {
+            store.save_translated_meta(issue_id, &issue)?;
+        }
+        report
+    };
+    Ok(Translated {
+        editor: editor(&state, issue_id)?,
+        report,
+    })
+}
+
+/// A person reread the subject and preheader in `lang`.
+#[tauri::command]
+pub fn reread_meta(
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    lang: Lang,
+) -> Result<EditorIssue, AppError> {
+    state.store()?.clear_issue_draft(issue_id, lang)?;
+    editor(&state, issue_id)
+}

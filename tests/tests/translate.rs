@@ -1,0 +1,198 @@
+//! Translation drafts in the real window, in Dutch then French: the service set up in
+//! Settings (the key in a real keychain, a DeepL-compatible test server on 127.0.0.1),
+//! the one-time notice, "Translate from French" on one block, the machine-draft mark,
+//! the Dutch edition in the preview, "Translate every missing side", "Reread, OK", the
+//! Send view's warning. Screenshots looked at.
+
+use std::time::Duration;
+
+use tandem_e2e::{App, Launch, Result};
+use tandem_testkit::{Keyring, TranslateServer};
+
+const KEY: &str = "e2e-key:fx";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_french() -> Result<()> {
+    let keyring = Keyring::start()?;
+    let server = TranslateServer::start(KEY, None)?;
+    let (_dir, mut launch) = Launch::temp("nl_BE.UTF-8");
+    launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
+    // An issue written in French only (Dutch still to do), as a colleague left it.
+    let file = launch.data_dir.join("issue.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({
+            "format": "tandem-issue/1", "number": 9, "date": "2027-02-01",
+            "subject": {"fr": "Lettre d'information", "nl": ""},
+            "preheader": {"fr": "Groupe de travail école", "nl": ""},
+            "blocks": [
+                {"kind": "article", "title": {"fr": "Le tuteur et les MENA", "nl": ""},
+                 "body": {"fr": "Le **tuteur** est *désigné* par le [service](https://www.just.fgov.be/tutelle).\n\n- un enfant\n- deux enfants", "nl": ""}},
+                {"kind": "heading", "text": {"fr": "Formation", "nl": ""}},
+                {"kind": "button", "label": {"fr": "Inscrivez-vous", "nl": ""}, "url": "https://example.be/form"}
+            ]
+        })
+        .to_string(),
+    )?;
+    launch.cli(&["issue".as_ref(), "import".as_ref(), file.as_os_str()])?;
+
+    let app = App::start(&launch).await?;
+    // Off until someone sets it up: no translate button yet.
+    app.find_soon("[data-block-index='0']", Duration::from_secs(15))
+        .await?;
+    assert!(app
+        .driver()
+        .find(tandem_e2e::thirtyfour::By::Css(
+            "[data-action='translate-block']"
+        ))
+        .await
+        .is_err());
+
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "#translate-service option[value='deepl']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    app.fill("#translate-key", KEY).await?;
+    app.fill("#translate-url", &server.url()).await?;
+    app.click("#translate-save").await?;
+    app.find_soon("[data-translate-saved]", Duration::from_secs(10))
+        .await?;
+    app.click("#translate-usage").await?;
+    let usage = app
+        .find_soon("[data-translate-usage]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(usage.contains("0 van 500.000"), "{usage}");
+    app.find(".translate-settings")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("settings-translation-nl").await?;
+
+    // One block: the notice first, then the draft with its mark.
+    app.find("nav [data-view='composer']")
+        .await?
+        .click()
+        .await?;
+    app.click("[data-block-index='0'] [data-action='translate-block']")
+        .await?;
+    app.find_soon("[data-translate-notice]", Duration::from_secs(10))
+        .await?;
+    app.screenshot("composer-translate-notice-nl").await?;
+    app.click("[data-action='accept-notice']").await?;
+    let mark = app
+        .find_soon(
+            "[data-block-index='0'] [data-machine-draft='nl']",
+            Duration::from_secs(20),
+        )
+        .await?;
+    assert!(mark.text().await?.contains("automatisch concept — nalezen"));
+    let nl = app.preview_text("nl").await?;
+    assert!(nl.contains("De voogd en de NBMV"), "{nl}");
+    assert!(nl.contains("twee kinderen"), "{nl}");
+    app.find("[data-block-index='0']")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("composer-translated-block-nl").await?;
+
+    // Every other missing side, with progress.
+    app.click("[data-action='translate-all']").await?;
+    app.wait_for(
+        "document.querySelectorAll('[data-machine-draft=\"nl\"]').length === 4",
+        Duration::from_secs(30),
+    )
+    .await?;
+    let status = app.find("[data-machine-drafts]").await?.text().await?;
+    assert!(status.contains("4 automatische concepten"), "{status}");
+    assert!(
+        app.driver()
+            .find(tandem_e2e::thirtyfour::By::Css(
+                "[data-action='translate-all']"
+            ))
+            .await
+            .is_err(),
+        "nothing left to translate"
+    );
+
+    // "Reread, OK" on the first block clears its mark (saved, and so after a reload).
+    app.click("[data-block-index='0'] [data-action='reread']")
+        .await?;
+    app.wait_for(
+        "!document.querySelector(\"[data-block-index='0'] [data-machine-draft]\")",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.wait_for(
+        "document.querySelector('[data-save-state]')?.dataset.saveState === 'saved'",
+        Duration::from_secs(10),
+    )
+    .await?;
+
+    // The Send view warns (it does not block).
+    app.find("nav [data-view='send']").await?.click().await?;
+    let warning = app
+        .find_soon("[data-check='machine-drafts']", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        warning.contains("3 teksten zijn automatische concepten"),
+        "{warning}"
+    );
+
+    // In French.
+    app.choose_language("fr").await?;
+    app.find("nav [data-view='composer']")
+        .await?
+        .click()
+        .await?;
+    let mark = app
+        .find_soon(
+            "[data-block-index='1'] [data-machine-draft='nl']",
+            Duration::from_secs(10),
+        )
+        .await?
+        .text()
+        .await?;
+    assert!(mark.contains("brouillon automatique — à relire"), "{mark}");
+    app.find("[data-block-index='1']")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("composer-machine-drafts-fr").await?;
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(violations.is_empty(), "{violations:?}");
+    app.quit().await?;
+
+    let dir = launch.data_dir.join("export");
+    launch.cli(&[
+        "issue".as_ref(),
+        "export".as_ref(),
+        "1".as_ref(),
+        dir.as_os_str(),
+    ])?;
+    let issue: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("issue.json"))?)?;
+    assert_eq!(issue["blocks"][0].get("machine_draft"), None, "reread");
+    assert_eq!(
+        issue["blocks"][1]["machine_draft"],
+        serde_json::json!(["nl"])
+    );
+    assert_eq!(issue["machine_draft"], serde_json::json!(["nl"]));
+    // Texts only ever went to the service.
+    let requests = serde_json::to_string(&server.requests()?)?;
+    assert!(
+        !requests.contains("@example"),
+        "no address reached the service"
+    );
+    Ok(())
+}
