@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use tandem_e2e::thirtyfour::By;
 use tandem_e2e::{App, Launch, Result};
 use tandem_testkit::{Keyring, TranslateServer};
 
@@ -42,9 +43,7 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
         .await?;
     assert!(app
         .driver()
-        .find(tandem_e2e::thirtyfour::By::Css(
-            "[data-action='translate-block']"
-        ))
+        .find(By::Css("[data-action='translate-block']"))
         .await
         .is_err());
 
@@ -115,9 +114,7 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
     assert!(status.contains("4 automatische concepten"), "{status}");
     assert!(
         app.driver()
-            .find(tandem_e2e::thirtyfour::By::Css(
-                "[data-action='translate-all']"
-            ))
+            .find(By::Css("[data-action='translate-all']"))
             .await
             .is_err(),
         "nothing left to translate"
