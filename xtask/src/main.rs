@@ -331,6 +331,19 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
         "--locked",
     ]);
     run_cmd(c, "cargo bench (mailbox)")?;
+    ctx.step(
+        "translation: tandem translate vs the same requests replayed, DeepL-compatible server",
+    );
+    let mut c = ctx.cargo();
+    c.args([
+        "bench",
+        "-p",
+        "tandem-cli",
+        "--bench",
+        "translate",
+        "--locked",
+    ]);
+    run_cmd(c, "cargo bench (translate)")?;
 
     // Measured in the real window: the same set-up and build as the tests use (same
     // features, so nothing is compiled twice).

@@ -72,7 +72,22 @@ fn bodies_to_markdown(value: &mut serde_json::Value) -> Result<(), serde_json::E
 
 fn bodies_from_markdown(value: &mut serde_json::Value) -> Result<(), serde_json::Error> {
     for body in bodies_mut(value) {
-        let markdown = body.as_str().map(str::to_owned).unwrap_or_default();
+        // A body written another way (a JSON structure) is refused, not read as empty:
+        // its text would be lost without a word.
+        let markdown = match body {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => String::new(),
+            other => {
+                return Err(<serde_json::Error as serde::de::Error>::custom(format!(
+                    "an article body must be text (CommonMark), not {}",
+                    match other {
+                        serde_json::Value::Array(_) => "a list",
+                        serde_json::Value::Object(_) => "an object",
+                        _ => "a number or true/false",
+                    }
+                )))
+            }
+        };
         *body = serde_json::to_value(RichText::from_markdown(&markdown))?;
     }
     Ok(())
@@ -119,6 +134,21 @@ impl Issue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_that_is_not_text_is_refused_rather_than_emptied() {
+        let mut value: serde_json::Value =
+            serde_json::from_str(&Issue::sample().to_json()).unwrap();
+        let article = value["blocks"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|b| b["kind"] == "article")
+            .unwrap();
+        article["body"]["fr"] = serde_json::json!([{"kind": "paragraph", "content": []}]);
+        let err = Issue::from_json(&value.to_string()).unwrap_err();
+        assert!(err.to_string().contains("must be text"), "{err}");
+    }
 
     #[test]
     fn the_sample_issue_is_complete_and_round_trips() {

@@ -168,7 +168,9 @@ impl DeepL {
                 self.agent
                     .post(&url)
                     .set("Authorization", &self.auth())
-                    .send_json(body.clone())
+                    .set("Content-Type", "application/json")
+                    // The body serialised once, sent as one buffer.
+                    .send_string(&body.to_string())
                     .map_err(Box::new)
             },
             &self.backoff,
@@ -362,7 +364,8 @@ impl Service for LibreTranslate {
             &|| {
                 self.agent
                     .post(&url)
-                    .send_json(body.clone())
+                    .set("Content-Type", "application/json")
+                    .send_string(&body.to_string())
                     .map_err(Box::new)
             },
             &self.backoff,
