@@ -135,20 +135,29 @@ fn directed(glossary: &[(String, String)], from: Lang) -> Vec<(String, String)> 
 }
 
 /// For a service without glossaries: each source term replaced by a marker the service
-/// leaves alone, put back as the target term afterwards. (HTML fragments; terms are
-/// matched in text, which markers cannot break.)
+/// leaves alone, put back as the target term afterwards. Only text is touched, never
+/// a tag or an address inside one.
 fn protect(html: &str, pairs: &[(String, String)], used: &mut Vec<String>) -> String {
-    let mut out = html.to_owned();
-    for (source, target) in pairs {
-        let escaped = escape(source);
-        let hits = occurrences(&out, &escaped);
-        for (start, end) in hits.into_iter().rev() {
-            let marker = format!("⟦{}⟧", used.len());
-            used.push(escape(target));
-            out.replace_range(start..end, &marker);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let (text, after) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
+        let mut text = text.to_owned();
+        for (source, target) in pairs {
+            for (start, end) in occurrences(&text, &escape(source)).into_iter().rev() {
+                let marker = format!("⟦{}⟧", used.len());
+                used.push(escape(target));
+                text.replace_range(start..end, &marker);
+            }
         }
+        out.push_str(&text);
+        if after.is_empty() {
+            return out;
+        }
+        let end = after.find('>').map_or(after.len(), |j| j + 1);
+        out.push_str(&after[..end]);
+        rest = &after[end..];
     }
-    out
 }
 
 fn unprotect(html: &str, used: &[String]) -> String {
@@ -350,6 +359,18 @@ mod tests {
         let html = protect("<p>Le <b>tuteur</b> des MENA</p>", &pairs, &mut used);
         assert!(!html.contains("tuteur") && !html.contains("MENA"), "{html}");
         assert_eq!(unprotect(&html, &used), "<p>Le <b>voogd</b> des NBMV</p>");
+        // A term inside a tag (an address) is left alone.
+        let pairs = directed(&[("service".into(), "dienst".into())], Lang::Fr);
+        let mut used = Vec::new();
+        let html = protect(
+            "<a href=\"https://x.be/service\">le service</a>",
+            &pairs,
+            &mut used,
+        );
+        assert_eq!(
+            unprotect(&html, &used),
+            "<a href=\"https://x.be/service\">le dienst</a>"
+        );
     }
 
     #[test]
