@@ -123,8 +123,8 @@ fn deepl_fills_the_missing_sides_with_formatting_and_glossary_and_marks_them_as_
         "a side a person wrote is never touched"
     );
     assert_eq!(
-        issue["subject"]["nl"], "Brief d'information",
-        "unknown words stay"
+        issue["subject"]["nl"], "Brief d'informatie",
+        "the apostrophe goes out as &#39; and comes back as itself"
     );
     // The marks: blocks 1 and 3 and the subject/preheader in Dutch; the heading not.
     assert_eq!(b[0]["machine_draft"], serde_json::json!(["nl"]));

@@ -11,6 +11,22 @@ pub use html::{archive_page, email_html};
 pub use strings::{date, date_time};
 pub use text::email_text;
 
+/// The five characters that matter in HTML text and attributes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 use crate::model::{Edition, Issue, Lang};
 
 /// How images and per-reader links are referenced in the output.

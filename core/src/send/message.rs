@@ -38,22 +38,6 @@ const TOKEN_MARK: &str = "TANDEMUNSUBSCRIBETOKEN";
 /// Stands for the reader's name in the greeting ("Bonjour TANDEMREADERNAME,").
 const NAME_MARK: &str = "TANDEMREADERNAME";
 
-/// The five characters that matter in HTML text and attributes.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The images an issue uses, by file name, in order of first use.
 fn used_images(issue: &Issue) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
@@ -356,7 +340,7 @@ impl Prepared {
         let token = to.unsubscribe_token;
         let (html, text) = match &parts.named {
             Some((html, text)) if !greet_name.is_empty() => (
-                fill_template(html, token, &escape_html(&greet_name)),
+                fill_template(html, token, &crate::render::escape_html(&greet_name)),
                 fill_template(text, token, &greet_name),
             ),
             _ => (

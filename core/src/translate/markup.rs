@@ -10,19 +10,7 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::model::{is_allowed_url, Para, RichText, Span};
 
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape_html as escape;
 
 fn spans_html(spans: &[Span]) -> String {
     spans

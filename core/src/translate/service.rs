@@ -119,6 +119,19 @@ fn request(
     }
 }
 
+/// The answers, when there is one per text sent.
+fn same_count(texts: &[String], out: Vec<String>) -> Result<Vec<String>, TranslateError> {
+    if out.len() == texts.len() {
+        Ok(out)
+    } else {
+        Err(TranslateError::Service(format!(
+            "{} texts sent, {} translations back",
+            texts.len(),
+            out.len()
+        )))
+    }
+}
+
 /// DeepL's API. A key ending in `:fx` is a Free key: `api-free.deepl.com`.
 #[derive(Debug)]
 pub struct DeepL {
@@ -221,14 +234,7 @@ impl Service for DeepL {
                     .collect()
             })
             .unwrap_or_default();
-        if out.len() != texts.len() {
-            return Err(TranslateError::Service(format!(
-                "{} texts sent, {} translations back",
-                texts.len(),
-                out.len()
-            )));
-        }
-        Ok(out)
+        same_count(texts, out)
     }
 
     fn use_glossary(&mut self, pairs: &[(String, String)]) -> Result<(), TranslateError> {
@@ -378,14 +384,7 @@ impl Service for LibreTranslate {
             Value::String(s) => vec![s.clone()],
             _ => Vec::new(),
         };
-        if out.len() != texts.len() {
-            return Err(TranslateError::Service(format!(
-                "{} texts sent, {} translations back",
-                texts.len(),
-                out.len()
-            )));
-        }
-        Ok(out)
+        same_count(texts, out)
     }
 
     fn use_glossary(&mut self, _pairs: &[(String, String)]) -> Result<(), TranslateError> {
