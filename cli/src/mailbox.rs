@@ -95,41 +95,8 @@ pub fn mailbox(store: &mut Store, data_dir: &Path, cmd: MailboxCommand) -> Resul
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             if format == "csv" {
-                let mut w = csv::Writer::from_writer(&mut out);
-                w.write_record([
-                    "id",
-                    "at",
-                    "kind",
-                    "state",
-                    "email",
-                    "run",
-                    "status_code",
-                    "diagnostic",
-                    "sender",
-                    "subject",
-                    "note",
-                ])
-                .map_err(|e| e.to_string())?;
-                for a in &log {
-                    let at = chrono::DateTime::from_timestamp_millis(a.at)
-                        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-                        .unwrap_or_default();
-                    w.write_record([
-                        a.id.to_string().as_str(),
-                        &at,
-                        &a.kind,
-                        &a.state,
-                        &a.email,
-                        &a.run_id.map(|r| r.to_string()).unwrap_or_default(),
-                        &a.status_code,
-                        &a.diagnostic,
-                        &a.sender,
-                        &a.subject,
-                        &a.note,
-                    ])
+                out.write_all(&mailbox::log_csv(&log))
                     .map_err(|e| e.to_string())?;
-                }
-                w.flush().map_err(|e| e.to_string())?;
             } else {
                 writeln!(
                     out,

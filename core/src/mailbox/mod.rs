@@ -495,6 +495,57 @@ fn check_session(
     Ok(summary)
 }
 
+/// A cell as a spreadsheet shows it and never runs it: text from a stranger's e-mail
+/// (a subject, a sender) that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage
+/// return) gets a leading apostrophe, as OWASP advises for CSV exports.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// The log as CSV (UTF-8, `,`), times in UTC, what came from e-mails made harmless for
+/// spreadsheets.
+pub fn log_csv(log: &[MailboxAction]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "at",
+        "kind",
+        "state",
+        "email",
+        "run",
+        "status_code",
+        "diagnostic",
+        "sender",
+        "subject",
+        "note",
+    ])
+    .expect("writing to memory");
+    for a in log {
+        let at = chrono::DateTime::from_timestamp_millis(a.at)
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default();
+        w.write_record([
+            a.id.to_string().as_str(),
+            &at,
+            &a.kind,
+            &a.state,
+            &spreadsheet_safe(&a.email),
+            &a.run_id.map(|r| r.to_string()).unwrap_or_default(),
+            &a.status_code,
+            &spreadsheet_safe(&a.diagnostic),
+            &spreadsheet_safe(&a.sender),
+            &spreadsheet_safe(&a.subject),
+            &a.note,
+        ])
+        .expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
 /// Logs in and selects the folder, nothing else: "Test connection".
 pub fn test_connection(
     settings: &ImapSettings,
@@ -542,6 +593,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn what_strangers_wrote_cannot_run_as_a_spreadsheet_formula() {
+        assert_eq!(
+            spreadsheet_safe("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(spreadsheet_safe("+32 2 000"), "'+32 2 000");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("Désinscription"), "Désinscription");
+        let action = MailboxAction {
+            id: 1,
+            at: 0,
+            kind: "left".into(),
+            state: "done".into(),
+            email: "x@example.be".into(),
+            run_id: None,
+            status_code: String::new(),
+            diagnostic: String::new(),
+            sender: "x@example.be".into(),
+            subject: "=cmd|' /C calc'!A0".into(),
+            note: String::new(),
+        };
+        let csv = String::from_utf8(log_csv(&[action])).unwrap();
+        assert!(csv.contains(",'=cmd|"), "{csv}");
     }
 
     #[test]
