@@ -31,6 +31,8 @@ const COMMANDS: &[&str] = &[
     "save_translate_settings",
     "accept_translate_notice",
     "save_glossary",
+    "import_glossary",
+    "export_glossary",
     "translate_usage",
     "translate_block",
     "translate_meta",

@@ -608,3 +608,7 @@ send-check-machine-drafts = { $count ->
     [one] 1 text is a machine draft nobody has reread.
    *[other] { $count } texts are machine drafts nobody has reread.
 }
+glossary-import = Import a CSV (replaces the list)…
+glossary-export = Export as CSV…
+glossary-exported = Glossary saved in { $path }.
+glossary-error-file = This file is not a readable glossary: one line per term, French;Dutch (or a header fr,nl). The glossary did not change.

@@ -623,3 +623,7 @@ send-check-machine-drafts = { $count ->
     [one] 1 texte est un brouillon automatique que personne n'a relu.
    *[other] { $count } textes sont des brouillons automatiques que personne n'a relus.
 }
+glossary-import = Importer un CSV (remplace la liste)…
+glossary-export = Exporter en CSV…
+glossary-exported = Glossaire enregistré dans { $path }.
+glossary-error-file = Ce fichier n'est pas un glossaire lisible : une ligne par terme, français;néerlandais (ou un en-tête fr,nl). Le glossaire n'a pas changé.

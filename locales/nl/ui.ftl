@@ -602,3 +602,7 @@ send-check-machine-drafts = { $count ->
     [one] 1 tekst is een automatisch concept dat niemand nagelezen heeft.
    *[other] { $count } teksten zijn automatische concepten die niemand nagelezen heeft.
 }
+glossary-import = CSV importeren (vervangt de lijst)…
+glossary-export = Exporteren als CSV…
+glossary-exported = Woordenlijst opgeslagen in { $path }.
+glossary-error-file = Dit bestand is geen leesbare woordenlijst: één regel per term, Frans;Nederlands (of een kop fr,nl). De woordenlijst is niet gewijzigd.

@@ -63,6 +63,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::translate::save_translate_settings,
             commands::translate::accept_translate_notice,
             commands::translate::save_glossary,
+            commands::translate::import_glossary,
+            commands::translate::export_glossary,
             commands::translate::translate_usage,
             commands::translate::translate_block,
             commands::translate::translate_meta,

@@ -76,6 +76,53 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
         .await?;
     app.screenshot("settings-translation-nl").await?;
 
+    // The glossary from a CSV (as Excel writes it: ;) and back out.
+    let csv = launch.data_dir.join("woordenlijst.csv");
+    std::fs::write(&csv, "fr;nl\ntuteur;voogd\nMENA;NBMV\nformation;vorming\n")?;
+    app.find("[data-glossary-input]")
+        .await?
+        .send_keys(csv.display().to_string())
+        .await?;
+    app.wait_for(
+        "document.querySelector('[data-glossary-rows]')?.dataset.glossaryRows === '3'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.click("[data-action='glossary-export']").await?;
+    app.find_soon("[data-glossary-exported]", Duration::from_secs(10))
+        .await?;
+    let exported = std::fs::read_to_string(launch.export_dir().join("glossaire-woordenlijst.csv"))?;
+    assert_eq!(
+        exported,
+        "fr,nl\ntuteur,voogd\nMENA,NBMV\nformation,vorming\n"
+    );
+    // A file that is not a glossary changes nothing and says why.
+    let bad = launch.data_dir.join("one-column.csv");
+    std::fs::write(&bad, "tuteur\nvoogd\n")?;
+    app.find("[data-glossary-input]")
+        .await?
+        .send_keys(bad.display().to_string())
+        .await?;
+    let err = app
+        .find_soon("[data-glossary-error]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(err.contains("geen leesbare woordenlijst"), "{err}");
+    app.find("[data-action='glossary-export']")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("settings-glossary-nl").await?;
+    assert_eq!(
+        app.find("[data-glossary-rows]")
+            .await?
+            .attr("data-glossary-rows")
+            .await?
+            .as_deref(),
+        Some("3")
+    );
+
     // One block: the notice first, then the draft with its mark.
     app.find("nav [data-view='composer']")
         .await?

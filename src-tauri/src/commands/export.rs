@@ -25,7 +25,7 @@ fn automation_dir() -> Option<PathBuf> {
 /// Where to save a file the user names in a save dialog (`default_name` proposed,
 /// `filter` = label and extension); `TANDEM_EXPORT_DIR` skips the dialog. `None` when
 /// the user cancelled.
-fn save_path<R: tauri::Runtime>(
+pub(crate) fn save_path<R: tauri::Runtime>(
     app: &tauri::AppHandle<R>,
     default_name: &str,
     filter: (&str, &str),
@@ -122,7 +122,7 @@ pub async fn export_contacts<R: tauri::Runtime>(
     Ok(Some(path.display().to_string()))
 }
 
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| AppError::new("error-file-access", e.to_string()))?;

@@ -117,6 +117,40 @@ pub fn save_glossary(
     view(&state)
 }
 
+/// Replaces the glossary with a CSV file (its bytes as the request body: `fr;nl` or
+/// `fr,nl`, an optional header); a file that cannot be read changes nothing.
+#[tauri::command]
+pub fn import_glossary(
+    state: tauri::State<'_, AppState>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<TranslateView, AppError> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(AppError::new("glossary-error-file", "no file"));
+    };
+    let pairs = translate::read_glossary_csv(bytes)
+        .map_err(|why| AppError::new("glossary-error-file", why))?;
+    if pairs.is_empty() {
+        return Err(AppError::new("glossary-error-file", "no pair"));
+    }
+    state.store()?.set_glossary(&pairs)?;
+    view(&state)
+}
+
+/// Saves the glossary as CSV where the user says; the path, or `None` if cancelled.
+#[tauri::command]
+pub async fn export_glossary<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+) -> Result<Option<String>, AppError> {
+    let Some(path) = super::export::save_path(&app, "glossaire-woordenlijst.csv", ("CSV", "csv"))
+    else {
+        return Ok(None);
+    };
+    let pairs = state.store()?.glossary()?;
+    super::export::write_file(&path, &translate::glossary_csv(&pairs))?;
+    Ok(Some(path.display().to_string()))
+}
+
 fn service(state: &AppState) -> Result<Box<dyn translate::Service>, AppError> {
     let store = state.store()?;
     let settings = store.translate_settings()?;

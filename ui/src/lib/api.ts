@@ -165,6 +165,15 @@ export const api = {
     call<TranslateView>('save_translate_settings', { settings, key, allowFile }),
   acceptTranslateNotice: () => call<TranslateView>('accept_translate_notice'),
   saveGlossary: (pairs: [string, string][]) => call<TranslateView>('save_glossary', { pairs }),
+  importGlossary: async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      return await invoke<TranslateView>('import_glossary', bytes);
+    } catch (e) {
+      throw asAppError(e);
+    }
+  },
+  exportGlossary: () => call<string | null>('export_glossary'),
   translateUsage: () => call<[number, number] | null>('translate_usage'),
   translateBlock: (issueId: number, index: number, from: Lang) =>
     call<Translated>('translate_block', { issueId, index, from }),
