@@ -47,3 +47,22 @@ export function fromLocalInput(local: string, previous: string): string {
   const offset = previous.match(/([+-]\d\d:\d\d|Z)$/)?.[1] ?? '+01:00';
   return `${local}:00${offset}`;
 }
+
+/**
+ * What "translate every missing side" does, in order: the subject and preheader
+ * ('meta'), then each block with one side written and the other missing (a block shown
+ * in one language only is left alone).
+ */
+export function translationSteps(
+  problems: Problem[],
+  blocks: { only?: 'fr' | 'nl' | null }[],
+): ['meta' | number, 'fr' | 'nl'][] {
+  const steps: ['meta' | number, 'fr' | 'nl'][] = [];
+  const meta = translateFrom(problems, null);
+  if (meta) steps.push(['meta', meta]);
+  blocks.forEach((b, i) => {
+    const from = translateFrom(problems, i);
+    if (from && !b.only) steps.push([i, from]);
+  });
+  return steps;
+}

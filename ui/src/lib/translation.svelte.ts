@@ -1,0 +1,107 @@
+// Translation drafts in the composer: the service (off until set in Settings), the
+// one-time notice naming who receives the text, the block being translated, and
+// "translate every missing side" with its progress and Stop. The composer gives the
+// issue and gets the issue back after each step.
+import { tick } from 'svelte';
+import { api, asAppError, type AppError, type EditorIssue, type TranslateView } from './api';
+import type { GlossaryFlag } from './bindings/GlossaryFlag';
+import { translationSteps } from './blocks';
+
+type Target = number | 'meta';
+type Lang = 'fr' | 'nl';
+
+/** Brings a selector's element into view once drawn (it sits above the blocks). */
+function reveal(selector: string) {
+  void tick().then(() => document.querySelector(selector)?.scrollIntoView({ block: 'center' }));
+}
+
+export class Translator {
+  view = $state<TranslateView | null>(null);
+  translating = $state<Target | null>(null);
+  progress = $state<{ done: number; total: number } | null>(null);
+  error = $state<AppError | null>(null);
+  /** Glossary terms the last draft of each block ('meta': subject) did not render. */
+  flags = $state<Record<string, GlossaryFlag[]>>({});
+  /** Set while the notice waits for an answer. */
+  notice = $state<((ok: boolean) => void) | null>(null);
+  #stop = false;
+
+  constructor(
+    private hooks: {
+      /** Saves what was typed, before anything is sent. */
+      flush: () => Promise<void>;
+      issueId: () => number | null;
+      /** The issue as it is after a step. */
+      applied: (editor: EditorIssue) => void;
+    },
+  ) {}
+
+  get ready(): boolean {
+    return !!this.view?.settings.service;
+  }
+
+  async load() {
+    this.view = await api.translateView().catch(() => null);
+  }
+
+  async #noticeAccepted(): Promise<boolean> {
+    if (this.view?.settings.notice_accepted) return true;
+    const ok = await new Promise<boolean>((resolve) => {
+      this.notice = resolve;
+      reveal('[data-translate-notice]');
+    });
+    this.notice = null;
+    if (ok) this.view = await api.acceptTranslateNotice();
+    return ok;
+  }
+
+  /** One step; false when it failed (the message is shown). */
+  async #one(target: Target, from: Lang): Promise<boolean> {
+    const id = this.hooks.issueId();
+    if (id === null) return false;
+    this.translating = target;
+    try {
+      const result =
+        target === 'meta' ? await api.translateMeta(id, from) : await api.translateBlock(id, target, from);
+      this.flags[String(target)] = result.report.flagged;
+      this.hooks.applied(result.editor);
+      return true;
+    } catch (e) {
+      this.error = asAppError(e);
+      reveal('[data-translate-error]');
+      return false;
+    } finally {
+      this.translating = null;
+    }
+  }
+
+  /** Translates one block (or the subject and preheader) from `from`. */
+  async translate(target: Target, from: Lang) {
+    this.error = null;
+    await this.hooks.flush();
+    if (await this.#noticeAccepted()) await this.#one(target, from);
+  }
+
+  /** Every missing side of `issue`, one step at a time, until done, stopped or failed. */
+  async all(issue: EditorIssue) {
+    this.error = null;
+    await this.hooks.flush();
+    if (!(await this.#noticeAccepted())) return;
+    const steps = translationSteps(issue.report.incomplete, issue.stored.issue.blocks);
+    this.#stop = false;
+    this.progress = { done: 0, total: steps.length };
+    for (const [target, from] of steps) {
+      if (this.#stop) {
+        this.error = { code: 'translate-error-cancelled', args: {}, detail: '' } as AppError;
+        break;
+      }
+      if (!(await this.#one(target, from))) break;
+      this.progress = { done: this.progress.done + 1, total: steps.length };
+    }
+    this.progress = null;
+  }
+
+  stop() {
+    this.#stop = true;
+  }
+}
