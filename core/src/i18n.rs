@@ -93,6 +93,19 @@ pub fn message_ids(source: &str) -> Result<BTreeSet<String>, Vec<String>> {
         .collect())
 }
 
+/// Panics naming the first of `ids` that some interface language lacks (for the tests
+/// of every room whose errors name a `ui.ftl` message).
+#[cfg(test)]
+pub(crate) fn assert_explained<'a>(ids: impl IntoIterator<Item = &'a str>) {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    for lang in UiLanguage::ALL {
+        let known = message_ids(source(lang, Domain::Ui)).unwrap();
+        for id in &ids {
+            assert!(known.contains(*id), "{id} missing in {lang:?}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,6 +61,19 @@ impl From<tandem_core::store::StoreError> for AppError {
     }
 }
 
+/// A secret that could not be kept: no keychain (the UI then asks whether a private
+/// file will do), or the keychain refused.
+impl From<tandem_core::secrets::SecretError> for AppError {
+    fn from(e: tandem_core::secrets::SecretError) -> Self {
+        match e {
+            tandem_core::secrets::SecretError::NoKeychain(why) => {
+                AppError::new("error-keychain-missing", why)
+            }
+            other => AppError::new("error-keychain-write", other.to_string()),
+        }
+    }
+}
+
 impl From<tandem_core::exchange::ExchangeError> for AppError {
     fn from(e: tandem_core::exchange::ExchangeError) -> Self {
         use tandem_core::exchange::ExchangeError;

@@ -314,36 +314,27 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
         "--locked",
     ]);
     run_cmd(c, "cargo bench")?;
-    // postfix (smtp-sink, smtp-source) comes with the test packages.
+    // postfix (smtp-sink, smtp-source) and dovecot come with the test packages.
     setup::system_packages(ctx, true)?;
-    ctx.step("sending: tandem send vs smtp-source and a Python smtplib mail merge, into smtp-sink");
-    let mut c = ctx.cargo();
-    c.args(["bench", "-p", "tandem-cli", "--bench", "send", "--locked"]);
-    run_cmd(c, "cargo bench (send)")?;
-    ctx.step("mailbox: tandem mailbox check vs imaplib fetching the same messages, Dovecot");
-    let mut c = ctx.cargo();
-    c.args([
-        "bench",
-        "-p",
-        "tandem-cli",
-        "--bench",
-        "mailbox",
-        "--locked",
-    ]);
-    run_cmd(c, "cargo bench (mailbox)")?;
-    ctx.step(
-        "translation: tandem translate vs the same requests replayed, DeepL-compatible server",
-    );
-    let mut c = ctx.cargo();
-    c.args([
-        "bench",
-        "-p",
-        "tandem-cli",
-        "--bench",
-        "translate",
-        "--locked",
-    ]);
-    run_cmd(c, "cargo bench (translate)")?;
+    for (bench, what) in [
+        (
+            "send",
+            "sending: tandem send vs smtp-source and a Python smtplib mail merge, into smtp-sink",
+        ),
+        (
+            "mailbox",
+            "mailbox: tandem mailbox check vs imaplib fetching the same messages, Dovecot",
+        ),
+        (
+            "translate",
+            "translation: tandem translate vs the same requests replayed, DeepL-compatible server",
+        ),
+    ] {
+        ctx.step(what);
+        let mut c = ctx.cargo();
+        c.args(["bench", "-p", "tandem-cli", "--bench", bench, "--locked"]);
+        run_cmd(c, &format!("cargo bench ({bench})"))?;
+    }
 
     // Measured in the real window: the same set-up and build as the tests use (same
     // features, so nothing is compiled twice).

@@ -878,32 +878,26 @@ mod tests {
         );
         assert_eq!(smtp("421 4.3.2 Service not available"), None);
         // Every message named here exists in every language.
-        for lang in UiLanguage::ALL {
-            let ids = crate::i18n::message_ids(crate::i18n::source(lang, crate::i18n::Domain::Ui))
-                .unwrap();
-            for id in [
-                "oauth-error-client",
-                "oauth-error-consent",
-                "oauth-error-conditional-access",
-                "oauth-error-admin-policy",
-                "oauth-error-denied",
-                "oauth-error-refused",
-                "oauth-error-sign-in-again",
-                "oauth-error-config",
-                "oauth-error-unreachable",
-                "oauth-error-state",
-                "oauth-error-cancelled",
-                "oauth-error-timed-out",
-                "smtp-refused-basic-auth-off",
-                "smtp-refused-smtp-auth-disabled",
-                "smtp-refused-authentication",
-                "oauth-page-done",
-                "oauth-page-wrong-state",
-                "oauth-page-failed",
-            ] {
-                assert!(ids.contains(id), "{id} missing in {lang:?}");
-            }
-        }
+        crate::i18n::assert_explained([
+            "oauth-error-client",
+            "oauth-error-consent",
+            "oauth-error-conditional-access",
+            "oauth-error-admin-policy",
+            "oauth-error-denied",
+            "oauth-error-refused",
+            "oauth-error-sign-in-again",
+            "oauth-error-config",
+            "oauth-error-unreachable",
+            "oauth-error-state",
+            "oauth-error-cancelled",
+            "oauth-error-timed-out",
+            "smtp-refused-basic-auth-off",
+            "smtp-refused-smtp-auth-disabled",
+            "smtp-refused-authentication",
+            "oauth-page-done",
+            "oauth-page-wrong-state",
+            "oauth-page-failed",
+        ]);
     }
 
     #[test]

@@ -164,6 +164,33 @@ fn set_status(
     Ok(())
 }
 
+/// An unsubscribe request a person must confirm, when it comes from a subscribed
+/// contact (`note` says why it was not applied); otherwise a message left for a person.
+fn to_confirm_or_leave(
+    tx: &Transaction<'_>,
+    cx: &Context<'_>,
+    note: &str,
+    why_left: &str,
+) -> rusqlite::Result<i64> {
+    let action = match contact_by_email(tx, cx.sender)? {
+        Some((id, email, status)) if status == "subscribed" => NewAction {
+            kind: "to_confirm",
+            state: "pending",
+            contact_id: Some(id),
+            email,
+            note: note.to_owned(),
+            ..Default::default()
+        },
+        _ => NewAction {
+            kind: "left",
+            email: cx.sender.to_owned(),
+            note: why_left.to_owned(),
+            ..Default::default()
+        },
+    };
+    insert_action(tx, cx, action)
+}
+
 /// The ledger row a bounce answers: by the returned Message-ID (the row of that message
 /// whose address is the failed one, or the only row of that message), else the latest
 /// row sent to that address. (row id, contact id, address)
@@ -347,16 +374,17 @@ impl Store {
                     },
                 )?);
             }
-            Ok(read) => match &read.kind {
-                Kind::Unsubscribe { token } => {
-                    let contact: Option<i64> = tx
-                        .query_row(
-                            "SELECT id FROM contacts WHERE unsubscribe_token = ?1",
-                            [token],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    let contact = match contact {
+            Ok(read) => {
+                match &read.kind {
+                    Kind::Unsubscribe { token } => {
+                        let contact: Option<i64> = tx
+                            .query_row(
+                                "SELECT id FROM contacts WHERE unsubscribe_token = ?1",
+                                [token],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        let contact = match contact {
                         Some(c) => Some(c),
                         None => tx
                             .query_row(
@@ -367,7 +395,7 @@ impl Store {
                             )
                             .optional()?,
                     };
-                    match contact.map(|c| contact_by_id(&tx, c)).transpose()?.flatten() {
+                        match contact.map(|c| contact_by_id(&tx, c)).transpose()?.flatten() {
                         Some((id, email, status)) => {
                             if status == "subscribed" {
                                 set_status(&tx, id, "unsubscribed", REASON_EMAIL_REQUEST)?;
@@ -390,77 +418,50 @@ impl Store {
                             )?);
                             move_it = true;
                         }
-                        None => match contact_by_email(&tx, sender)? {
-                            Some((id, email, status)) if status == "subscribed" => {
+                        None => ids.push(to_confirm_or_leave(
+                            &tx,
+                            &cx,
+                            "an unsubscribe token Tandem does not know",
+                            "an unsubscribe token Tandem does not know, from no subscribed contact",
+                        )?),
+                    }
+                    }
+                    Kind::ProbableUnsubscribe => ids.push(to_confirm_or_leave(
+                        &tx,
+                        &cx,
+                        "",
+                        "worded like an unsubscribe request, from no subscribed contact",
+                    )?),
+                    Kind::Bounce {
+                        failed,
+                        message_ids,
+                    } => {
+                        for f in failed {
+                            let row = ledger_row_for(&tx, f, message_ids)?;
+                            let contact = match &row {
+                                Some((_, Some(c), _)) => contact_by_id(&tx, *c)?,
+                                _ => contact_by_email(&tx, &f.address)?,
+                            };
+                            if row.is_none() && contact.is_none() {
                                 ids.push(insert_action(
                                     &tx,
                                     &cx,
                                     NewAction {
-                                        kind: "to_confirm",
-                                        state: "pending",
-                                        contact_id: Some(id),
-                                        email,
-                                        note: "an unsubscribe token Tandem does not know".into(),
+                                        kind: "skipped",
+                                        email: f.address.clone(),
+                                        status_code: f.status.clone(),
+                                        diagnostic: f.diagnostic.clone(),
+                                        note: "a bounce about an address Tandem never sent to"
+                                            .into(),
                                         ..Default::default()
                                     },
                                 )?);
+                                continue;
                             }
-                            _ => ids.push(leave(
-                                &tx,
-                                "an unsubscribe token Tandem does not know, from no subscribed contact"
-                                    .into(),
-                            )?),
-                        },
-                    }
-                }
-                Kind::ProbableUnsubscribe => match contact_by_email(&tx, sender)? {
-                    Some((id, email, status)) if status == "subscribed" => {
-                        ids.push(insert_action(
-                            &tx,
-                            &cx,
-                            NewAction {
-                                kind: "to_confirm",
-                                state: "pending",
-                                contact_id: Some(id),
-                                email,
-                                ..Default::default()
-                            },
-                        )?);
-                    }
-                    _ => ids.push(leave(
-                        &tx,
-                        "worded like an unsubscribe request, from no subscribed contact".into(),
-                    )?),
-                },
-                Kind::Bounce {
-                    failed,
-                    message_ids,
-                } => {
-                    for f in failed {
-                        let row = ledger_row_for(&tx, f, message_ids)?;
-                        let contact = match &row {
-                            Some((_, Some(c), _)) => contact_by_id(&tx, *c)?,
-                            _ => contact_by_email(&tx, &f.address)?,
-                        };
-                        if row.is_none() && contact.is_none() {
-                            ids.push(insert_action(
-                                &tx,
-                                &cx,
-                                NewAction {
-                                    kind: "skipped",
-                                    email: f.address.clone(),
-                                    status_code: f.status.clone(),
-                                    diagnostic: f.diagnostic.clone(),
-                                    note: "a bounce about an address Tandem never sent to".into(),
-                                    ..Default::default()
-                                },
-                            )?);
-                            continue;
-                        }
-                        move_it = true;
-                        let hard = f.is_hard();
-                        if let Some((row_id, _, _)) = &row {
-                            tx.execute(
+                            move_it = true;
+                            let hard = f.is_hard();
+                            if let Some((row_id, _, _)) = &row {
+                                tx.execute(
                                 "UPDATE send_recipients SET
                                     bounce = CASE WHEN ?2 = 'hard' OR bounce = '' THEN ?2 ELSE bounce END,
                                     bounce_code = ?3, bounce_reason = ?4, bounced_at = ?5
@@ -473,74 +474,76 @@ impl Store {
                                     at
                                 ],
                             )?;
-                        }
-                        let email = contact
-                            .as_ref()
-                            .map(|c| c.1.clone())
-                            .or_else(|| row.as_ref().map(|r| r.2.clone()))
-                            .unwrap_or_else(|| f.address.clone());
-                        let previous = contact.as_ref().map(|c| c.2.clone()).unwrap_or_default();
-                        let contact_id = contact.as_ref().map(|c| c.0);
-                        let base = || NewAction {
-                            contact_id,
-                            email: email.clone(),
-                            recipient_id: row.as_ref().map(|r| r.0),
-                            status_code: f.status.clone(),
-                            diagnostic: f.diagnostic.clone(),
-                            previous: previous.clone(),
-                            ..Default::default()
-                        };
-                        if hard {
-                            if let Some(c) = contact_id.filter(|_| previous == "subscribed") {
-                                set_status(&tx, c, "bounced", REASON_BOUNCE)?;
                             }
-                            ids.push(insert_action(
-                                &tx,
-                                &cx,
-                                NewAction {
-                                    kind: "bounced",
-                                    ..base()
-                                },
-                            )?);
-                        } else {
-                            ids.push(insert_action(
-                                &tx,
-                                &cx,
-                                NewAction {
-                                    kind: "soft_bounce",
-                                    ..base()
-                                },
-                            )?);
-                            if let Some(c) = contact_id.filter(|_| previous == "subscribed") {
-                                if three_soft_in_a_row(&tx, c)? {
-                                    set_status(&tx, c, "bounced", REASON_SOFT_BOUNCES)?;
-                                    ids.push(insert_action(
-                                        &tx,
-                                        &cx,
-                                        NewAction {
-                                            kind: "bounced",
-                                            note: "three soft bounces in a row".into(),
-                                            ..base()
-                                        },
-                                    )?);
+                            let email = contact
+                                .as_ref()
+                                .map(|c| c.1.clone())
+                                .or_else(|| row.as_ref().map(|r| r.2.clone()))
+                                .unwrap_or_else(|| f.address.clone());
+                            let previous =
+                                contact.as_ref().map(|c| c.2.clone()).unwrap_or_default();
+                            let contact_id = contact.as_ref().map(|c| c.0);
+                            let base = || NewAction {
+                                contact_id,
+                                email: email.clone(),
+                                recipient_id: row.as_ref().map(|r| r.0),
+                                status_code: f.status.clone(),
+                                diagnostic: f.diagnostic.clone(),
+                                previous: previous.clone(),
+                                ..Default::default()
+                            };
+                            if hard {
+                                if let Some(c) = contact_id.filter(|_| previous == "subscribed") {
+                                    set_status(&tx, c, "bounced", REASON_BOUNCE)?;
+                                }
+                                ids.push(insert_action(
+                                    &tx,
+                                    &cx,
+                                    NewAction {
+                                        kind: "bounced",
+                                        ..base()
+                                    },
+                                )?);
+                            } else {
+                                ids.push(insert_action(
+                                    &tx,
+                                    &cx,
+                                    NewAction {
+                                        kind: "soft_bounce",
+                                        ..base()
+                                    },
+                                )?);
+                                if let Some(c) = contact_id.filter(|_| previous == "subscribed") {
+                                    if three_soft_in_a_row(&tx, c)? {
+                                        set_status(&tx, c, "bounced", REASON_SOFT_BOUNCES)?;
+                                        ids.push(insert_action(
+                                            &tx,
+                                            &cx,
+                                            NewAction {
+                                                kind: "bounced",
+                                                note: "three soft bounces in a row".into(),
+                                                ..base()
+                                            },
+                                        )?);
+                                    }
                                 }
                             }
                         }
                     }
+                    Kind::AutoReply => {
+                        ids.push(insert_action(
+                            &tx,
+                            &cx,
+                            NewAction {
+                                kind: "auto_reply",
+                                email: sender.to_owned(),
+                                ..Default::default()
+                            },
+                        )?);
+                    }
+                    Kind::Other => ids.push(leave(&tx, String::new())?),
                 }
-                Kind::AutoReply => {
-                    ids.push(insert_action(
-                        &tx,
-                        &cx,
-                        NewAction {
-                            kind: "auto_reply",
-                            email: sender.to_owned(),
-                            ..Default::default()
-                        },
-                    )?);
-                }
-                Kind::Other => ids.push(leave(&tx, String::new())?),
-            },
+            }
         }
         if move_it {
             tx.execute(

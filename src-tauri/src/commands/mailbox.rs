@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tandem_core::mailbox::{self, CheckOptions, ImapSettings, MailboxError, Summary};
-use tandem_core::secrets::{self, SecretError};
+use tandem_core::secrets;
 use tandem_core::store::{MailboxAction, Store};
 use ts_rs::TS;
 
@@ -88,19 +88,13 @@ pub fn save_mailbox_settings(
                     .unwrap_or_default(),
                 u => u.to_owned(),
             };
-            match secrets::save_password(
+            secrets::save_password(
                 &user,
                 settings.host.trim(),
                 password,
                 save.allow_file,
                 &data_dir(&store),
-            ) {
-                Ok(_) => {}
-                Err(SecretError::NoKeychain(why)) => {
-                    return Err(AppError::new("error-keychain-missing", why))
-                }
-                Err(e) => return Err(AppError::new("error-keychain-write", e.to_string())),
-            }
+            )?;
         }
     }
     store.set_imap_settings(save.settings.as_ref())?;

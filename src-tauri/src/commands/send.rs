@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use tandem_core::model::Edition;
 use tandem_core::oauth::OAuthError;
 use tandem_core::render::{email_html, RenderOptions};
-use tandem_core::secrets::{self, SecretError};
+use tandem_core::secrets;
 use tandem_core::send::{
     self, Control, Destination, Ending, Login, LoginError, Outcome, Preset, Progress, RateLimit,
     Route, SendConfig, Sender, SettingsProblem, SmtpEndpoint, SmtpSettings,
@@ -167,20 +167,13 @@ pub fn save_smtp_settings(
     let mut in_file = false;
     if let Some(password) = save.password.as_deref().filter(|p| !p.is_empty()) {
         // The password first: settings that claim a login without one are no use.
-        match secrets::save_password(
+        in_file = secrets::save_password(
             &save.settings.username,
             &save.settings.host,
             password,
             save.allow_file,
             &data_dir(&store),
-        ) {
-            Ok(secrets::Saved::Keychain) => {}
-            Ok(secrets::Saved::File) => in_file = true,
-            Err(SecretError::NoKeychain(why)) => {
-                return Err(AppError::new("error-keychain-missing", why))
-            }
-            Err(e) => return Err(AppError::new("error-keychain-write", e.to_string())),
-        }
+        )? == secrets::Saved::File;
     }
     store.set_smtp_settings(&save.settings)?;
     Ok(SmtpSaved {

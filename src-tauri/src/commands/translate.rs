@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use tandem_core::model::Lang;
-use tandem_core::secrets::{self, SecretError};
+use tandem_core::secrets;
 use tandem_core::translate::{self, ApplyError, Scope, TranslateError, TranslateSettings};
 use ts_rs::TS;
 
@@ -72,18 +72,12 @@ pub fn save_translate_settings(
     {
         let store = state.store()?;
         if let Some(key) = key.as_deref().filter(|k| !k.trim().is_empty()) {
-            match secrets::save_translate_key(
+            secrets::save_translate_key(
                 &settings.service,
                 key.trim(),
                 allow_file,
                 &data_dir(&store),
-            ) {
-                Ok(_) => {}
-                Err(SecretError::NoKeychain(why)) => {
-                    return Err(AppError::new("error-keychain-missing", why))
-                }
-                Err(e) => return Err(AppError::new("error-keychain-write", e.to_string())),
-            }
+            )?;
         }
         let mut settings = settings;
         // The notice is about one service: choosing another asks again.
