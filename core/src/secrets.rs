@@ -4,8 +4,10 @@
 //!
 //! Where no keychain exists (a Linux desktop without one, a server), the user is told
 //! and asked; only with their consent is the password kept in a file of the data folder
-//! that only their account can read.
+//! that only their account can read (one file per kind of secret, each holding any
+//! number of them by name: the sending and the mailbox passwords side by side).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 #[cfg(test)]
 use std::path::PathBuf;
@@ -53,8 +55,53 @@ fn fallback_path(data_dir: &Path) -> PathBuf {
     data_dir.join(FALLBACK_FILE)
 }
 
+/// The secrets kept in one fallback file, by key. The file holds
+/// `{"secrets": {KEY: SECRET, …}}`, so the SMTP and the mailbox passwords (or two
+/// sign-ins) live side by side; a file from before (`{"account": KEY, "password":
+/// SECRET}`, one secret) is read as one entry and rewritten in the new form when next
+/// saved.
+fn read_file_secrets(path: &Path) -> BTreeMap<String, String> {
+    let Some(value) = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+    else {
+        return BTreeMap::new();
+    };
+    if let Some(map) = value["secrets"].as_object() {
+        return map
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+            .collect();
+    }
+    match (value["account"].as_str(), value["password"].as_str()) {
+        (Some(k), Some(v)) => BTreeMap::from([(k.to_owned(), v.to_owned())]),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// Writes `secrets` to `path` (private, atomically); no secrets left: no file.
+fn write_file_secrets(path: &Path, secrets: &BTreeMap<String, String>) -> std::io::Result<()> {
+    if secrets.is_empty() {
+        return match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        };
+    }
+    write_private(path, &serde_json::json!({ "secrets": secrets }).to_string())
+}
+
+/// Takes `key` out of the fallback `file`, if it is there.
+fn forget_in_file(key: &str, file: &str, data_dir: &Path) {
+    let path = data_dir.join(file);
+    let mut secrets = read_file_secrets(&path);
+    if secrets.remove(key).is_some() {
+        let _ = write_file_secrets(&path, &secrets);
+    }
+}
+
 /// Saves `secret` under `key`: in the keychain, or — only when `allow_file` — in
 /// `file` of the data folder, readable by this account alone, when there is no keychain.
+/// Other secrets in that file stay as they are.
 fn save_secret(
     key: &str,
     file: &str,
@@ -65,17 +112,16 @@ fn save_secret(
     let keychain = keyring::Entry::new(APP_IDENTIFIER, key).and_then(|e| e.set_password(secret));
     match keychain {
         Ok(()) => {
-            // A file from an earlier fallback must not outlive the move to the keychain.
-            let _ = std::fs::remove_file(data_dir.join(file));
+            // A copy from an earlier fallback must not outlive the move to the keychain.
+            forget_in_file(key, file, data_dir);
             Ok(Saved::Keychain)
         }
         Err(e) if !allow_file => Err(SecretError::NoKeychain(e.to_string())),
         Err(_) => {
-            write_private(
-                &data_dir.join(file),
-                &serde_json::json!({ "account": key, "password": secret }).to_string(),
-            )
-            .map_err(|e| SecretError::Io(e.to_string()))?;
+            let path = data_dir.join(file);
+            let mut secrets = read_file_secrets(&path);
+            secrets.insert(key.to_owned(), secret.to_owned());
+            write_file_secrets(&path, &secrets).map_err(|e| SecretError::Io(e.to_string()))?;
             Ok(Saved::File)
         }
     }
@@ -86,24 +132,13 @@ fn secret(key: &str, file: &str, data_dir: &Path) -> Option<String> {
     if let Ok(p) = keyring::Entry::new(APP_IDENTIFIER, key).and_then(|e| e.get_password()) {
         return Some(p);
     }
-    let text = std::fs::read_to_string(data_dir.join(file)).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    (value["account"] == key)
-        .then(|| value["password"].as_str().map(str::to_owned))
-        .flatten()
+    read_file_secrets(&data_dir.join(file)).remove(key)
 }
 
 /// Forgets the secret saved under `key`, wherever it is.
 fn delete_secret(key: &str, file: &str, data_dir: &Path) {
     let _ = keyring::Entry::new(APP_IDENTIFIER, key).and_then(|e| e.delete_credential());
-    let path = data_dir.join(file);
-    let ours = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .is_some_and(|v| v["account"] == key);
-    if ours {
-        let _ = std::fs::remove_file(path);
-    }
+    forget_in_file(key, file, data_dir);
 }
 
 /// Saves the API key of a translation service (`deepl`, `libretranslate`).
@@ -152,6 +187,36 @@ pub fn save_password(
 /// The saved password for `username` at `host`, from the keychain or the consented file.
 pub fn password(username: &str, host: &str, data_dir: &Path) -> Option<String> {
     secret(&account(username, host), FALLBACK_FILE, data_dir)
+}
+
+/// The keychain name of the mailbox (IMAP) password of `username` at `host`: its own,
+/// since the sending and the reading server are often one host (OVH's `ssl0.ovh.net`)
+/// with the same user name.
+fn mailbox_account(username: &str, host: &str) -> String {
+    format!("imap:{}@{}", username.trim(), host.trim())
+}
+
+/// Saves the password that reads the mailbox of `username` at `host` (same rules as the
+/// sending password, beside it and never over it).
+pub fn save_mailbox_password(
+    username: &str,
+    host: &str,
+    password: &str,
+    allow_file: bool,
+    data_dir: &Path,
+) -> Result<Saved, SecretError> {
+    save_secret(
+        &mailbox_account(username, host),
+        FALLBACK_FILE,
+        password,
+        allow_file,
+        data_dir,
+    )
+}
+
+/// The saved mailbox password of `username` at `host`.
+pub fn mailbox_password(username: &str, host: &str, data_dir: &Path) -> Option<String> {
+    secret(&mailbox_account(username, host), FALLBACK_FILE, data_dir)
 }
 
 /// Saves the refresh token of `account`'s sign-in with `provider` (same rules as the
@@ -267,5 +332,62 @@ mod tests {
         }
         assert_eq!(password("u", &host, dir.path()).as_deref(), Some("pw"));
         assert_eq!(password("other", &host, dir.path()), None);
+        // The mailbox's password for the same user on the same host (OVH: one server for
+        // both), saved the same way, does not replace the sending one.
+        assert_eq!(
+            save_mailbox_password("u", &host, "pw2", true, dir.path()).unwrap(),
+            Saved::File
+        );
+        assert_eq!(password("u", &host, dir.path()).as_deref(), Some("pw"));
+        assert_eq!(
+            mailbox_password("u", &host, dir.path()).as_deref(),
+            Some("pw2")
+        );
+    }
+
+    #[test]
+    fn one_fallback_file_keeps_several_secrets_and_reads_the_old_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = fallback_path(dir.path());
+        // A file written by Tandem before several secrets could share it.
+        std::fs::write(
+            &path,
+            r#"{"account":"smtp:u@smtp.example.org","password":"send-pw"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            password("u", "smtp.example.org", dir.path()).as_deref(),
+            Some("send-pw")
+        );
+        // The mailbox password goes beside it, not over it.
+        let mut secrets = read_file_secrets(&path);
+        secrets.insert(account("u", "imap.example.org"), "read-pw".into());
+        write_file_secrets(&path, &secrets).unwrap();
+        assert_eq!(
+            password("u", "smtp.example.org", dir.path()).as_deref(),
+            Some("send-pw")
+        );
+        assert_eq!(
+            password("u", "imap.example.org", dir.path()).as_deref(),
+            Some("read-pw")
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // Forgetting one keeps the other; forgetting the last removes the file.
+        delete_secret(&account("u", "smtp.example.org"), FALLBACK_FILE, dir.path());
+        assert_eq!(password("u", "smtp.example.org", dir.path()), None);
+        assert_eq!(
+            password("u", "imap.example.org", dir.path()).as_deref(),
+            Some("read-pw")
+        );
+        delete_secret(&account("u", "imap.example.org"), FALLBACK_FILE, dir.path());
+        assert!(!path.exists());
+        // A damaged file holds nothing (and is not an error).
+        std::fs::write(&path, "not json").unwrap();
+        assert_eq!(password("u", "imap.example.org", dir.path()), None);
     }
 }

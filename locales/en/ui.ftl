@@ -280,6 +280,8 @@ smtp-concurrency = Connections at once
 smtp-no-keychain = This computer has no keychain to keep the password safe. Tandem can keep it in a file of its data folder that only your user account can read.
 smtp-no-keychain-file = Keep it in that file
 smtp-no-keychain-cancel = Do not save the password
+translate-no-keychain = This computer has no keychain to keep the translation key safe. Tandem can keep it in a file of its data folder that only your user account can read.
+translate-no-keychain-cancel = Do not save the key
 smtp-save = Save
 smtp-test = Test connection
 smtp-testing = Testing…
@@ -471,6 +473,7 @@ oauth-copy = Copy
 oauth-copied = Copied
 oauth-cancel = Cancel
 oauth-no-keychain = This computer has no keychain to keep the sign-in safe. Tandem can keep it in a file of its data folder that only your user account can read.
+oauth-no-keychain-cancel = Do not sign in now
 oauth-use-password = Use a password instead (app password)
 oauth-use-sign-in = Sign in instead of a password
 

@@ -282,6 +282,8 @@ smtp-concurrency = Connexions simultanées
 smtp-no-keychain = Cet ordinateur n'a pas de trousseau pour garder le mot de passe en sécurité. Tandem peut le garder dans un fichier de son dossier de données que seul votre compte peut lire.
 smtp-no-keychain-file = Le garder dans ce fichier
 smtp-no-keychain-cancel = Ne pas enregistrer le mot de passe
+translate-no-keychain = Cet ordinateur n'a pas de trousseau pour garder la clé de traduction en sécurité. Tandem peut la garder dans un fichier de son dossier de données que seul votre compte utilisateur peut lire.
+translate-no-keychain-cancel = Ne pas enregistrer la clé
 smtp-save = Enregistrer
 smtp-test = Tester la connexion
 smtp-testing = Test en cours…
@@ -480,6 +482,7 @@ oauth-copy = Copier
 oauth-copied = Copié
 oauth-cancel = Annuler
 oauth-no-keychain = Cet ordinateur n'a pas de trousseau pour garder la connexion en sécurité. Tandem peut la garder dans un fichier de son dossier de données que seul votre compte utilisateur peut lire.
+oauth-no-keychain-cancel = Ne pas se connecter maintenant
 oauth-use-password = Utiliser plutôt un mot de passe (mot de passe d'application)
 oauth-use-sign-in = Se connecter plutôt qu'utiliser un mot de passe
 

@@ -277,6 +277,8 @@ smtp-concurrency = Gelijktijdige verbindingen
 smtp-no-keychain = Deze computer heeft geen sleutelhanger om het wachtwoord veilig te bewaren. Tandem kan het bewaren in een bestand in zijn gegevensmap dat alleen uw gebruikersaccount kan lezen.
 smtp-no-keychain-file = In dat bestand bewaren
 smtp-no-keychain-cancel = Wachtwoord niet opslaan
+translate-no-keychain = Deze computer heeft geen sleutelhanger om de vertaalsleutel veilig te bewaren. Tandem kan ze bewaren in een bestand in zijn gegevensmap dat alleen uw gebruikersaccount kan lezen.
+translate-no-keychain-cancel = Sleutel niet opslaan
 smtp-save = Opslaan
 smtp-test = Verbinding testen
 smtp-testing = Bezig met testen…
@@ -468,6 +470,7 @@ oauth-copy = Kopiëren
 oauth-copied = Gekopieerd
 oauth-cancel = Annuleren
 oauth-no-keychain = Deze computer heeft geen sleutelhanger om de aanmelding veilig te bewaren. Tandem kan ze bewaren in een bestand in zijn gegevensmap dat alleen uw gebruikersaccount kan lezen.
+oauth-no-keychain-cancel = Nu niet aanmelden
 oauth-use-password = Liever een wachtwoord gebruiken (app-wachtwoord)
 oauth-use-sign-in = Aanmelden in plaats van een wachtwoord
 

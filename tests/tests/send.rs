@@ -1,5 +1,6 @@
 //! Sending in the real window: set up the mail server in Settings (a local aiosmtpd with
-//! STARTTLS and a login; no keychain here, so the password file is consented to), test
+//! STARTTLS and a login; no keychain here, so the password file is consented to, and the
+//! mailbox's password (a Dovecot) goes beside it), test
 //! the connection, send a test message, send to the contacts, watch the progress reach
 //! the end and read the ledger. Screenshots in FR and NL.
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use tandem_e2e::thirtyfour::prelude::*;
 use tandem_e2e::{App, Launch, Result};
-use tandem_testkit::Aiosmtpd;
+use tandem_testkit::{Aiosmtpd, Dovecot};
 
 async fn select(app: &App, css: &str, value: &str) -> Result<()> {
     app.find(&format!("{css} option[value='{value}']"))
@@ -34,6 +35,9 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     let server = Aiosmtpd::builder()
         .starttls()
         .auth("lettre@example.org", "mot-de-passe")
+        .start()?;
+    let dovecot = Dovecot::builder()
+        .user("lettre@example.org", "lecture-seule")
         .start()?;
     let ca = server.certificate().unwrap().ca_pem.display().to_string();
 
@@ -104,12 +108,55 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     let violations = app.serious_accessibility_violations().await?;
     assert!(violations.is_empty(), "{violations:?}");
 
+    // The mailbox's own password goes to the same private file, beside the sending one
+    // (not over it): the Send view's check logs in with it, and the send below still
+    // logs in with the sending one.
+    app.find_soon("#imap-host", Duration::from_secs(10)).await?;
+    app.fill("#imap-host", "127.0.0.1").await?;
+    app.fill("#imap-port", &dovecot.port().to_string()).await?;
+    app.fill("#imap-password", "lecture-seule").await?;
+    app.fill(
+        "#imap-ca",
+        &dovecot.certificate().ca_pem.display().to_string(),
+    )
+    .await?;
+    app.click("#imap-save").await?;
+    app.find_soon(
+        "[data-action='allow-imap-password-file']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .scroll_into_view()
+    .await?;
+    app.screenshot("settings-mailbox-no-keychain-fr").await?;
+    app.click("[data-action='allow-imap-password-file']")
+        .await?;
+    app.find_soon("[data-imap-saved]", Duration::from_secs(10))
+        .await?;
+    // So does a translation key.
+    select(&app, "#translate-service", "deepl").await?;
+    app.fill("#translate-key", "cle-deepl:fx").await?;
+    app.click("#translate-save").await?;
+    app.click("[data-action='allow-translate-key-file']")
+        .await?;
+    app.find_soon("[data-translate-saved]", Duration::from_secs(10))
+        .await?;
+    // The key is read back from the file: the form offers DeepL's usage.
+    app.find_soon("#translate-usage", Duration::from_secs(10))
+        .await?;
+
     app.find("nav [data-view='send']").await?.click().await?;
     app.wait_for(
         "document.querySelector('.audience')?.dataset.total === '3'",
         Duration::from_secs(10),
     )
     .await?;
+    let summary = app
+        .find_soon("[data-mailbox-summary]", Duration::from_secs(30))
+        .await?
+        .text()
+        .await?;
+    assert!(summary.contains("Rien de nouveau"), "{summary}");
     for (edition, n) in [("fr", "1"), ("nl", "1"), ("bilingual", "1")] {
         let dd = app.find(&format!("dd[data-edition='{edition}']")).await?;
         assert_eq!(dd.text().await?, n, "{edition}");

@@ -137,8 +137,10 @@ impl ImapSettings {
 }
 
 /// The login for `settings`: with `oauth`, the signed-in account's token; otherwise the
-/// password given (`TANDEM_IMAP_PASSWORD`, the app's field), else the one saved for this
-/// account at the IMAP server, else the sending password of the same account. An empty
+/// password given (`TANDEM_IMAP_PASSWORD`, the app's field), else the mailbox password
+/// saved for this account at the IMAP server, else a sending password saved for this
+/// account at that host (one server for both), else the sending password of the same
+/// account. An empty
 /// user name means the sending account. Returns the settings with the user name filled.
 pub fn login_for(
     settings: &ImapSettings,
@@ -171,6 +173,7 @@ pub fn login_for(
     }
     let password = password
         .filter(|p| !p.is_empty())
+        .or_else(|| crate::secrets::mailbox_password(&user, settings.host.trim(), data_dir))
         .or_else(|| crate::secrets::password(&user, settings.host.trim(), data_dir))
         .or_else(|| {
             smtp.filter(|s| s.username.trim().eq_ignore_ascii_case(&user))

@@ -88,7 +88,7 @@ pub fn save_mailbox_settings(
                     .unwrap_or_default(),
                 u => u.to_owned(),
             };
-            secrets::save_password(
+            secrets::save_mailbox_password(
                 &user,
                 settings.host.trim(),
                 password,
