@@ -325,6 +325,7 @@ fn a_check_killed_midway_and_two_checks_at_once_act_on_each_message_exactly_once
         child.wait().unwrap();
     }
     let after_kill = log(&db).len();
+    eprintln!("acted on {after_kill} of {} before the kill", 2 * N);
     assert!(
         after_kill >= 20,
         "the check was killed before it did anything ({after_kill})"
@@ -389,6 +390,81 @@ fn a_check_killed_midway_and_two_checks_at_once_act_on_each_message_exactly_once
     assert_eq!((moved.len(), inbox.len()), (2 * N, 2 * N));
     let (again, _) = check(&db, &dovecot);
     assert_eq!(again["read"], 0);
+}
+
+#[test]
+fn a_server_that_drops_the_connection_midway_loses_nothing_and_the_next_check_finishes() {
+    const N: usize = 150;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = setup(dir.path(), &readers(N));
+    let dovecot = Dovecot::builder().user(OFFICE, PASSWORD).start().unwrap();
+    dovecot
+        .append(OFFICE, "INBOX", &unsubscribe_requests(&db, N))
+        .unwrap();
+
+    // The server cuts the session once the check has acted on a few messages.
+    let mut child = check_cmd(&db, &dovecot)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = String::new();
+    {
+        use std::io::{BufRead, Read};
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap());
+        for _ in 0..20 {
+            lines.read_line(&mut stderr).unwrap();
+        }
+        dovecot.drop_connections().unwrap();
+        lines.read_to_string(&mut stderr).unwrap();
+    }
+    let status = child.wait().unwrap();
+    let after_cut = log(&db).len();
+    eprintln!("acted on {after_cut} of {} before the cut", 2 * N);
+    assert!(
+        after_cut < 2 * N,
+        "the check ended before the cut ({after_cut}): make N larger"
+    );
+    assert!(!status.success(), "a cut check says so: {stderr}");
+    assert!(
+        stderr.contains("connection to the mail server was cut"),
+        "the error says what happened: {stderr}"
+    );
+    // What was done before the cut stays done.
+    assert!(after_cut >= 20, "{after_cut}");
+    let unsubscribed = |db: &Path| {
+        log(db)
+            .iter()
+            .filter(|a| a["kind"] == "unsubscribed")
+            .count()
+    };
+    let before = unsubscribed(&db);
+    assert!(before >= 10, "{before}");
+    let logged_now = log(&db);
+    for i in 0..N {
+        let c = contact(&db, &format!("reader{i}@example.be"));
+        let logged = logged_now
+            .iter()
+            .any(|a| a["kind"] == "unsubscribed" && a["email"] == format!("reader{i}@example.be"));
+        assert_eq!(c["status"] == "unsubscribed", logged, "reader{i}: {c}");
+    }
+
+    // The next check reads only the rest, and moves what the cut one did not.
+    let (summary, _) = check(&db, &dovecot);
+    assert_eq!(
+        summary["read"].as_u64().unwrap() as usize,
+        2 * N - after_cut,
+        "{summary}"
+    );
+    assert_eq!(unsubscribed(&db), N);
+    assert_eq!(log(&db).len(), 2 * N, "one action per message");
+    let moved = dovecot.messages(OFFICE, "Tandem").unwrap();
+    let inbox = dovecot.messages(OFFICE, "INBOX").unwrap();
+    assert_eq!(
+        (moved.len(), inbox.len()),
+        (N, N),
+        "nothing lost or doubled"
+    );
 }
 
 #[test]

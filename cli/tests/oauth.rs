@@ -306,7 +306,10 @@ fn device_code_sign_in_and_the_no_keychain_file_only_with_consent() {
     let status = last_json(&transcript.ok(no_keychain(&db).args(["account", "status"])));
     assert!(status["token_valid_until"].as_str().is_some(), "{status}");
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let token = saved["password"].as_str().unwrap();
+    // One secret by name: this sign-in's.
+    let secrets = saved["secrets"].as_object().unwrap();
+    assert_eq!(secrets.len(), 1, "{saved}");
+    let token = secrets.values().next().unwrap().as_str().unwrap();
     assert!(!transcript.0.contains(token), "a token was printed");
 }
 

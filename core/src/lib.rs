@@ -15,6 +15,7 @@ pub mod paths;
 pub mod render;
 pub mod secrets;
 pub mod send;
+pub mod spreadsheet;
 pub mod store;
 pub mod translate;
 

@@ -551,6 +551,7 @@ mailbox-undo-yes = Yes, undo
 mailbox-undo-no = No
 mailbox-error-settings = The mailbox is not set up correctly: check the server, port and user name in Settings.
 mailbox-error-unreachable = The mailbox server does not answer. Check the Internet connection and the server name, then try again.
+mailbox-error-lost = The connection to the mailbox server was cut during the check. What was already read is kept: check the mailbox again to finish.
 mailbox-error-certificate = The mailbox server's certificate is not recognised. Ask your IT contact for the certificate authority file.
 mailbox-error-login = The server refused the login: check the user name and password (or sign in again).
 mailbox-error-sign-in = The Microsoft 365 / Google sign-in has expired or does not allow reading the mailbox: sign in again in Settings.

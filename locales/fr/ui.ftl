@@ -566,6 +566,7 @@ mailbox-undo-yes = Oui, annuler
 mailbox-undo-no = Non
 mailbox-error-settings = La boîte aux lettres n'est pas bien configurée : vérifiez le serveur, le port et le nom d'utilisateur dans Paramètres.
 mailbox-error-unreachable = Le serveur de la boîte aux lettres ne répond pas. Vérifiez la connexion Internet et le nom du serveur, puis réessayez.
+mailbox-error-lost = La connexion au serveur de la boîte aux lettres a été coupée pendant la vérification. Ce qui a déjà été lu est gardé : vérifiez à nouveau la boîte pour terminer.
 mailbox-error-certificate = Le certificat du serveur de la boîte aux lettres n'est pas reconnu. Demandez à votre contact informatique le fichier de l'autorité de certification.
 mailbox-error-login = Le serveur a refusé l'identification : vérifiez le nom d'utilisateur et le mot de passe (ou connectez-vous à nouveau).
 mailbox-error-sign-in = La connexion Microsoft 365 / Google a expiré ou ne permet pas de lire la boîte : connectez-vous à nouveau dans Paramètres.

@@ -545,6 +545,7 @@ mailbox-undo-yes = Ja, ongedaan maken
 mailbox-undo-no = Nee
 mailbox-error-settings = De mailbox is niet goed ingesteld: controleer de server, de poort en de gebruikersnaam bij Instellingen.
 mailbox-error-unreachable = De server van de mailbox antwoordt niet. Controleer de internetverbinding en de servernaam en probeer opnieuw.
+mailbox-error-lost = De verbinding met de server van de mailbox werd verbroken tijdens de controle. Wat al gelezen was, blijft bewaard: controleer de mailbox opnieuw om af te ronden.
 mailbox-error-certificate = Het certificaat van de mailboxserver wordt niet herkend. Vraag uw IT-contactpersoon om het bestand van de certificeringsinstantie.
 mailbox-error-login = De server heeft de aanmelding geweigerd: controleer de gebruikersnaam en het wachtwoord (of meld u opnieuw aan).
 mailbox-error-sign-in = De aanmelding bij Microsoft 365 / Google is verlopen of laat niet toe de mailbox te lezen: meld u opnieuw aan bij Instellingen.

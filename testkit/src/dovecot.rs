@@ -315,6 +315,20 @@ impl Dovecot {
         Ok(out)
     }
 
+    /// Cuts every open IMAP session at once, as a server restart or a network cut
+    /// would: its `imap` processes are killed (SIGKILL); the server goes on accepting
+    /// new connections.
+    pub fn drop_connections(&self) -> Result<(), Error> {
+        let status = Command::new("pkill")
+            .args(["-KILL", "-x", "imap", "-P"])
+            .arg(self.child.id().to_string())
+            .status()?;
+        if !status.success() {
+            return Err("no open IMAP session to cut".into());
+        }
+        Ok(())
+    }
+
     /// Dovecot's log so far (for a failing test to print).
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.root.join("dovecot.log")).unwrap_or_default()

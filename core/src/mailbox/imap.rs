@@ -253,12 +253,18 @@ impl imap::Authenticator for XOAuth2 {
     }
 }
 
-/// A read or write that waited longer than the timeout (Linux reports EAGAIN).
+/// A read or write that waited longer than the timeout (Linux reports EAGAIN), or a
+/// connection the server or the network cut.
 fn io_error(io: &std::io::Error) -> MailboxError {
+    use std::io::ErrorKind;
     match io.kind() {
-        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+        ErrorKind::WouldBlock | ErrorKind::TimedOut => {
             MailboxError::Unreachable("the server stopped answering (time limit reached)".into())
         }
+        ErrorKind::ConnectionReset
+        | ErrorKind::ConnectionAborted
+        | ErrorKind::BrokenPipe
+        | ErrorKind::UnexpectedEof => MailboxError::Lost(io.to_string()),
         _ => MailboxError::Unreachable(io.to_string()),
     }
 }
@@ -266,6 +272,9 @@ fn io_error(io: &std::io::Error) -> MailboxError {
 fn imap_error(e: imap::Error) -> MailboxError {
     match e {
         imap::Error::Io(io) => io_error(&io),
+        imap::Error::ConnectionLost => {
+            MailboxError::Lost("the server closed the connection".into())
+        }
         imap::Error::No(no) => MailboxError::Refused(no.information),
         imap::Error::Bad(bad) => MailboxError::Refused(bad.information),
         other => MailboxError::Protocol(other.to_string()),

@@ -194,6 +194,10 @@ pub enum MailboxError {
     Settings(String),
     #[error("the mail server cannot be reached: {0}")]
     Unreachable(String),
+    /// The connection was cut under way (server restarted, network gone): what was
+    /// recorded stays, the next check goes on from there.
+    #[error("the connection to the mail server was cut: {0}")]
+    Lost(String),
     #[error("the mail server's certificate is not trusted: {0}")]
     Certificate(String),
     #[error("the mail server refused the login: {0}")]
@@ -214,6 +218,7 @@ impl MailboxError {
         match self {
             MailboxError::Settings(_) => "mailbox-error-settings",
             MailboxError::Unreachable(_) => "mailbox-error-unreachable",
+            MailboxError::Lost(_) => "mailbox-error-lost",
             MailboxError::Certificate(_) => "mailbox-error-certificate",
             MailboxError::Login(_) => "mailbox-error-login",
             MailboxError::SignIn(_) => "mailbox-error-sign-in",
@@ -227,6 +232,7 @@ impl MailboxError {
         match self {
             MailboxError::Settings(d)
             | MailboxError::Unreachable(d)
+            | MailboxError::Lost(d)
             | MailboxError::Certificate(d)
             | MailboxError::Login(d)
             | MailboxError::SignIn(d)
@@ -498,17 +504,6 @@ fn check_session(
     Ok(summary)
 }
 
-/// A cell as a spreadsheet shows it and never runs it: text from a stranger's e-mail
-/// (a subject, a sender) that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage
-/// return) gets a leading apostrophe, as OWASP advises for CSV exports.
-pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}").into()
-    } else {
-        text.into()
-    }
-}
-
 /// The log as CSV (UTF-8, `,`), times in UTC, what came from e-mails made harmless for
 /// spreadsheets.
 pub fn log_csv(log: &[MailboxAction]) -> Vec<u8> {
@@ -536,12 +531,12 @@ pub fn log_csv(log: &[MailboxAction]) -> Vec<u8> {
             &at,
             &a.kind,
             &a.state,
-            &spreadsheet_safe(&a.email),
+            &crate::spreadsheet::safe(&a.email),
             &a.run_id.map(|r| r.to_string()).unwrap_or_default(),
             &a.status_code,
-            &spreadsheet_safe(&a.diagnostic),
-            &spreadsheet_safe(&a.sender),
-            &spreadsheet_safe(&a.subject),
+            &crate::spreadsheet::safe(&a.diagnostic),
+            &crate::spreadsheet::safe(&a.sender),
+            &crate::spreadsheet::safe(&a.subject),
             &a.note,
         ])
         .expect("writing to memory");
@@ -575,6 +570,7 @@ mod tests {
         let errors = [
             MailboxError::Settings(String::new()),
             MailboxError::Unreachable(String::new()),
+            MailboxError::Lost(String::new()),
             MailboxError::Certificate(String::new()),
             MailboxError::Login(String::new()),
             MailboxError::SignIn(String::new()),
@@ -589,13 +585,6 @@ mod tests {
 
     #[test]
     fn what_strangers_wrote_cannot_run_as_a_spreadsheet_formula() {
-        assert_eq!(
-            spreadsheet_safe("=HYPERLINK(\"http://x\")"),
-            "'=HYPERLINK(\"http://x\")"
-        );
-        assert_eq!(spreadsheet_safe("+32 2 000"), "'+32 2 000");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("Désinscription"), "Désinscription");
         let action = MailboxAction {
             id: 1,
             at: 0,

@@ -1,5 +1,6 @@
 //! The ledger as a file: who got which edition, when, and what the server answered.
 
+use crate::spreadsheet::safe;
 use crate::store::LedgerRow;
 
 /// Column names of the ledger file (the same for the CLI and the app).
@@ -19,7 +20,8 @@ pub const LEDGER_HEADER: [&str; 12] = [
 ];
 
 /// Writes `rows` as CSV: UTF-8 with `,`, or for Excel on Belgian Windows (`excel`) with
-/// a byte-order mark and `;`. Times are UTC, ISO 8601.
+/// a byte-order mark and `;`. Times are UTC, ISO 8601. What servers wrote (replies,
+/// bounce reasons) cannot run as a spreadsheet formula.
 pub fn ledger_csv(rows: &[LedgerRow], excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
     if excel {
@@ -41,13 +43,13 @@ pub fn ledger_csv(rows: &[LedgerRow], excel: bool) -> Vec<u8> {
                 r.edition.code(),
                 r.status.code(),
                 &r.attempts.to_string(),
-                &r.reply,
+                &safe(&r.reply),
                 &r.message_id,
                 &time(r.last_attempt_at),
                 &time(r.sent_at),
                 &r.bounce,
-                &r.bounce_code,
-                &r.bounce_reason,
+                &safe(&r.bounce_code),
+                &safe(&r.bounce_reason),
                 &time(r.bounced_at),
             ])
             .expect("writing to memory");
@@ -89,7 +91,22 @@ mod tests {
              anne@example.be,fr,failed,2,\"550 5.1.1 No such user; \"\"here\"\"\",<a@example.org>,2026-11-18T11:06:40Z,,,,,\n"
         );
         assert!(!plain.contains("secret"), "tokens never leave the database");
-        let excel = ledger_csv(&[row], true);
+        let excel = ledger_csv(std::slice::from_ref(&row), true);
         assert!(excel.starts_with("\u{feff}email;edition".as_bytes()));
+
+        // A bounce's diagnostic is written by whoever sent the bounce.
+        let hostile = LedgerRow {
+            reply: "-2+3".into(),
+            bounce: "hard".into(),
+            bounce_code: "5.1.1".into(),
+            bounce_reason: "=HYPERLINK(\"http://evil.example\",\"open\")".into(),
+            ..row
+        };
+        let text = String::from_utf8(ledger_csv(&[hostile], false)).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(&record[4], "'-2+3");
+        assert_eq!(&record[9], "5.1.1");
+        assert_eq!(&record[10], "'=HYPERLINK(\"http://evil.example\",\"open\")");
     }
 }
