@@ -37,6 +37,8 @@ const COMMANDS: &[&str] = &[
     "translate_block",
     "translate_meta",
     "reread_meta",
+    "redraft_block",
+    "accept_redraft",
     "mailbox_view",
     "save_mailbox_settings",
     "test_mailbox",

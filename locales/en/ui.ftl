@@ -594,6 +594,16 @@ translate-from-fr = Translate from French
 translate-from-nl = Translate from Dutch
 translate-draft-mark = { $lang }: machine draft — to reread
 translate-reread = Reread, OK
+translate-again = New draft…
+translate-again-from-fr = New Dutch draft from the French
+translate-again-from-nl = New French draft from the Dutch
+redraft-title = Replace the { $lang } text of this block with a new machine draft?
+redraft-current = Text now
+redraft-draft = New machine draft
+redraft-accept = Replace with the draft
+redraft-keep = Keep the text now
+redraft-empty = (empty)
+translate-error-changed = The block changed while the draft was shown, so nothing was replaced. Ask for a new draft if you still want one.
 translate-flag = Glossary: "{ $term }" should be translated as "{ $expected }"; check this draft.
 issue-machine-drafts = { $count ->
     [one] 1 machine draft to reread

@@ -609,6 +609,16 @@ translate-from-fr = Traduire depuis le français
 translate-from-nl = Traduire depuis le néerlandais
 translate-draft-mark = { $lang } : brouillon automatique — à relire
 translate-reread = Relu, OK
+translate-again = Nouveau brouillon…
+translate-again-from-fr = Nouveau brouillon néerlandais depuis le français
+translate-again-from-nl = Nouveau brouillon français depuis le néerlandais
+redraft-title = Remplacer le texte { $lang } de ce bloc par un nouveau brouillon automatique ?
+redraft-current = Texte actuel
+redraft-draft = Nouveau brouillon automatique
+redraft-accept = Remplacer par le brouillon
+redraft-keep = Garder le texte actuel
+redraft-empty = (vide)
+translate-error-changed = Le bloc a changé pendant que le brouillon était affiché : rien n'a été remplacé. Demandez un nouveau brouillon si vous le souhaitez encore.
 translate-flag = Glossaire : « { $term } » devrait être traduit par « { $expected } » ; vérifiez ce brouillon.
 issue-machine-drafts = { $count ->
     [one] 1 brouillon automatique à relire

@@ -588,6 +588,16 @@ translate-from-fr = Vertalen uit het Frans
 translate-from-nl = Vertalen uit het Nederlands
 translate-draft-mark = { $lang }: automatisch concept — nalezen
 translate-reread = Nagelezen, OK
+translate-again = Nieuw concept…
+translate-again-from-fr = Nieuw Nederlands concept uit het Frans
+translate-again-from-nl = Nieuw Frans concept uit het Nederlands
+redraft-title = De { $lang }-tekst van dit blok vervangen door een nieuw automatisch concept?
+redraft-current = Huidige tekst
+redraft-draft = Nieuw automatisch concept
+redraft-accept = Vervangen door het concept
+redraft-keep = Huidige tekst behouden
+redraft-empty = (leeg)
+translate-error-changed = Het blok veranderde terwijl het concept getoond werd: er is niets vervangen. Vraag een nieuw concept als u dat nog wilt.
 translate-flag = Woordenlijst: "{ $term }" hoort vertaald te worden als "{ $expected }"; controleer dit concept.
 issue-machine-drafts = { $count ->
     [one] 1 automatisch concept om na te lezen

@@ -69,6 +69,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::translate::translate_block,
             commands::translate::translate_meta,
             commands::translate::reread_meta,
+            commands::translate::redraft_block,
+            commands::translate::accept_redraft,
             commands::mailbox::mailbox_view,
             commands::mailbox::save_mailbox_settings,
             commands::mailbox::test_mailbox,

@@ -13,6 +13,9 @@ use crate::AppError;
 pub struct AppState {
     store: Result<Mutex<Store>, AppError>,
     preview_version: AtomicU64,
+    /// A block's new translation draft shown to the user, until accepted or replaced
+    /// (kept here so what is saved is what the service answered, not what the page sends).
+    pub redraft: Mutex<Option<tandem_core::translate::Redraft>>,
 }
 
 impl AppState {
@@ -37,6 +40,7 @@ impl AppState {
         AppState {
             store: store.map(Mutex::new),
             preview_version: AtomicU64::new(0),
+            redraft: Mutex::new(None),
         }
     }
 

@@ -2,7 +2,8 @@
 //! Settings (the key in a real keychain, a DeepL-compatible test server on 127.0.0.1),
 //! the one-time notice, "Translate from French" on one block, the machine-draft mark,
 //! the Dutch edition in the preview, "Translate every missing side", "Reread, OK", the
-//! Send view's warning. Screenshots looked at.
+//! Send view's warning, a new draft over a reread side compared and accepted.
+//! Screenshots looked at.
 
 use std::time::Duration;
 
@@ -213,6 +214,59 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
         .scroll_into_view()
         .await?;
     app.screenshot("composer-machine-drafts-fr").await?;
+
+    // The French title changes after the Dutch was reread: a new Dutch draft is asked
+    // for, shown beside the Dutch text now, and replaces it only when chosen.
+    app.fill(
+        "[data-block-index='0'] input[lang='fr']",
+        "Le tuteur des MENA",
+    )
+    .await?;
+    app.wait_for(
+        "document.querySelector('[data-save-state]')?.dataset.saveState === 'saved'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.click("[data-block-index='0'] .redraft-menu summary")
+        .await?;
+    app.click("[data-block-index='0'] [data-action='redraft'][data-from='fr']")
+        .await?;
+    let current = app
+        .find_soon(
+            "[data-redraft='0'] [data-redraft-current]",
+            Duration::from_secs(20),
+        )
+        .await?
+        .text()
+        .await?;
+    assert!(current.contains("De voogd en de NBMV"), "{current}");
+    let draft = app
+        .find("[data-redraft='0'] [data-redraft-draft]")
+        .await?
+        .text()
+        .await?;
+    assert!(draft.contains("De voogd van de NBMV"), "{draft}");
+    // Nothing replaced yet.
+    assert!(app
+        .preview_text("nl")
+        .await?
+        .contains("De voogd en de NBMV"));
+    app.find("[data-redraft='0']")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("composer-redraft-fr").await?;
+    app.click("[data-action='accept-redraft']").await?;
+    app.find_soon(
+        "[data-block-index='0'] [data-machine-draft='nl']",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let nl = app.preview_text("nl").await?;
+    assert!(
+        nl.contains("De voogd van de NBMV") && !nl.contains("De voogd en de NBMV"),
+        "{nl}"
+    );
     let violations = app.serious_accessibility_violations().await?;
     assert!(violations.is_empty(), "{violations:?}");
     app.quit().await?;
@@ -226,7 +280,11 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
     ])?;
     let issue: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("issue.json"))?)?;
-    assert_eq!(issue["blocks"][0].get("machine_draft"), None, "reread");
+    assert_eq!(
+        issue["blocks"][0]["machine_draft"],
+        serde_json::json!(["nl"]),
+        "reread, then a new draft accepted"
+    );
     assert_eq!(
         issue["blocks"][1]["machine_draft"],
         serde_json::json!(["nl"])

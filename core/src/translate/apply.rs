@@ -4,8 +4,13 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{translate_block, translate_meta, Report, Service, TranslateError};
-use crate::model::Lang;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{
+    redraft_block, side_texts, translate_block, translate_meta, Report, Service, TranslateError,
+};
+use crate::model::{Block, Lang};
 use crate::store::{Store, StoreError};
 
 /// Why a stored issue could not be translated.
@@ -15,6 +20,9 @@ pub enum ApplyError {
     Translate(#[from] TranslateError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The block changed between a new draft being shown and being accepted.
+    #[error("the block changed while its new draft was shown")]
+    Changed,
 }
 
 /// What to translate.
@@ -90,4 +98,190 @@ pub fn translate_issue(
         progress(n + 1 + usize::from(scope.block.is_none()), total);
     }
     Ok(report)
+}
+
+/// A new draft of one block's side, waiting for a person to compare and accept it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, rename = "Redraft")]
+pub struct Redraft {
+    #[ts(type = "number")]
+    pub issue_id: i64,
+    /// 0-based.
+    pub index: usize,
+    pub from: Lang,
+    /// What the side says now and what the draft says, one text per field.
+    pub current: Vec<String>,
+    pub draft: Vec<String>,
+    pub report: Report,
+    /// The block as stored when the draft was made, and with the draft.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub before: Block,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub after: Block,
+}
+
+/// A new draft of the `from.other()` side of block `index`, over what a person typed:
+/// nothing is saved (see [`accept_redraft`]).
+pub fn redraft(
+    store: &Store,
+    id: i64,
+    index: usize,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+) -> Result<Redraft, ApplyError> {
+    let issue = store.issue(id)?.issue;
+    let before = issue
+        .blocks
+        .get(index)
+        .cloned()
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("block {} of issue {id}", index + 1),
+        })?;
+    let mut after = before.clone();
+    let report = redraft_block(&mut after, index, from, service, glossary)?;
+    Ok(Redraft {
+        issue_id: id,
+        index,
+        from,
+        current: side_texts(&before, from.other()),
+        draft: side_texts(&after, from.other()),
+        report,
+        before,
+        after,
+    })
+}
+
+/// Puts an accepted draft in place, marked as a machine draft, if the block is still as
+/// it was when the draft was made ([`ApplyError::Changed`] otherwise: nothing is saved).
+pub fn accept_redraft(store: &mut Store, redraft: &Redraft) -> Result<(), ApplyError> {
+    let stored = store.issue(redraft.issue_id)?;
+    match stored.issue.blocks.get(redraft.index) {
+        Some(now) if *now == redraft.before => {}
+        _ => return Err(ApplyError::Changed),
+    }
+    store.save_translated_block(
+        redraft.issue_id,
+        stored.block_ids[redraft.index],
+        &redraft.after,
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Issue, RichText};
+
+    /// A stand-in for the service in this unit test (the real services are tested
+    /// against the DeepL/LibreTranslate test server): text between tags in capitals.
+    struct Capitals;
+
+    impl Service for Capitals {
+        fn translate(
+            &mut self,
+            texts: &[String],
+            _: Lang,
+            _: Lang,
+        ) -> Result<Vec<String>, TranslateError> {
+            Ok(texts
+                .iter()
+                .map(|t| {
+                    let mut in_tag = false;
+                    t.chars()
+                        .map(|c| {
+                            in_tag = (in_tag || c == '<') && c != '>';
+                            if in_tag {
+                                c
+                            } else {
+                                c.to_ascii_uppercase()
+                            }
+                        })
+                        .collect()
+                })
+                .collect())
+        }
+        fn use_glossary(&mut self, _: &[(String, String)]) -> Result<(), TranslateError> {
+            Ok(())
+        }
+        fn usage(&mut self) -> Result<Option<(u64, u64)>, TranslateError> {
+            Ok(None)
+        }
+        fn applies_glossary(&self) -> bool {
+            true
+        }
+    }
+
+    fn stored() -> (Store, i64) {
+        let issue: Issue = serde_json::from_value(serde_json::json!({
+            "number": 3,
+            "date": "2026-12-01",
+            "subject": {"fr": "Lettre", "nl": "Brief"},
+            "preheader": {"fr": "", "nl": ""},
+            "blocks": [
+                {"kind": "article",
+                 "title": {"fr": "Le tuteur", "nl": "De voogd (oud)"},
+                 "body": {"fr": [], "nl": []}},
+                {"kind": "heading", "text": {"fr": "Formation", "nl": ""}}
+            ]
+        }))
+        .unwrap();
+        let mut issue = issue;
+        if let crate::model::BlockKind::Article { body, .. } = &mut issue.blocks[0].kind {
+            body.fr = RichText::from_markdown("Un **nouveau** texte.");
+            body.nl = RichText::from_markdown("Een oude tekst.");
+        }
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.create_issue(&issue).unwrap();
+        (store, id)
+    }
+
+    #[test]
+    fn a_new_draft_over_a_written_side_is_shown_then_saved_only_when_accepted() {
+        let (mut store, id) = stored();
+        let r = redraft(&store, id, 0, Lang::Fr, &mut Capitals, &[]).unwrap();
+        assert_eq!(r.current, ["De voogd (oud)", "Een oude tekst."]);
+        assert_eq!(r.draft, ["LE TUTEUR", "UN NOUVEAU TEXTE."]);
+        assert_eq!(r.report.fields, 2);
+        // Nothing saved yet.
+        let now = store.issue(id).unwrap().issue;
+        assert_eq!(now.blocks[0], r.before);
+        assert!(now.blocks[0].machine_draft.is_empty());
+
+        accept_redraft(&mut store, &r).unwrap();
+        let block = &store.issue(id).unwrap().issue.blocks[0];
+        assert_eq!(side_texts(block, Lang::Nl), r.draft);
+        assert_eq!(block.machine_draft, [Lang::Nl]);
+        // The French side and its formatting are as they were.
+        assert_eq!(block.side(Lang::Fr), r.before.side(Lang::Fr));
+        assert!(
+            block.side(Lang::Nl).contains("**NOUVEAU**"),
+            "{}",
+            block.side(Lang::Nl)
+        );
+    }
+
+    #[test]
+    fn a_block_changed_while_its_draft_was_shown_is_not_replaced() {
+        let (mut store, id) = stored();
+        let r = redraft(&store, id, 0, Lang::Fr, &mut Capitals, &[]).unwrap();
+        // Someone types in the Dutch title meanwhile.
+        let stored = store.issue(id).unwrap();
+        let mut typed = stored.issue.blocks[0].clone();
+        if let crate::model::BlockKind::Article { title, .. } = &mut typed.kind {
+            title.nl = "De voogd (nieuw)".into();
+        }
+        store.save_block(id, stored.block_ids[0], &typed).unwrap();
+        assert!(matches!(
+            accept_redraft(&mut store, &r),
+            Err(ApplyError::Changed)
+        ));
+        assert_eq!(store.issue(id).unwrap().issue.blocks[0], typed);
+        // A block with nothing to draw from gives an empty draft; a missing block, an error.
+        let empty = redraft(&store, id, 1, Lang::Nl, &mut Capitals, &[]).unwrap();
+        assert_eq!(empty.report.fields, 0);
+        assert!(redraft(&store, id, 9, Lang::Fr, &mut Capitals, &[]).is_err());
+    }
 }

@@ -13,7 +13,7 @@ mod service;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use apply::{prepare, translate_issue, ApplyError, Scope};
+pub use apply::{accept_redraft, prepare, redraft, translate_issue, ApplyError, Redraft, Scope};
 pub use service::{glossary_hash, DeepL, LibreTranslate, Service, TranslateError};
 
 use crate::model::{Block, Issue, Lang, TextField};
@@ -220,17 +220,28 @@ fn split_paragraphs(html: &str) -> Vec<String> {
     }
 }
 
-/// Fills the blank `from.other()` fields of `fields` from `from`; the report counts them.
+/// Which fields of the other side a translation writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// Only the blank ones: nothing a person typed is touched.
+    Blank,
+    /// Every one whose source is written (a new draft, shown to a person first).
+    Over,
+}
+
+/// Fills the `from.other()` fields of `fields` from `from` (the blank ones, or with
+/// [`Fill::Over`] every one whose source is written); the report counts them.
 fn fill(
     mut fields: Vec<TextField<'_>>,
     from: Lang,
     service: &mut dyn Service,
     glossary: &[(String, String)],
     block: Option<usize>,
+    mode: Fill,
 ) -> Result<Report, TranslateError> {
     let to = from.other();
     let wanted: Vec<usize> = (0..fields.len())
-        .filter(|&i| !fields[i].is_blank(from) && fields[i].is_blank(to))
+        .filter(|&i| !fields[i].is_blank(from) && (mode == Fill::Over || fields[i].is_blank(to)))
         .collect();
     let mut report = Report::default();
     if wanted.is_empty() {
@@ -302,11 +313,59 @@ pub fn translate_block(
     if block.only.is_some() {
         return Ok(Report::default());
     }
-    let report = fill(block.text_fields(), from, service, glossary, Some(index))?;
+    let report = fill(
+        block.text_fields(),
+        from,
+        service,
+        glossary,
+        Some(index),
+        Fill::Blank,
+    )?;
     if report.fields > 0 && !block.machine_draft.contains(&from.other()) {
         block.machine_draft.push(from.other());
     }
     Ok(report)
+}
+
+/// A new draft of the whole `from.other()` side of `block` from `from`, over what is
+/// there (a person typed it, or the source changed since the last draft): only for a
+/// person to compare and accept ([`apply::redraft`]), never saved without that.
+pub fn redraft_block(
+    block: &mut Block,
+    index: usize,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+) -> Result<Report, TranslateError> {
+    if block.only.is_some() {
+        return Ok(Report::default());
+    }
+    let report = fill(
+        block.text_fields(),
+        from,
+        service,
+        glossary,
+        Some(index),
+        Fill::Over,
+    )?;
+    if report.fields > 0 && !block.machine_draft.contains(&from.other()) {
+        block.machine_draft.push(from.other());
+    }
+    Ok(report)
+}
+
+/// The written texts of `block`'s `lang` side, one per field, as a person reads them
+/// (an article body as plain text), to compare a draft with what is there.
+pub fn side_texts(block: &Block, lang: Lang) -> Vec<String> {
+    let mut copy = block.clone();
+    copy.text_fields()
+        .iter()
+        .map(|f| match f {
+            TextField::Plain(t) => t.get(lang).trim().to_owned(),
+            TextField::Rich(r) => r.get(lang).plain_text().trim().to_owned(),
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Fills the blank subject and preheader of `issue` from `from`, marked as drafts.
@@ -320,7 +379,7 @@ pub fn translate_meta(
         TextField::Plain(&mut issue.subject),
         TextField::Plain(&mut issue.preheader),
     ];
-    let report = fill(fields, from, service, glossary, None)?;
+    let report = fill(fields, from, service, glossary, None, Fill::Blank)?;
     if report.fields > 0 && !issue.machine_draft.contains(&from.other()) {
         issue.machine_draft.push(from.other());
     }

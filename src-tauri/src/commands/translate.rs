@@ -53,6 +53,7 @@ fn apply_error(e: ApplyError) -> AppError {
     match e {
         ApplyError::Translate(t) => translate_error(t),
         ApplyError::Store(s) => s.into(),
+        ApplyError::Changed => AppError::new("translate-error-changed", e.to_string()),
     }
 }
 
@@ -233,5 +234,44 @@ pub fn reread_meta(
     lang: Lang,
 ) -> Result<EditorIssue, AppError> {
     state.store()?.clear_issue_draft(issue_id, lang)?;
+    editor(&state, issue_id)
+}
+
+/// A new draft of block `index`'s other side from `from`, over what is there: shown to
+/// the user beside the current text; nothing is saved until [`accept_redraft`].
+#[tauri::command(async)]
+pub fn redraft_block(
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    index: usize,
+    from: Lang,
+) -> Result<translate::Redraft, AppError> {
+    let mut service = service(&state)?;
+    let redraft = {
+        let store = state.store()?;
+        let glossary = translate::prepare(&store, service.as_mut()).map_err(apply_error)?;
+        translate::redraft(&store, issue_id, index, from, service.as_mut(), &glossary)
+            .map_err(apply_error)?
+    };
+    *state.redraft.lock().unwrap_or_else(|p| p.into_inner()) = Some(redraft.clone());
+    Ok(redraft)
+}
+
+/// The user compared and chose the new draft of block `index`: it replaces the side
+/// (marked as a machine draft) if the block did not change since it was shown.
+#[tauri::command]
+pub fn accept_redraft(
+    state: tauri::State<'_, AppState>,
+    issue_id: i64,
+    index: usize,
+) -> Result<EditorIssue, AppError> {
+    let pending = state
+        .redraft
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take()
+        .filter(|r| r.issue_id == issue_id && r.index == index)
+        .ok_or_else(|| AppError::new("translate-error-changed", "no draft is waiting"))?;
+    translate::accept_redraft(&mut *state.store()?, &pending).map_err(apply_error)?;
     editor(&state, issue_id)
 }

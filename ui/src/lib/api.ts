@@ -31,6 +31,7 @@ import type { TranslateView } from './bindings/TranslateView';
 import type { TranslateSettings } from './bindings/TranslateSettings';
 import type { Translated } from './bindings/Translated';
 import type { TranslateReport } from './bindings/TranslateReport';
+import type { Redraft } from './bindings/Redraft';
 import type { SmtpSave } from './bindings/SmtpSave';
 import type { SmtpSaved } from './bindings/SmtpSaved';
 import type { SmtpSettings } from './bindings/SmtpSettings';
@@ -179,6 +180,9 @@ export const api = {
     call<Translated>('translate_block', { issueId, index, from }),
   translateMeta: (issueId: number, from: Lang) => call<Translated>('translate_meta', { issueId, from }),
   rereadMeta: (issueId: number, lang: Lang) => call<EditorIssue>('reread_meta', { issueId, lang }),
+  redraftBlock: (issueId: number, index: number, from: Lang) =>
+    call<Redraft>('redraft_block', { issueId, index, from }),
+  acceptRedraft: (issueId: number, index: number) => call<EditorIssue>('accept_redraft', { issueId, index }),
   mailboxView: () => call<MailboxView>('mailbox_view'),
   saveMailboxSettings: (save: MailboxSave) => call<MailboxView>('save_mailbox_settings', { save }),
   testMailbox: (settings: ImapSettings, password: string | null) =>

@@ -5,6 +5,7 @@
 import { tick } from 'svelte';
 import { api, asAppError, type AppError, type EditorIssue, type TranslateView } from './api';
 import type { GlossaryFlag } from './bindings/GlossaryFlag';
+import type { Redraft } from './bindings/Redraft';
 import { translationSteps } from './blocks';
 
 type Target = number | 'meta';
@@ -22,6 +23,8 @@ export class Translator {
   error = $state<AppError | null>(null);
   /** Glossary terms the last draft of each block ('meta': subject) did not render. */
   flags = $state<Record<string, GlossaryFlag[]>>({});
+  /** A new draft over a written side, shown beside the text now until a person chooses. */
+  redraft = $state<Redraft | null>(null);
   /** Set while the notice waits for an answer. */
   notice = $state<((ok: boolean) => void) | null>(null);
   #stop = false;
@@ -80,6 +83,43 @@ export class Translator {
     this.error = null;
     await this.hooks.flush();
     if (await this.#noticeAccepted()) await this.#one(target, from);
+  }
+
+  /** A new draft of block `index`'s other side from `from`, over what is written there:
+   *  shown for comparison (`redraft`), saved only by `acceptRedraft`. */
+  async redraftBlock(index: number, from: Lang) {
+    this.error = null;
+    this.redraft = null;
+    await this.hooks.flush();
+    const id = this.hooks.issueId();
+    if (id === null || !(await this.#noticeAccepted())) return;
+    this.translating = index;
+    try {
+      this.redraft = await api.redraftBlock(id, index, from);
+      reveal('[data-redraft]');
+    } catch (e) {
+      this.error = asAppError(e);
+      reveal('[data-translate-error]');
+    } finally {
+      this.translating = null;
+    }
+  }
+
+  /** The person chose the new draft: it replaces the side (if the block did not change). */
+  async acceptRedraft() {
+    const r = this.redraft;
+    if (!r) return;
+    this.error = null;
+    await this.hooks.flush();
+    try {
+      this.hooks.applied(await api.acceptRedraft(r.issue_id, r.index));
+      this.flags[String(r.index)] = r.report.flagged;
+    } catch (e) {
+      this.error = asAppError(e);
+      reveal('[data-translate-error]');
+    } finally {
+      this.redraft = null;
+    }
   }
 
   /** Every missing side of `issue`, one step at a time, until done, stopped or failed. */
