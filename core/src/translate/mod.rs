@@ -7,6 +7,7 @@
 //! typed is never overwritten: only blank fields of the target side are filled.
 
 mod apply;
+mod glossary;
 pub mod markup;
 mod service;
 
@@ -14,6 +15,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use apply::{accept_redraft, prepare, redraft, translate_issue, ApplyError, Redraft, Scope};
+use glossary::{contains_term, directed, protect, unprotect};
+pub use glossary::{glossary_csv, read_glossary_csv};
 pub use service::{glossary_hash, DeepL, LibreTranslate, Service, TranslateError};
 
 use crate::model::{Block, Issue, Lang, TextField};
@@ -92,80 +95,6 @@ impl Report {
         self.flagged.extend(other.flagged);
         self.dropped.extend(other.dropped);
     }
-}
-
-/// Where `term` occurs in `text` as whole words, ignoring case: byte ranges.
-fn occurrences(text: &str, term: &str) -> Vec<(usize, usize)> {
-    let lower = text.to_lowercase();
-    let t = term.trim().to_lowercase();
-    if t.is_empty() || lower.len() != text.len() {
-        // Lower-casing changed the length (rare letters): no protection, only the check.
-        return Vec::new();
-    }
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find(&t) {
-        let start = from + pos;
-        let end = start + t.len();
-        if !word(lower[..start].chars().next_back()) && !word(lower[end..].chars().next()) {
-            out.push((start, end));
-        }
-        from = end;
-    }
-    out
-}
-
-fn contains_term(text: &str, term: &str) -> bool {
-    crate::store::fold(text).contains(&crate::store::fold(term.trim()))
-}
-
-/// The pairs as (source term, target term) for a direction, longest first.
-fn directed(glossary: &[(String, String)], from: Lang) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = glossary
-        .iter()
-        .map(|(fr, nl)| match from {
-            Lang::Fr => (fr.clone(), nl.clone()),
-            Lang::Nl => (nl.clone(), fr.clone()),
-        })
-        .filter(|(s, t)| !s.trim().is_empty() && !t.trim().is_empty())
-        .collect();
-    pairs.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    pairs
-}
-
-/// For a service without glossaries: each source term replaced by a marker the service
-/// leaves alone, put back as the target term afterwards. Only text is touched, never
-/// a tag or an address inside one.
-fn protect(html: &str, pairs: &[(String, String)], used: &mut Vec<String>) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    loop {
-        let (text, after) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
-        let mut text = text.to_owned();
-        for (source, target) in pairs {
-            for (start, end) in occurrences(&text, &escape(source)).into_iter().rev() {
-                let marker = format!("⟦{}⟧", used.len());
-                used.push(escape(target));
-                text.replace_range(start..end, &marker);
-            }
-        }
-        out.push_str(&text);
-        if after.is_empty() {
-            return out;
-        }
-        let end = after.find('>').map_or(after.len(), |j| j + 1);
-        out.push_str(&after[..end]);
-        rest = &after[end..];
-    }
-}
-
-fn unprotect(html: &str, used: &[String]) -> String {
-    let mut out = html.to_owned();
-    for (i, target) in used.iter().enumerate() {
-        out = out.replace(&format!("⟦{i}⟧"), target);
-    }
-    out
 }
 
 /// Translates `texts`; a text the service finds too long (413) is sent again one
@@ -402,37 +331,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn terms_are_found_as_whole_words_and_protected_then_put_back() {
-        assert_eq!(
-            occurrences("Le tuteur, les tuteurs", "tuteur"),
-            vec![(3, 9)]
-        );
-        let pairs = directed(
-            &[
-                ("tuteur".into(), "voogd".into()),
-                ("MENA".into(), "NBMV".into()),
-            ],
-            Lang::Fr,
-        );
-        let mut used = Vec::new();
-        let html = protect("<p>Le <b>tuteur</b> des MENA</p>", &pairs, &mut used);
-        assert!(!html.contains("tuteur") && !html.contains("MENA"), "{html}");
-        assert_eq!(unprotect(&html, &used), "<p>Le <b>voogd</b> des NBMV</p>");
-        // A term inside a tag (an address) is left alone.
-        let pairs = directed(&[("service".into(), "dienst".into())], Lang::Fr);
-        let mut used = Vec::new();
-        let html = protect(
-            "<a href=\"https://x.be/service\">le service</a>",
-            &pairs,
-            &mut used,
-        );
-        assert_eq!(
-            unprotect(&html, &used),
-            "<a href=\"https://x.be/service\">le dienst</a>"
-        );
-    }
-
-    #[test]
     fn long_texts_split_after_paragraphs_and_lists() {
         assert_eq!(
             split_paragraphs("<p>a</p><ul><li>b</li></ul><p>c</p>"),
@@ -440,57 +338,6 @@ mod tests {
         );
         assert_eq!(split_paragraphs("plain"), ["plain"]);
     }
-}
-
-/// Reads a glossary file: CSV `fr;nl` or `fr,nl` (the delimiter of the first line), one
-/// pair a line, an optional header naming the columns fr and nl (in either order);
-/// UTF-8 or Windows-1252 as Excel writes it.
-pub fn read_glossary_csv(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
-    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {
-        Ok(t) => t.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-    };
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(';') { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut pairs = Vec::new();
-    let mut columns = (0, 1);
-    for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("line {}: {e}", n + 1))?;
-        let cell = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
-        if n == 0 {
-            let (a, b) = (cell(0).to_lowercase(), cell(1).to_lowercase());
-            if (a == "fr" || a == "nl") && (b == "fr" || b == "nl") && a != b {
-                columns = if a == "fr" { (0, 1) } else { (1, 0) };
-                continue;
-            }
-        }
-        if record.len() < 2 {
-            return Err(format!(
-                "line {}: one column only; write French;Dutch on each line",
-                n + 1
-            ));
-        }
-        let (fr, nl) = (cell(columns.0), cell(columns.1));
-        if !fr.is_empty() && !nl.is_empty() {
-            pairs.push((fr, nl));
-        }
-    }
-    Ok(pairs)
-}
-
-/// The glossary as CSV with a header `fr,nl`.
-pub fn glossary_csv(pairs: &[(String, String)]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["fr", "nl"]).expect("writing to memory");
-    for (fr, nl) in pairs {
-        w.write_record([fr, nl]).expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
 }
 
 #[cfg(test)]
