@@ -568,6 +568,35 @@ fn a_server_without_move_gets_copy_and_delete_and_bad_settings_get_clear_errors(
 }
 
 #[test]
+fn a_folder_with_an_accented_name_is_read_and_a_missing_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = setup(dir.path(), &readers(2));
+    let dovecot = Dovecot::builder().user(OFFICE, PASSWORD).start().unwrap();
+    // A rule of the mailbox files replies in "Non distribués": IMAP names it in
+    // modified UTF-7, as a mail program creates it.
+    dovecot
+        .append(OFFICE, "Non distribu&AOk-s", &unsubscribe_requests(&db, 2))
+        .unwrap();
+    let out = ok(check_cmd(&db, &dovecot).args(["--folder", "Non distribués"]));
+    let summary = last_json(&out);
+    assert_eq!(
+        (summary["read"].as_u64(), summary["unsubscribed"].as_u64()),
+        (Some(4), Some(2)),
+        "{summary}"
+    );
+    let left = dovecot.messages(OFFICE, "Non distribu&AOk-s").unwrap();
+    assert_eq!(left.len(), 2, "the questions stay where they were");
+    assert_eq!(dovecot.messages(OFFICE, "Tandem").unwrap().len(), 2);
+
+    // A folder that is not there: named, nothing changed.
+    let out = run(check_cmd(&db, &dovecot).args(["--folder", "Retours"]));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no folder \"Retours\""), "{err}");
+    assert_eq!(log(&db).len(), 4);
+}
+
+#[test]
 fn a_signed_in_account_reads_the_mailbox_with_xoauth2_and_a_withdrawn_sign_in_says_sign_in_again() {
     let oauth = tandem_testkit::OAuthServer::start(3600, OFFICE).unwrap();
     let dovecot = Dovecot::builder()

@@ -506,9 +506,14 @@ mailbox-security-starttls = STARTTLS (port 143)
 mailbox-password-same = The same as for sending
 mailbox-use-sign-in = Use the Microsoft 365 / Google sign-in (no password)
 mailbox-automatic = Check when Tandem starts and before each send
+mailbox-folder = Folder to read
+mailbox-folder-help = INBOX unless a rule of the mailbox files bounces and replies elsewhere (then that folder's name, as the mail program shows it).
 mailbox-turn-off = Stop reading the mailbox
 mailbox-saved = Saved.
-mailbox-test-ok = Connected: { $count } message(s) in the inbox.
+mailbox-test-ok = Connected: { $count } message(s) in { $folder ->
+        [INBOX] the inbox
+       *[other] the folder "{ $folder }"
+    }.
 mailbox-title = Unsubscribes and bounces
 mailbox-not-set = The mailbox is not read: unsubscribe e-mails and failing addresses must be handled by hand. Set it up in Settings → Sending mailbox.
 mailbox-check = Check the mailbox
@@ -555,6 +560,7 @@ mailbox-error-lost = The connection to the mailbox server was cut during the che
 mailbox-error-certificate = The mailbox server's certificate is not recognised. Ask your IT contact for the certificate authority file.
 mailbox-error-login = The server refused the login: check the user name and password (or sign in again).
 mailbox-error-sign-in = The Microsoft 365 / Google sign-in has expired or does not allow reading the mailbox: sign in again in Settings.
+mailbox-error-folder = The mailbox has no folder by that name: check "Folder to read" in Settings → Sending mailbox (INBOX when in doubt).
 mailbox-error-refused = The mailbox server refused. Try again later; if it goes on, show this message to your IT contact.
 mailbox-error-store = Tandem's database could not be read or written. Nothing was changed; try again.
 ledger-bounced-hard = Bounced later: address failed { $code }

@@ -515,11 +515,16 @@ mailbox-security-starttls = STARTTLS (port 143)
 mailbox-password-same = Le même que pour l'envoi
 mailbox-use-sign-in = Utiliser la connexion Microsoft 365 / Google (pas de mot de passe)
 mailbox-automatic = Vérifier au démarrage et avant chaque envoi
+mailbox-folder = Dossier à lire
+mailbox-folder-help = INBOX, sauf si une règle de la boîte range les retours et réponses ailleurs (alors le nom de ce dossier, tel que le programme de messagerie l'affiche).
 mailbox-turn-off = Ne plus lire la boîte
 mailbox-saved = Enregistré.
-mailbox-test-ok = Connexion réussie : { $count } message(s) dans la boîte de réception.
+mailbox-test-ok = Connexion réussie : { $count } message(s) dans { $folder ->
+        [INBOX] la boîte de réception
+       *[other] le dossier « { $folder } »
+    }.
 mailbox-title = Désinscriptions et retours
-mailbox-not-set = La boîte aux lettres n'est pas lue : les désinscriptions par e-mail et les adresses en erreur doivent être traitées à la main. Configurez-la dans Paramètres → Boîte aux lettres d'envoi.
+mailbox-not-set = La boîte aux lettres n'est pas lue : les désinscriptions par e-mail et les adresses en erreur doivent être traitées à la main. Configurez-la dans Réglages → Boîte aux lettres d'envoi.
 mailbox-check = Vérifier la boîte aux lettres
 mailbox-checking = Vérification…
 mailbox-nothing-new = Rien de nouveau dans la boîte aux lettres.
@@ -564,12 +569,13 @@ mailbox-undo-unsubscribe-warning = { $email } a demandé à ne plus recevoir la 
 mailbox-undo-bounce-warning = Le serveur de { $email } a refusé la lettre. Réactiver cette adresse seulement si vous savez qu'elle fonctionne de nouveau.
 mailbox-undo-yes = Oui, annuler
 mailbox-undo-no = Non
-mailbox-error-settings = La boîte aux lettres n'est pas bien configurée : vérifiez le serveur, le port et le nom d'utilisateur dans Paramètres.
+mailbox-error-settings = La boîte aux lettres n'est pas bien configurée : vérifiez le serveur, le port et le nom d'utilisateur dans Réglages.
 mailbox-error-unreachable = Le serveur de la boîte aux lettres ne répond pas. Vérifiez la connexion Internet et le nom du serveur, puis réessayez.
 mailbox-error-lost = La connexion au serveur de la boîte aux lettres a été coupée pendant la vérification. Ce qui a déjà été lu est gardé : vérifiez à nouveau la boîte pour terminer.
 mailbox-error-certificate = Le certificat du serveur de la boîte aux lettres n'est pas reconnu. Demandez à votre contact informatique le fichier de l'autorité de certification.
 mailbox-error-login = Le serveur a refusé l'identification : vérifiez le nom d'utilisateur et le mot de passe (ou connectez-vous à nouveau).
-mailbox-error-sign-in = La connexion Microsoft 365 / Google a expiré ou ne permet pas de lire la boîte : connectez-vous à nouveau dans Paramètres.
+mailbox-error-sign-in = La connexion Microsoft 365 / Google a expiré ou ne permet pas de lire la boîte : connectez-vous à nouveau dans Réglages.
+mailbox-error-folder = La boîte n'a pas de dossier de ce nom : vérifiez « Dossier à lire » dans Réglages → Boîte aux lettres d'envoi (INBOX en cas de doute).
 mailbox-error-refused = Le serveur de la boîte aux lettres a refusé l'opération. Réessayez plus tard ; si cela continue, montrez ce message à votre contact informatique.
 mailbox-error-store = La base de données de Tandem n'a pas pu être lue ou écrite. Rien n'a été modifié ; réessayez.
 ledger-bounced-hard = Revenu plus tard : adresse en erreur { $code }

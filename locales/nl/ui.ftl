@@ -503,9 +503,14 @@ mailbox-security-starttls = STARTTLS (poort 143)
 mailbox-password-same = Hetzelfde als voor verzenden
 mailbox-use-sign-in = De aanmelding bij Microsoft 365 / Google gebruiken (geen wachtwoord)
 mailbox-automatic = Controleren bij het opstarten en vóór elke verzending
+mailbox-folder = Te lezen map
+mailbox-folder-help = INBOX, tenzij een regel van de mailbox teruggekomen berichten en antwoorden elders opbergt (dan de naam van die map, zoals het mailprogramma ze toont).
 mailbox-turn-off = De mailbox niet meer lezen
 mailbox-saved = Opgeslagen.
-mailbox-test-ok = Verbinding gelukt: { $count } bericht(en) in het Postvak IN.
+mailbox-test-ok = Verbinding gelukt: { $count } bericht(en) in { $folder ->
+        [INBOX] het Postvak IN
+       *[other] de map "{ $folder }"
+    }.
 mailbox-title = Afmeldingen en onbestelbare berichten
 mailbox-not-set = De mailbox wordt niet gelezen: afmeldingen per e-mail en foutieve adressen moeten met de hand verwerkt worden. Stel ze in bij Instellingen → Verzendmailbox.
 mailbox-check = De mailbox controleren
@@ -549,6 +554,7 @@ mailbox-error-lost = De verbinding met de server van de mailbox werd verbroken t
 mailbox-error-certificate = Het certificaat van de mailboxserver wordt niet herkend. Vraag uw IT-contactpersoon om het bestand van de certificeringsinstantie.
 mailbox-error-login = De server heeft de aanmelding geweigerd: controleer de gebruikersnaam en het wachtwoord (of meld u opnieuw aan).
 mailbox-error-sign-in = De aanmelding bij Microsoft 365 / Google is verlopen of laat niet toe de mailbox te lezen: meld u opnieuw aan bij Instellingen.
+mailbox-error-folder = De mailbox heeft geen map met die naam: controleer "Te lezen map" bij Instellingen → Verzendmailbox (INBOX bij twijfel).
 mailbox-error-refused = De mailboxserver heeft de bewerking geweigerd. Probeer later opnieuw; blijft het gebeuren, toon dit bericht dan aan uw IT-contactpersoon.
 mailbox-error-store = De databank van Tandem kon niet gelezen of geschreven worden. Er is niets gewijzigd; probeer opnieuw.
 ledger-bounced-hard = Later teruggekomen: foutief adres { $code }

@@ -11,6 +11,10 @@ host, port, ca, user, password, folder, *files = sys.argv[1:]
 context = ssl.create_default_context(cafile=ca)
 imap = imaplib.IMAP4_SSL(host, int(port), ssl_context=context)
 imap.login(user, password)
+# imaplib sends names as given: one with a space must be quoted (RFC 3501 astring);
+# FOLDER is already in modified UTF-7 ("Non distribu&AOk-s").
+if " " in folder and not folder.startswith('"'):
+    folder = '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 if folder != "INBOX":
     imap.create(folder)
 n = 0

@@ -285,6 +285,20 @@ pub(super) fn protocol(e: imap::Error) -> MailboxError {
     imap_error(e)
 }
 
+/// A folder's name as IMAP carries it: modified UTF-7 (RFC 3501 §5.1.3), so that
+/// "Non distribués" reaches the server as `Non distribu&AOk-s`.
+pub(super) fn wire_name(folder: &str) -> String {
+    utf7_imap::encode_utf7_imap(folder.to_owned())
+}
+
+/// A SELECT or EXAMINE the server answered NO to: the folder is not there.
+pub(super) fn folder_error(e: imap::Error, folder: &str) -> MailboxError {
+    match e {
+        imap::Error::No(no) => MailboxError::Folder(format!("\"{folder}\" ({})", no.information)),
+        other => imap_error(other),
+    }
+}
+
 /// Connects, secures and logs in.
 pub fn connect(
     settings: &ImapSettings,

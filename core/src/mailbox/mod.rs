@@ -68,6 +68,14 @@ fn yes() -> bool {
 }
 
 impl ImapSettings {
+    /// The folder to read as people name it ("INBOX" when none is set).
+    pub fn folder_name(&self) -> String {
+        match self.folder.trim() {
+            "" => inbox(),
+            f => f.to_owned(),
+        }
+    }
+
     /// The IMAP server of a sending preset (same ids as `send::presets`).
     pub fn for_preset(preset: &str) -> Option<ImapSettings> {
         let (host, port) = match preset {
@@ -204,6 +212,9 @@ pub enum MailboxError {
     Login(String),
     #[error("the sign-in gives no token any more (sign in again): {0}")]
     SignIn(String),
+    /// The folder to read does not exist (or may not be opened) on the server.
+    #[error("the mail server has no folder {0}")]
+    Folder(String),
     #[error("the mail server refused: {0}")]
     Refused(String),
     #[error("the mail server answered something unexpected: {0}")]
@@ -222,6 +233,7 @@ impl MailboxError {
             MailboxError::Certificate(_) => "mailbox-error-certificate",
             MailboxError::Login(_) => "mailbox-error-login",
             MailboxError::SignIn(_) => "mailbox-error-sign-in",
+            MailboxError::Folder(_) => "mailbox-error-folder",
             MailboxError::Refused(_) | MailboxError::Protocol(_) => "mailbox-error-refused",
             MailboxError::Store(_) => "mailbox-error-store",
         }
@@ -236,6 +248,7 @@ impl MailboxError {
             | MailboxError::Certificate(d)
             | MailboxError::Login(d)
             | MailboxError::SignIn(d)
+            | MailboxError::Folder(d)
             | MailboxError::Refused(d)
             | MailboxError::Protocol(d) => d.clone(),
             MailboxError::Store(e) => e.to_string(),
@@ -399,12 +412,10 @@ fn check_session(
     options: &CheckOptions,
     report: &mut dyn FnMut(&MailboxAction),
 ) -> Result<Summary, MailboxError> {
-    let folder = if settings.folder.trim().is_empty() {
-        "INBOX".to_owned()
-    } else {
-        settings.folder.trim().to_owned()
-    };
-    let mailbox = session.select(&folder).map_err(imap::protocol)?;
+    let folder = settings.folder_name();
+    let mailbox = session
+        .select(imap::wire_name(&folder))
+        .map_err(|e| imap::folder_error(e, &folder))?;
     let uidvalidity = mailbox
         .uid_validity
         .ok_or_else(|| MailboxError::Protocol("the server gave no UIDVALIDITY".into()))?;
@@ -551,12 +562,10 @@ pub fn test_connection(
     timeout: Duration,
 ) -> Result<u32, MailboxError> {
     let mut session = connect(settings, login, timeout)?;
-    let folder = if settings.folder.trim().is_empty() {
-        "INBOX"
-    } else {
-        settings.folder.trim()
-    };
-    let mailbox = session.examine(folder).map_err(imap::protocol)?;
+    let folder = settings.folder_name();
+    let mailbox = session
+        .examine(imap::wire_name(&folder))
+        .map_err(|e| imap::folder_error(e, &folder))?;
     let _ = session.logout();
     Ok(mailbox.exists)
 }
@@ -574,6 +583,7 @@ mod tests {
             MailboxError::Certificate(String::new()),
             MailboxError::Login(String::new()),
             MailboxError::SignIn(String::new()),
+            MailboxError::Folder(String::new()),
             MailboxError::Refused(String::new()),
             MailboxError::Protocol(String::new()),
             MailboxError::Store(StoreError::NotFound {
