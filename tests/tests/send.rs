@@ -112,6 +112,12 @@ async fn the_server_is_set_up_a_test_is_sent_then_the_issue_and_the_ledger_shows
     // (not over it): the Send view's check logs in with it, and the send below still
     // logs in with the sending one.
     app.find_soon("#imap-host", Duration::from_secs(10)).await?;
+    // It follows the sending settings just saved: their account by default.
+    app.wait_for(
+        "document.querySelector('#imap-username')?.placeholder === 'lettre@example.org'",
+        Duration::from_secs(10),
+    )
+    .await?;
     app.fill("#imap-host", "127.0.0.1").await?;
     app.fill("#imap-port", &dovecot.port().to_string()).await?;
     app.fill("#imap-password", "lecture-seule").await?;

@@ -33,9 +33,13 @@ fn view(store: &Store) -> Result<MailboxView, AppError> {
     let settings = store.imap_settings()?;
     let suggested = match &settings {
         Some(_) => None,
-        None => smtp
-            .as_ref()
-            .and_then(|s| ImapSettings::for_preset(&s.preset)),
+        // The preset's server, logged in to as sending is (sign-in or password).
+        None => smtp.as_ref().and_then(|s| {
+            ImapSettings::for_preset(&s.preset).map(|imap| ImapSettings {
+                oauth: s.oauth,
+                ..imap
+            })
+        }),
     };
     Ok(MailboxView {
         settings,
