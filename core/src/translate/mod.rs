@@ -239,21 +239,7 @@ pub fn translate_block(
     service: &mut dyn Service,
     glossary: &[(String, String)],
 ) -> Result<Report, TranslateError> {
-    if block.only.is_some() {
-        return Ok(Report::default());
-    }
-    let report = fill(
-        block.text_fields(),
-        from,
-        service,
-        glossary,
-        Some(index),
-        Fill::Blank,
-    )?;
-    if report.fields > 0 && !block.machine_draft.contains(&from.other()) {
-        block.machine_draft.push(from.other());
-    }
-    Ok(report)
+    draft_block(block, index, from, service, glossary, Fill::Blank)
 }
 
 /// A new draft of the whole `from.other()` side of `block` from `from`, over what is
@@ -266,6 +252,17 @@ pub fn redraft_block(
     service: &mut dyn Service,
     glossary: &[(String, String)],
 ) -> Result<Report, TranslateError> {
+    draft_block(block, index, from, service, glossary, Fill::Over)
+}
+
+fn draft_block(
+    block: &mut Block,
+    index: usize,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+    mode: Fill,
+) -> Result<Report, TranslateError> {
     if block.only.is_some() {
         return Ok(Report::default());
     }
@@ -275,7 +272,7 @@ pub fn redraft_block(
         service,
         glossary,
         Some(index),
-        Fill::Over,
+        mode,
     )?;
     if report.fields > 0 && !block.machine_draft.contains(&from.other()) {
         block.machine_draft.push(from.other());
