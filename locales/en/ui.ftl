@@ -610,6 +610,7 @@ redraft-accept = Replace with the draft
 redraft-keep = Keep the text now
 redraft-empty = (empty)
 translate-error-changed = The block changed while the draft was shown, so nothing was replaced. Ask for a new draft if you still want one.
+translate-error-edited = This text was edited while it was being translated, so your edit was kept and the draft left out. Translate it again if you still want a draft.
 translate-flag = Glossary: "{ $term }" should be translated as "{ $expected }"; check this draft.
 issue-machine-drafts = { $count ->
     [one] 1 machine draft to reread

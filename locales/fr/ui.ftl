@@ -625,6 +625,7 @@ redraft-accept = Remplacer par le brouillon
 redraft-keep = Garder le texte actuel
 redraft-empty = (vide)
 translate-error-changed = Le bloc a changé pendant que le brouillon était affiché : rien n'a été remplacé. Demandez un nouveau brouillon si vous le souhaitez encore.
+translate-error-edited = Ce texte a été modifié pendant sa traduction : votre modification est gardée et le brouillon n'a pas été mis. Traduisez à nouveau si vous voulez encore un brouillon.
 translate-flag = Glossaire : « { $term } » devrait être traduit par « { $expected } » ; vérifiez ce brouillon.
 issue-machine-drafts = { $count ->
     [one] 1 brouillon automatique à relire

@@ -604,6 +604,7 @@ redraft-accept = Vervangen door het concept
 redraft-keep = Huidige tekst behouden
 redraft-empty = (leeg)
 translate-error-changed = Het blok veranderde terwijl het concept getoond werd: er is niets vervangen. Vraag een nieuw concept als u dat nog wilt.
+translate-error-edited = Deze tekst werd aangepast terwijl hij vertaald werd: uw aanpassing is bewaard en het concept is weggelaten. Vertaal opnieuw als u toch een concept wilt.
 translate-flag = Woordenlijst: "{ $term }" hoort vertaald te worden als "{ $expected }"; controleer dit concept.
 issue-machine-drafts = { $count ->
     [one] 1 automatisch concept om na te lezen

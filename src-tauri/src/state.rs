@@ -49,6 +49,18 @@ impl AppState {
         self.preview_version.fetch_add(1, Ordering::Relaxed)
     }
 
+    /// A connection of its own to the same database file, for work that waits on a
+    /// server (a mailbox check, a translation): the shared one stays free, so typing is
+    /// saved and the preview drawn meanwhile.
+    pub fn own_store(&self) -> Result<Store, AppError> {
+        let path = self
+            .store()?
+            .path()
+            .map(std::path::Path::to_path_buf)
+            .ok_or_else(|| AppError::new("error-store-open", "no database file"))?;
+        Ok(Store::open(&path)?)
+    }
+
     /// The database, or the error that kept it from opening.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
         let store = self.store.as_ref().map_err(Clone::clone)?;

@@ -298,3 +298,129 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
     );
     Ok(())
 }
+
+/// A translation takes a while (here the service answers after 5 s): what someone types
+/// meanwhile in another block is saved at once and is still there, on screen and in the
+/// database, once the draft has arrived.
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result<()> {
+    let keyring = Keyring::start()?;
+    let server = TranslateServer::start(KEY, None)?;
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
+    let file = launch.data_dir.join("issue.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({
+            "format": "tandem-issue/1", "number": 9, "date": "2027-02-01",
+            "subject": {"fr": "Lettre", "nl": "Brief"},
+            "preheader": {"fr": "Groupe école", "nl": ""},
+            "blocks": [
+                {"kind": "heading", "text": {"fr": "Le tuteur", "nl": ""}},
+                {"kind": "heading", "text": {"fr": "Formation", "nl": "Opleiding"}}
+            ]
+        })
+        .to_string(),
+    )?;
+    launch.cli(&["issue".as_ref(), "import".as_ref(), file.as_os_str()])?;
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "#translate-service option[value='deepl']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    app.fill("#translate-key", KEY).await?;
+    app.fill("#translate-url", &server.url()).await?;
+    app.click("#translate-save").await?;
+    app.find_soon("[data-translate-saved]", Duration::from_secs(10))
+        .await?;
+    app.find("nav [data-view='composer']")
+        .await?
+        .click()
+        .await?;
+
+    server.fault("timeout", 1)?;
+    app.click("[data-block-index='0'] [data-action='translate-block']")
+        .await?;
+    app.click("[data-action='accept-notice']").await?;
+    // While the service thinks: another block is edited, and saved.
+    let other = "[data-block-index='1'] input[lang='fr']";
+    app.fill(other, "Formation continue").await?;
+    app.wait_for(
+        "document.querySelector('[data-save-state]')?.dataset.saveState === 'saved'",
+        Duration::from_secs(3),
+    )
+    .await?;
+    assert!(
+        app.driver()
+            .find(By::Css("[data-block-index='0'] [data-machine-draft]"))
+            .await
+            .is_err(),
+        "saved before the draft arrived"
+    );
+    app.fill(other, "Formation continue des tuteurs").await?;
+    app.find_soon(
+        "[data-block-index='0'] [data-machine-draft='nl']",
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.wait_for(
+        "document.querySelector('[data-save-state]')?.dataset.saveState === 'saved'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let shown = app.find(other).await?.prop("value").await?;
+    assert_eq!(shown.as_deref(), Some("Formation continue des tuteurs"));
+
+    // The text being translated is itself edited meanwhile: the edit wins, the draft
+    // is left out, and the message says so.
+    server.fault("timeout", 1)?;
+    app.click("[data-action='translate-meta']").await?;
+    app.fill("#preheader-fr", "Groupe école et santé").await?;
+    let error = app
+        .find_soon(
+            "[data-translate-error='translate-error-edited']",
+            Duration::from_secs(20),
+        )
+        .await?
+        .text()
+        .await?;
+    assert!(error.contains("votre modification est gardée"), "{error}");
+    app.wait_for(
+        "document.querySelector('[data-save-state]')?.dataset.saveState === 'saved'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let preheader = app.find("#preheader-nl").await?.prop("value").await?;
+    assert_eq!(preheader.as_deref(), Some(""), "no draft put in");
+    app.find("[data-translate-error]")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("composer-translate-edited-fr").await?;
+    app.quit().await?;
+
+    let dir = launch.data_dir.join("export");
+    launch.cli(&[
+        "issue".as_ref(),
+        "export".as_ref(),
+        "1".as_ref(),
+        dir.as_os_str(),
+    ])?;
+    let issue: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("issue.json"))?)?;
+    assert_eq!(
+        issue["blocks"][1]["text"]["fr"],
+        "Formation continue des tuteurs"
+    );
+    assert_eq!(issue["blocks"][0]["text"]["nl"], "De voogd");
+    assert_eq!(issue["preheader"]["fr"], "Groupe école et santé");
+    assert_eq!(issue["preheader"]["nl"], "");
+    Ok(())
+}

@@ -23,6 +23,10 @@ pub enum ApplyError {
     /// The block changed between a new draft being shown and being accepted.
     #[error("the block changed while its new draft was shown")]
     Changed,
+    /// Someone edited the text while it was being translated: their edit is kept, the
+    /// draft is not put in (blocks done before keep theirs).
+    #[error("the text was edited while it was being translated")]
+    Edited,
 }
 
 /// What to translate.
@@ -64,7 +68,7 @@ pub fn translate_issue(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, ApplyError> {
     let stored = store.issue(id)?;
-    let mut issue = stored.issue;
+    let issue = stored.issue;
     let mut report = Report::default();
     let indexes: Vec<usize> = match scope.block {
         Some(i) if i < issue.blocks.len() => vec![i],
@@ -78,10 +82,7 @@ pub fn translate_issue(
     };
     let total = indexes.len() + usize::from(scope.block.is_none());
     if scope.block.is_none() {
-        let r = translate_meta(&mut issue, scope.from, service, glossary)?;
-        if r.fields > 0 && !scope.dry_run {
-            store.save_translated_meta(id, &issue)?;
-        }
+        let r = translate_stored_meta(store, id, scope.from, service, glossary, scope.dry_run)?;
         report.add(r);
         progress(1, total);
     }
@@ -89,13 +90,55 @@ pub fn translate_issue(
         if cancel.load(Ordering::Relaxed) {
             return Err(TranslateError::Cancelled.into());
         }
-        let block = &mut issue.blocks[i];
-        let r = translate_block(block, i, scope.from, service, glossary)?;
+        // Read again before each block: typing goes on while earlier blocks translate.
+        let block_id = stored.block_ids[i];
+        let Some(before) = stored_block(store, id, block_id)? else {
+            continue; // deleted meanwhile
+        };
+        let mut block = before.clone();
+        let r = translate_block(&mut block, i, scope.from, service, glossary)?;
         if r.fields > 0 && !scope.dry_run {
-            store.save_translated_block(id, stored.block_ids[i], block)?;
+            if stored_block(store, id, block_id)?.as_ref() != Some(&before) {
+                return Err(ApplyError::Edited);
+            }
+            store.save_translated_block(id, block_id, &block)?;
         }
         report.add(r);
         progress(n + 1 + usize::from(scope.block.is_none()), total);
+    }
+    Ok(report)
+}
+
+/// Block `block_id` of issue `id` as stored now, if it is still there.
+fn stored_block(store: &Store, id: i64, block_id: i64) -> Result<Option<Block>, StoreError> {
+    let now = store.issue(id)?;
+    Ok(now
+        .block_ids
+        .iter()
+        .position(|b| *b == block_id)
+        .map(|p| now.issue.blocks[p].clone()))
+}
+
+/// Fills the blank subject and preheader of issue `id` from `from` and saves them,
+/// marked, unless someone edited them while the service was answering (the app
+/// translates on a connection of its own, so typing goes on meanwhile).
+pub fn translate_stored_meta(
+    store: &mut Store,
+    id: i64,
+    from: Lang,
+    service: &mut dyn Service,
+    glossary: &[(String, String)],
+    dry_run: bool,
+) -> Result<Report, ApplyError> {
+    let mut issue = store.issue(id)?.issue;
+    let before = (issue.subject.clone(), issue.preheader.clone());
+    let report = translate_meta(&mut issue, from, service, glossary)?;
+    if report.fields > 0 && !dry_run {
+        let now = store.issue(id)?.issue;
+        if (now.subject, now.preheader) != before {
+            return Err(ApplyError::Edited);
+        }
+        store.save_translated_meta(id, &issue)?;
     }
     Ok(report)
 }
@@ -214,6 +257,37 @@ mod tests {
         }
     }
 
+    /// A service during whose answer someone saves an edit of block 0's French title
+    /// (through another connection, as the app's typing does).
+    struct EditsMeanwhile(std::path::PathBuf);
+
+    impl Service for EditsMeanwhile {
+        fn translate(
+            &mut self,
+            texts: &[String],
+            from: Lang,
+            to: Lang,
+        ) -> Result<Vec<String>, TranslateError> {
+            let mut other = Store::open(&self.0).unwrap();
+            let stored = other.issue(1).unwrap();
+            let mut block = stored.issue.blocks[0].clone();
+            if let crate::model::BlockKind::Article { title, .. } = &mut block.kind {
+                title.fr = "Le tuteur, encore".into();
+            }
+            other.save_block(1, stored.block_ids[0], &block).unwrap();
+            Capitals.translate(texts, from, to)
+        }
+        fn use_glossary(&mut self, _: &[(String, String)]) -> Result<(), TranslateError> {
+            Ok(())
+        }
+        fn usage(&mut self) -> Result<Option<(u64, u64)>, TranslateError> {
+            Ok(None)
+        }
+        fn applies_glossary(&self) -> bool {
+            true
+        }
+    }
+
     fn stored() -> (Store, i64) {
         let issue: Issue = serde_json::from_value(serde_json::json!({
             "number": 3,
@@ -236,6 +310,59 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.create_issue(&issue).unwrap();
         (store, id)
+    }
+
+    #[test]
+    fn an_edit_saved_while_a_block_is_translated_is_kept_and_the_draft_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite3");
+        let (memory, id) = stored();
+        let mut store = Store::open(&path).unwrap();
+        let id = {
+            let issue = memory.issue(id).unwrap().issue;
+            let mut issue = issue;
+            // Block 0's Dutch side blank, so there is something to translate.
+            if let crate::model::BlockKind::Article { title, body, .. } = &mut issue.blocks[0].kind
+            {
+                title.nl.clear();
+                body.nl = RichText::default();
+            }
+            store.create_issue(&issue).unwrap()
+        };
+        assert_eq!(id, 1);
+        let scope = Scope {
+            from: Lang::Fr,
+            block: Some(0),
+            dry_run: false,
+        };
+        let result = translate_issue(
+            &mut store,
+            id,
+            scope,
+            &mut EditsMeanwhile(path.clone()),
+            &[],
+            &AtomicBool::new(false),
+            &mut |_, _| {},
+        );
+        assert!(matches!(result, Err(ApplyError::Edited)), "{result:?}");
+        let block = &store.issue(id).unwrap().issue.blocks[0];
+        assert_eq!(side_texts(block, Lang::Fr)[0], "Le tuteur, encore");
+        assert!(side_texts(block, Lang::Nl).is_empty(), "no draft put in");
+        assert!(block.machine_draft.is_empty());
+
+        // Without an edit meanwhile, the draft goes in.
+        translate_issue(
+            &mut store,
+            id,
+            scope,
+            &mut Capitals,
+            &[],
+            &AtomicBool::new(false),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        let block = &store.issue(id).unwrap().issue.blocks[0];
+        assert_eq!(side_texts(block, Lang::Nl)[0], "LE TUTEUR, ENCORE");
     }
 
     #[test]

@@ -14,7 +14,10 @@ mod service;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use apply::{accept_redraft, prepare, redraft, translate_issue, ApplyError, Redraft, Scope};
+pub use apply::{
+    accept_redraft, prepare, redraft, translate_issue, translate_stored_meta, ApplyError, Redraft,
+    Scope,
+};
 use glossary::{contains_term, directed, protect, unprotect};
 pub use glossary::{glossary_csv, read_glossary_csv};
 pub use service::{glossary_hash, DeepL, LibreTranslate, Service, TranslateError};

@@ -138,15 +138,11 @@ pub fn check_mailbox(state: tauri::State<'_, AppState>) -> Result<Summary, AppEr
         store.oauth_account()?,
         data_dir(&store),
     );
-    let path = store.path().map(std::path::Path::to_path_buf);
     drop(store);
     let (settings, login) =
         mailbox::login_for(&settings, smtp.as_ref(), None, account.as_ref(), &dir)
             .map_err(mailbox_error)?;
-    let mut own = match path {
-        Some(p) => Store::open(&p)?,
-        None => return Err(AppError::new("mailbox-error-store", "no database file")),
-    };
+    let mut own = state.own_store()?;
     mailbox::check(
         &mut own,
         &settings,

@@ -54,6 +54,7 @@ fn apply_error(e: ApplyError) -> AppError {
         ApplyError::Translate(t) => translate_error(t),
         ApplyError::Store(s) => s.into(),
         ApplyError::Changed => AppError::new("translate-error-changed", e.to_string()),
+        ApplyError::Edited => AppError::new("translate-error-edited", e.to_string()),
     }
 }
 
@@ -162,7 +163,8 @@ pub fn translate_usage(state: tauri::State<'_, AppState>) -> Result<Option<(u64,
 fn run(state: &AppState, issue_id: i64, scope: Scope) -> Result<Translated, AppError> {
     let mut service = service(state)?;
     let report = {
-        let mut store = state.store()?;
+        // Its own connection: typing is saved while the service answers.
+        let mut store = state.own_store()?;
         let glossary = translate::prepare(&store, service.as_mut()).map_err(apply_error)?;
         translate::translate_issue(
             &mut store,
@@ -210,15 +212,17 @@ pub fn translate_meta(
 ) -> Result<Translated, AppError> {
     let mut service = service(&state)?;
     let report = {
-        let mut store = state.store()?;
+        let mut store = state.own_store()?;
         let glossary = translate::prepare(&store, service.as_mut()).map_err(apply_error)?;
-        let mut issue = store.issue(issue_id)?.issue;
-        let report = translate::translate_meta(&mut issue, from, service.as_mut(), &glossary)
-            .map_err(translate_error)?;
-        if report.fields > 0 {
-            store.save_translated_meta(issue_id, &issue)?;
-        }
-        report
+        translate::translate_stored_meta(
+            &mut store,
+            issue_id,
+            from,
+            service.as_mut(),
+            &glossary,
+            false,
+        )
+        .map_err(apply_error)?
     };
     Ok(Translated {
         editor: editor(&state, issue_id)?,
@@ -248,7 +252,7 @@ pub fn redraft_block(
 ) -> Result<translate::Redraft, AppError> {
     let mut service = service(&state)?;
     let redraft = {
-        let store = state.store()?;
+        let store = state.own_store()?;
         let glossary = translate::prepare(&store, service.as_mut()).map_err(apply_error)?;
         translate::redraft(&store, issue_id, index, from, service.as_mut(), &glossary)
             .map_err(apply_error)?

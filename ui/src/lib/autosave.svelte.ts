@@ -26,6 +26,12 @@ export class Autosaver {
     this.status = 'saving';
   }
 
+  /** Whether a save of `key` is waiting or under way (what is on screen is newer than
+   *  what is stored). */
+  pending(key: string): boolean {
+    return this.#jobs.has(key) || this.#chain.has(key);
+  }
+
   /** Starts every scheduled save now (on blur, before switching issue, on close). */
   async flush(): Promise<void> {
     for (const [key, job] of [...this.#jobs]) {

@@ -8,7 +8,7 @@ import type { GlossaryFlag } from './bindings/GlossaryFlag';
 import type { Redraft } from './bindings/Redraft';
 import { translationSteps } from './blocks';
 
-type Target = number | 'meta';
+export type Target = number | 'meta';
 type Lang = 'fr' | 'nl';
 
 /** Brings a selector's element into view once drawn (it sits above the blocks). */
@@ -34,8 +34,9 @@ export class Translator {
       /** Saves what was typed, before anything is sent. */
       flush: () => Promise<void>;
       issueId: () => number | null;
-      /** The issue as it is after a step. */
-      applied: (editor: EditorIssue) => void;
+      /** The issue as stored after a step that translated `target`; false when the
+       *  text on screen changed meanwhile and was kept (the draft is then left out). */
+      applied: (editor: EditorIssue, target: Target) => boolean;
     },
   ) {}
 
@@ -67,7 +68,11 @@ export class Translator {
       const result =
         target === 'meta' ? await api.translateMeta(id, from) : await api.translateBlock(id, target, from);
       this.flags[String(target)] = result.report.flagged;
-      this.hooks.applied(result.editor);
+      if (!this.hooks.applied(result.editor, target)) {
+        this.error = { code: 'translate-error-edited', args: {}, detail: '' } as AppError;
+        reveal('[data-translate-error]');
+        return false;
+      }
       return true;
     } catch (e) {
       this.error = asAppError(e);
@@ -112,8 +117,11 @@ export class Translator {
     this.error = null;
     await this.hooks.flush();
     try {
-      this.hooks.applied(await api.acceptRedraft(r.issue_id, r.index));
-      this.flags[String(r.index)] = r.report.flagged;
+      if (this.hooks.applied(await api.acceptRedraft(r.issue_id, r.index), r.index)) {
+        this.flags[String(r.index)] = r.report.flagged;
+      } else {
+        this.error = { code: 'translate-error-edited', args: {}, detail: '' } as AppError;
+      }
     } catch (e) {
       this.error = asAppError(e);
       reveal('[data-translate-error]');
