@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from './bindings/Problem';
-import { translateFrom, translationSteps } from './blocks';
+import type { StoredIssue } from './bindings/StoredIssue';
+import { translateFrom, translationSteps, withTranslated } from './blocks';
 
 const missing = (block: number | null, lang: 'fr' | 'nl', field = 'title'): Problem =>
   ({ block, field, lang, kind: { code: 'missing-translation' } }) as unknown as Problem;
@@ -20,5 +21,37 @@ describe('translation drafts', () => {
       [0, 'fr'],
       [1, 'nl'],
     ]);
+  });
+});
+
+describe('a translation step put in place', () => {
+  const stored = (blocks: string[], ids: number[], subject = 'S'): StoredIssue =>
+    ({
+      id: 1,
+      block_ids: ids,
+      issue: {
+        number: 1,
+        date: '2027-01-01',
+        subject: { fr: subject, nl: '' },
+        preheader: { fr: '', nl: '' },
+        blocks: blocks.map((text) => ({ kind: 'heading', text: { fr: text, nl: '' } })),
+      },
+    }) as unknown as StoredIssue;
+
+  it('takes only the translated block from the answer, the rest from the screen', () => {
+    const screen = stored(['typed meanwhile', 'b'], [10, 11], 'Objet tapé');
+    const answer = stored(['old', 'b translated'], [10, 11], 'Objet');
+    const merged = withTranslated(screen, answer, 1);
+    expect(merged.issue.blocks[0]).toBe(screen.issue.blocks[0]);
+    expect(merged.issue.blocks[1]).toBe(answer.issue.blocks[1]);
+    expect(merged.issue.subject.fr).toBe('Objet tapé');
+  });
+
+  it('takes the subject and preheader for a meta step, and matches blocks by id', () => {
+    const screen = stored(['x', 'y'], [11, 10]);
+    const answer = stored(['y stored', 'x stored', 'new'], [10, 11, 12], 'Translated');
+    const merged = withTranslated(screen, answer, 'meta');
+    expect(merged.issue.subject.fr).toBe('Translated');
+    expect(merged.issue.blocks.map((b) => (b as { text: { fr: string } }).text.fr)).toEqual(['y', 'x', 'new']);
   });
 });

@@ -1,6 +1,7 @@
 // Helpers about blocks shared by the composer's components.
 import type { Block } from './bindings/Block';
 import type { Problem } from './bindings/Problem';
+import type { StoredIssue } from './bindings/StoredIssue';
 
 export const BLOCK_KINDS: Block['kind'][] = [
   'article',
@@ -65,4 +66,28 @@ export function translationSteps(
     if (from && !b.only) steps.push([i, from]);
   });
   return steps;
+}
+
+/**
+ * After a translation step: the issue as stored (`answer`), with everything but the
+ * translated text (`target`: a block's position, or 'meta' for the subject and
+ * preheader) taken from what is on screen, since typing went on meanwhile. Blocks are
+ * matched by id.
+ */
+export function withTranslated(screen: StoredIssue, answer: StoredIssue, target: number | 'meta'): StoredIssue {
+  const byId = new Map(screen.block_ids.map((id, i) => [id, screen.issue.blocks[i]]));
+  const targetId = target === 'meta' ? null : answer.block_ids[target];
+  const blocks = answer.issue.blocks.map((b, i) => {
+    const id = answer.block_ids[i];
+    return id === targetId ? b : (byId.get(id) ?? b);
+  });
+  const meta =
+    target === 'meta'
+      ? {}
+      : {
+          subject: screen.issue.subject,
+          preheader: screen.issue.preheader,
+          machine_draft: screen.issue.machine_draft,
+        };
+  return { ...answer, issue: { ...answer.issue, ...meta, blocks } };
 }
