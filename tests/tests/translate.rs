@@ -256,6 +256,13 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
         .scroll_into_view()
         .await?;
     app.screenshot("composer-redraft-fr").await?;
+    app.choose_language("nl").await?;
+    app.find("[data-redraft='0']")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("composer-redraft-nl").await?;
+    app.choose_language("fr").await?;
     app.click("[data-action='accept-redraft']").await?;
     app.find_soon(
         "[data-block-index='0'] [data-machine-draft='nl']",
