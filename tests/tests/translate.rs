@@ -324,7 +324,8 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
             "preheader": {"fr": "Groupe école", "nl": ""},
             "blocks": [
                 {"kind": "heading", "text": {"fr": "Le tuteur", "nl": ""}},
-                {"kind": "heading", "text": {"fr": "Formation", "nl": "Opleiding"}}
+                {"kind": "heading", "text": {"fr": "Formation", "nl": "Opleiding"}},
+                {"kind": "heading", "text": {"fr": "Le tuteur désigné", "nl": ""}}
             ]
         })
         .to_string(),
@@ -385,11 +386,17 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
     let shown = app.find(other).await?.prop("value").await?;
     assert_eq!(shown.as_deref(), Some("Formation continue des tuteurs"));
 
-    // The text being translated is itself edited meanwhile: the edit wins, the draft
-    // is left out, and the message says so.
+    // "Translate every missing side": the first text (the preheader) is itself edited
+    // while it is translated. The edit wins, its draft is left out and the message says
+    // so; the next block is still translated.
     server.fault("timeout", 1)?;
-    app.click("[data-action='translate-meta']").await?;
+    app.click("[data-action='translate-all']").await?;
     app.fill("#preheader-fr", "Groupe école et santé").await?;
+    app.find_soon(
+        "[data-block-index='2'] [data-machine-draft='nl']",
+        Duration::from_secs(20),
+    )
+    .await?;
     let error = app
         .find_soon(
             "[data-translate-error='translate-error-edited']",
@@ -429,5 +436,6 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
     assert_eq!(issue["blocks"][0]["text"]["nl"], "De voogd");
     assert_eq!(issue["preheader"]["fr"], "Groupe école et santé");
     assert_eq!(issue["preheader"]["nl"], "");
+    assert_eq!(issue["blocks"][2]["text"]["nl"], "De voogd aangesteld");
     Ok(())
 }

@@ -143,7 +143,8 @@ export class Translator {
         this.error = { code: 'translate-error-cancelled', args: {}, detail: '' } as AppError;
         break;
       }
-      if (!(await this.#one(target, from))) break;
+      // A text edited while it was translated keeps the edit; the other steps go on.
+      if (!(await this.#one(target, from)) && !this.#keptAnEdit()) break;
       this.progress = { done: this.progress.done + 1, total: steps.length };
     }
     this.progress = null;
@@ -151,5 +152,10 @@ export class Translator {
 
   stop() {
     this.#stop = true;
+  }
+
+  /** The last step left its draft out because the text was edited meanwhile. */
+  #keptAnEdit(): boolean {
+    return this.error?.code === 'translate-error-edited';
   }
 }
