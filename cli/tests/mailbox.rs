@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -564,7 +564,6 @@ fn a_server_without_move_gets_copy_and_delete_and_bad_settings_get_clear_errors(
         "copied, then removed from the inbox"
     );
     assert!(inbox.iter().all(|m| !m.deleted));
-    let _ = PathBuf::new();
 }
 
 #[test]

@@ -13,6 +13,27 @@ use tandem_testkit::{Keyring, TranslateServer};
 
 const KEY: &str = "e2e-key:fx";
 
+/// Settings → Translation: DeepL with the test server's address and key, saved.
+async fn set_up_deepl(app: &App, server: &TranslateServer) -> Result<()> {
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "#translate-service option[value='deepl']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    app.fill("#translate-key", KEY).await?;
+    app.fill("#translate-url", &server.url()).await?;
+    app.click("#translate-save").await?;
+    app.find_soon("[data-translate-saved]", Duration::from_secs(10))
+        .await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_french() -> Result<()> {
     let keyring = Keyring::start()?;
@@ -48,22 +69,7 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
         .await
         .is_err());
 
-    app.find("nav [data-view='settings']")
-        .await?
-        .click()
-        .await?;
-    app.find_soon(
-        "#translate-service option[value='deepl']",
-        Duration::from_secs(10),
-    )
-    .await?
-    .click()
-    .await?;
-    app.fill("#translate-key", KEY).await?;
-    app.fill("#translate-url", &server.url()).await?;
-    app.click("#translate-save").await?;
-    app.find_soon("[data-translate-saved]", Duration::from_secs(10))
-        .await?;
+    set_up_deepl(&app, &server).await?;
     app.click("#translate-usage").await?;
     let usage = app
         .find_soon("[data-translate-usage]", Duration::from_secs(10))
@@ -332,22 +338,7 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
     )?;
     launch.cli(&["issue".as_ref(), "import".as_ref(), file.as_os_str()])?;
     let app = App::start(&launch).await?;
-    app.find("nav [data-view='settings']")
-        .await?
-        .click()
-        .await?;
-    app.find_soon(
-        "#translate-service option[value='deepl']",
-        Duration::from_secs(10),
-    )
-    .await?
-    .click()
-    .await?;
-    app.fill("#translate-key", KEY).await?;
-    app.fill("#translate-url", &server.url()).await?;
-    app.click("#translate-save").await?;
-    app.find_soon("[data-translate-saved]", Duration::from_secs(10))
-        .await?;
+    set_up_deepl(&app, &server).await?;
     app.find("nav [data-view='composer']")
         .await?
         .click()

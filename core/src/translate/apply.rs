@@ -218,9 +218,11 @@ mod tests {
     use super::*;
     use crate::model::{Issue, RichText};
 
-    /// A stand-in for the service in this unit test (the real services are tested
+    /// A stand-in for the service in these unit tests (the real services are tested
     /// against the DeepL/LibreTranslate test server): text between tags in capitals.
-    struct Capitals;
+    /// With a database file, someone saves an edit of block 0's French title during
+    /// the answer (through another connection, as the app's typing does).
+    struct Capitals(Option<std::path::PathBuf>);
 
     impl Service for Capitals {
         fn translate(
@@ -229,6 +231,15 @@ mod tests {
             _: Lang,
             _: Lang,
         ) -> Result<Vec<String>, TranslateError> {
+            if let Some(path) = &self.0 {
+                let mut other = Store::open(path).unwrap();
+                let stored = other.issue(1).unwrap();
+                let mut block = stored.issue.blocks[0].clone();
+                if let crate::model::BlockKind::Article { title, .. } = &mut block.kind {
+                    title.fr = "Le tuteur, encore".into();
+                }
+                other.save_block(1, stored.block_ids[0], &block).unwrap();
+            }
             Ok(texts
                 .iter()
                 .map(|t| {
@@ -245,37 +256,6 @@ mod tests {
                         .collect()
                 })
                 .collect())
-        }
-        fn use_glossary(&mut self, _: &[(String, String)]) -> Result<(), TranslateError> {
-            Ok(())
-        }
-        fn usage(&mut self) -> Result<Option<(u64, u64)>, TranslateError> {
-            Ok(None)
-        }
-        fn applies_glossary(&self) -> bool {
-            true
-        }
-    }
-
-    /// A service during whose answer someone saves an edit of block 0's French title
-    /// (through another connection, as the app's typing does).
-    struct EditsMeanwhile(std::path::PathBuf);
-
-    impl Service for EditsMeanwhile {
-        fn translate(
-            &mut self,
-            texts: &[String],
-            from: Lang,
-            to: Lang,
-        ) -> Result<Vec<String>, TranslateError> {
-            let mut other = Store::open(&self.0).unwrap();
-            let stored = other.issue(1).unwrap();
-            let mut block = stored.issue.blocks[0].clone();
-            if let crate::model::BlockKind::Article { title, .. } = &mut block.kind {
-                title.fr = "Le tuteur, encore".into();
-            }
-            other.save_block(1, stored.block_ids[0], &block).unwrap();
-            Capitals.translate(texts, from, to)
         }
         fn use_glossary(&mut self, _: &[(String, String)]) -> Result<(), TranslateError> {
             Ok(())
@@ -339,7 +319,7 @@ mod tests {
             &mut store,
             id,
             scope,
-            &mut EditsMeanwhile(path.clone()),
+            &mut Capitals(Some(path.clone())),
             &[],
             &AtomicBool::new(false),
             &mut |_, _| {},
@@ -355,7 +335,7 @@ mod tests {
             &mut store,
             id,
             scope,
-            &mut Capitals,
+            &mut Capitals(None),
             &[],
             &AtomicBool::new(false),
             &mut |_, _| {},
@@ -368,7 +348,7 @@ mod tests {
     #[test]
     fn a_new_draft_over_a_written_side_is_shown_then_saved_only_when_accepted() {
         let (mut store, id) = stored();
-        let r = redraft(&store, id, 0, Lang::Fr, &mut Capitals, &[]).unwrap();
+        let r = redraft(&store, id, 0, Lang::Fr, &mut Capitals(None), &[]).unwrap();
         assert_eq!(r.current, ["De voogd (oud)", "Een oude tekst."]);
         assert_eq!(r.draft, ["LE TUTEUR", "UN NOUVEAU TEXTE."]);
         assert_eq!(r.report.fields, 2);
@@ -393,7 +373,7 @@ mod tests {
     #[test]
     fn a_block_changed_while_its_draft_was_shown_is_not_replaced() {
         let (mut store, id) = stored();
-        let r = redraft(&store, id, 0, Lang::Fr, &mut Capitals, &[]).unwrap();
+        let r = redraft(&store, id, 0, Lang::Fr, &mut Capitals(None), &[]).unwrap();
         // Someone types in the Dutch title meanwhile.
         let stored = store.issue(id).unwrap();
         let mut typed = stored.issue.blocks[0].clone();
@@ -407,8 +387,8 @@ mod tests {
         ));
         assert_eq!(store.issue(id).unwrap().issue.blocks[0], typed);
         // A block with nothing to draw from gives an empty draft; a missing block, an error.
-        let empty = redraft(&store, id, 1, Lang::Nl, &mut Capitals, &[]).unwrap();
+        let empty = redraft(&store, id, 1, Lang::Nl, &mut Capitals(None), &[]).unwrap();
         assert_eq!(empty.report.fields, 0);
-        assert!(redraft(&store, id, 9, Lang::Fr, &mut Capitals, &[]).is_err());
+        assert!(redraft(&store, id, 9, Lang::Fr, &mut Capitals(None), &[]).is_err());
     }
 }
