@@ -301,6 +301,29 @@ fn uid_set(uids: &[u32]) -> String {
         .join(",")
 }
 
+/// Moves the `uids` this check may move: each is first taken on in the database, so two
+/// checks at once never both move one (which would leave two copies in `Tandem`); if the
+/// move fails, they are given back for the next check. Returns how many moved.
+fn claim_and_move(
+    session: &mut Session,
+    store: &mut Store,
+    folder: &str,
+    uidvalidity: u32,
+    uids: &[u32],
+    has_move: bool,
+    created: &mut bool,
+) -> Result<u32, MailboxError> {
+    if uids.is_empty() {
+        return Ok(0);
+    }
+    let claimed = store.mailbox_claim_moves(folder, uidvalidity, uids)?;
+    if let Err(e) = move_to_tandem(session, &claimed, has_move, created) {
+        let _ = store.mailbox_unclaim_moves(folder, uidvalidity, &claimed);
+        return Err(e);
+    }
+    Ok(claimed.len() as u32)
+}
+
 /// Moves `uids` of the selected folder to the Tandem folder (created when missing).
 fn move_to_tandem(
     session: &mut Session,
@@ -440,11 +463,15 @@ fn check_session(
     // A check that stopped between recording and moving: finish the moves.
     if !options.dry_run {
         let pending = store.mailbox_pending_moves(&folder, uidvalidity)?;
-        if !pending.is_empty() {
-            move_to_tandem(session, &pending, has_move, &mut created)?;
-            store.mailbox_moved(&folder, uidvalidity, &pending)?;
-            summary.moved += pending.len() as u32;
-        }
+        summary.moved += claim_and_move(
+            session,
+            store,
+            &folder,
+            uidvalidity,
+            &pending,
+            has_move,
+            &mut created,
+        )?;
     }
     // Nothing new: the SELECT said so (UIDNEXT), no search needed.
     if mailbox.uid_next.is_some_and(|next| next <= last_uid + 1) || mailbox.exists == 0 {
@@ -506,10 +533,16 @@ fn check_session(
                 to_move.push(uid);
             }
         }
-        if !options.dry_run && !to_move.is_empty() {
-            move_to_tandem(session, &to_move, has_move, &mut created)?;
-            store.mailbox_moved(&folder, uidvalidity, &to_move)?;
-            summary.moved += to_move.len() as u32;
+        if !options.dry_run {
+            summary.moved += claim_and_move(
+                session,
+                store,
+                &folder,
+                uidvalidity,
+                &to_move,
+                has_move,
+                &mut created,
+            )?;
         }
     }
     Ok(summary)

@@ -283,19 +283,50 @@ impl Store {
         Ok(uids)
     }
 
-    pub fn mailbox_moved(
-        &self,
+    /// Takes the move of `uids` on for this check: each is set as moved only where no
+    /// other check has taken it (two checks at once must not both move a message: the
+    /// server would keep two copies). Returns the ones taken, in one transaction.
+    pub fn mailbox_claim_moves(
+        &mut self,
+        folder: &str,
+        uidvalidity: u32,
+        uids: &[u32],
+    ) -> Result<Vec<u32>, StoreError> {
+        let now = crate::send::now_ms();
+        let tx = self.conn.transaction()?;
+        let mut claimed = Vec::new();
+        for &uid in uids {
+            let n = tx.execute(
+                "UPDATE mailbox_messages SET moved_at = ?4
+                 WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3
+                 AND move = 1 AND moved_at IS NULL",
+                params![folder, uidvalidity, uid, now],
+            )?;
+            if n == 1 {
+                claimed.push(uid);
+            }
+        }
+        tx.commit()?;
+        Ok(claimed)
+    }
+
+    /// Gives back moves taken on that did not happen (the server refused or the
+    /// connection was cut): the next check does them.
+    pub fn mailbox_unclaim_moves(
+        &mut self,
         folder: &str,
         uidvalidity: u32,
         uids: &[u32],
     ) -> Result<(), StoreError> {
-        let now = crate::send::now_ms();
-        for uid in uids {
-            self.conn.execute(
-                "UPDATE mailbox_messages SET moved_at = ?4 WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3",
-                params![folder, uidvalidity, uid, now],
+        let tx = self.conn.transaction()?;
+        for &uid in uids {
+            tx.execute(
+                "UPDATE mailbox_messages SET moved_at = NULL
+                 WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3",
+                params![folder, uidvalidity, uid],
             )?;
         }
+        tx.commit()?;
         Ok(())
     }
 

@@ -279,6 +279,33 @@ mod recording {
     }
 
     #[test]
+    fn a_move_is_taken_on_by_one_check_only_and_given_back_when_it_fails() {
+        let (dir, mut store) = store_with(&["anne@example.be", "jan@example.be"]);
+        for (uid, email) in [(1, "anne@example.be"), (2, "jan@example.be")] {
+            let token = store.contact(email).unwrap().unsubscribe_token;
+            let request =
+                classify(format!("Subject: unsubscribe {token}\r\n\r\n").as_bytes()).unwrap();
+            store
+                .record_mailbox_message("INBOX", 1, uid, Ok(&request), false)
+                .unwrap()
+                .unwrap();
+        }
+        assert_eq!(store.mailbox_pending_moves("INBOX", 1).unwrap(), [1, 2]);
+        // Two checks at once (two connections): each move goes to one of them.
+        let mut other = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        assert_eq!(store.mailbox_claim_moves("INBOX", 1, &[1]).unwrap(), [1]);
+        assert_eq!(other.mailbox_claim_moves("INBOX", 1, &[1, 2]).unwrap(), [2]);
+        assert!(store
+            .mailbox_claim_moves("INBOX", 1, &[1, 2])
+            .unwrap()
+            .is_empty());
+        assert!(store.mailbox_pending_moves("INBOX", 1).unwrap().is_empty());
+        // A move the server did not do is given back for the next check.
+        other.mailbox_unclaim_moves("INBOX", 1, &[2]).unwrap();
+        assert_eq!(store.mailbox_pending_moves("INBOX", 1).unwrap(), [2]);
+    }
+
+    #[test]
     fn undo_gives_back_the_previous_status_once_and_an_unreadable_message_is_only_noted() {
         let (_dir, mut store) = store_with(&["anne@example.be"]);
         let token = store.contact("anne@example.be").unwrap().unsubscribe_token;
