@@ -178,6 +178,10 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
     // In French: the undo asks first.
     app.choose_language("fr").await?;
     app.find("nav [data-view='send']").await?.click().await?;
+    // The panel checks by itself as it opens; the list is there before that check
+    // ends, so wait for it (its end used to move the list under a click in flight).
+    app.find_soon("[data-mailbox-summary='1']", Duration::from_secs(30))
+        .await?;
     app.find_soon(
         "[data-mailbox-action='unsubscribed'] [data-undo]",
         Duration::from_secs(10),
@@ -203,8 +207,9 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
     )
     .await?;
     app.click("#mailbox-check").await?;
+    // The second check of this panel, not the first one's summary still shown.
     let summary = app
-        .find_soon("[data-mailbox-summary]", Duration::from_secs(30))
+        .find_soon("[data-mailbox-summary='2']", Duration::from_secs(30))
         .await?
         .text()
         .await?;
