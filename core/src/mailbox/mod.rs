@@ -303,7 +303,8 @@ fn uid_set(uids: &[u32]) -> String {
 
 /// Moves the `uids` this check may move: each is first taken on in the database, so two
 /// checks at once never both move one (which would leave two copies in `Tandem`); if the
-/// move fails, they are given back for the next check. Returns how many moved.
+/// move fails, they are given back for the next check, and if this check is killed
+/// before it is done, a check ten minutes later takes them over. Returns how many moved.
 fn claim_and_move(
     session: &mut Session,
     store: &mut Store,
@@ -321,6 +322,7 @@ fn claim_and_move(
         let _ = store.mailbox_unclaim_moves(folder, uidvalidity, &claimed);
         return Err(e);
     }
+    store.mailbox_moves_done(folder, uidvalidity, &claimed)?;
     Ok(claimed.len() as u32)
 }
 

@@ -238,6 +238,10 @@ fn three_soft_in_a_row(tx: &Transaction<'_>, contact: i64) -> rusqlite::Result<b
     Ok(last.len() == 3 && last.iter().all(|b| !b.is_empty()))
 }
 
+/// How long a check's claim on a move holds (10 minutes): a check stops waiting for a
+/// server long before (its timeout), so an older claim is one whose check was killed.
+pub const STALE_MOVE_CLAIM_MS: i64 = 10 * 60 * 1000;
+
 impl Store {
     /// Where reading `folder` stopped, if it ever started.
     pub fn mailbox_folder(&self, folder: &str) -> Result<Option<FolderState>, StoreError> {
@@ -266,26 +270,32 @@ impl Store {
         Ok(())
     }
 
-    /// Messages recorded as to be moved that the server has not moved yet (a check that
-    /// stopped between the two).
+    /// Messages recorded as to be moved that the server has not moved yet and that no
+    /// running check has taken on (a check that stopped between recording and moving,
+    /// or one killed after taking a move on: its claim is stale after
+    /// [`STALE_MOVE_CLAIM_MS`]).
     pub fn mailbox_pending_moves(
         &self,
         folder: &str,
         uidvalidity: u32,
     ) -> Result<Vec<u32>, StoreError> {
+        let stale = crate::send::now_ms() - STALE_MOVE_CLAIM_MS;
         let mut stmt = self.conn.prepare(
             "SELECT uid FROM mailbox_messages WHERE folder = ?1 AND uidvalidity = ?2
-             AND move = 1 AND moved_at IS NULL ORDER BY uid",
+             AND move = 1 AND moved_at IS NULL
+             AND (move_claimed_at IS NULL OR move_claimed_at < ?3) ORDER BY uid",
         )?;
         let uids = stmt
-            .query_map(params![folder, uidvalidity], |r| r.get(0))?
+            .query_map(params![folder, uidvalidity, stale], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(uids)
     }
 
-    /// Takes the move of `uids` on for this check: each is set as moved only where no
-    /// other check has taken it (two checks at once must not both move a message: the
-    /// server would keep two copies). Returns the ones taken, in one transaction.
+    /// Takes the move of `uids` on for this check: each only where no other check holds
+    /// it (two checks at once must not both move a message: the server would keep two
+    /// copies), or where the check that took it on stopped long ago. Returns the ones
+    /// taken, in one transaction; [`Store::mailbox_moves_done`] or
+    /// [`Store::mailbox_unclaim_moves`] follows.
     pub fn mailbox_claim_moves(
         &mut self,
         folder: &str,
@@ -297,10 +307,11 @@ impl Store {
         let mut claimed = Vec::new();
         for &uid in uids {
             let n = tx.execute(
-                "UPDATE mailbox_messages SET moved_at = ?4
+                "UPDATE mailbox_messages SET move_claimed_at = ?4
                  WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3
-                 AND move = 1 AND moved_at IS NULL",
-                params![folder, uidvalidity, uid, now],
+                 AND move = 1 AND moved_at IS NULL
+                 AND (move_claimed_at IS NULL OR move_claimed_at < ?5)",
+                params![folder, uidvalidity, uid, now, now - STALE_MOVE_CLAIM_MS],
             )?;
             if n == 1 {
                 claimed.push(uid);
@@ -308,6 +319,26 @@ impl Store {
         }
         tx.commit()?;
         Ok(claimed)
+    }
+
+    /// Records that the server moved `uids` (taken on by this check).
+    pub fn mailbox_moves_done(
+        &mut self,
+        folder: &str,
+        uidvalidity: u32,
+        uids: &[u32],
+    ) -> Result<(), StoreError> {
+        let now = crate::send::now_ms();
+        let tx = self.conn.transaction()?;
+        for &uid in uids {
+            tx.execute(
+                "UPDATE mailbox_messages SET moved_at = ?4
+                 WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3",
+                params![folder, uidvalidity, uid, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Gives back moves taken on that did not happen (the server refused or the
@@ -321,8 +352,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         for &uid in uids {
             tx.execute(
-                "UPDATE mailbox_messages SET moved_at = NULL
-                 WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3",
+                "UPDATE mailbox_messages SET move_claimed_at = NULL
+                 WHERE folder = ?1 AND uidvalidity = ?2 AND uid = ?3 AND moved_at IS NULL",
                 params![folder, uidvalidity, uid],
             )?;
         }

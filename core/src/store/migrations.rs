@@ -20,6 +20,7 @@ const SOURCES: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0005_destinations.sql")),
     M::up(include_str!("../../migrations/0006_mailbox.sql")),
     M::up(include_str!("../../migrations/0007_translation.sql")),
+    M::up(include_str!("../../migrations/0008_move_claims.sql")),
 ];
 
 /// The schema version this build writes.

@@ -28,6 +28,7 @@ pub use error::StoreError;
 pub use issues::{IssueMeta, IssueSummary, StoredIssue};
 pub use mailbox::{
     FolderState, MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES,
+    STALE_MOVE_CLAIM_MS,
 };
 pub use migrations::{current_version, latest_version};
 pub use sends::{Audience, LedgerRow, NewRecipient, NewRun, RowStatus, RunInfo, RunState};

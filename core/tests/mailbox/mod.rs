@@ -113,7 +113,7 @@ mod recording {
     use tandem_core::contacts::ContactLanguage;
     use tandem_core::mailbox::{classify, Read};
     use tandem_core::send::Destination;
-    use tandem_core::store::{ContactInput, NewRun, Store};
+    use tandem_core::store::{ContactInput, NewRun, Store, STALE_MOVE_CLAIM_MS};
 
     fn store_with(emails: &[&str]) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -303,6 +303,24 @@ mod recording {
         // A move the server did not do is given back for the next check.
         other.mailbox_unclaim_moves("INBOX", 1, &[2]).unwrap();
         assert_eq!(store.mailbox_pending_moves("INBOX", 1).unwrap(), [2]);
+        // A move done is done for good, however old.
+        store.mailbox_moves_done("INBOX", 1, &[1]).unwrap();
+        // The check holding 2 is killed (kill -9) before moving it: its claim holds
+        // while it could still be running, then the next check takes the move over.
+        assert_eq!(other.mailbox_claim_moves("INBOX", 1, &[2]).unwrap(), [2]);
+        drop(other);
+        assert!(store.mailbox_pending_moves("INBOX", 1).unwrap().is_empty());
+        let raw = rusqlite::Connection::open(dir.path().join("t.sqlite3")).unwrap();
+        let aged = raw
+            .execute(
+                "UPDATE mailbox_messages SET move_claimed_at = move_claimed_at - ?1,
+                 moved_at = moved_at - ?1",
+                [STALE_MOVE_CLAIM_MS + 1000],
+            )
+            .unwrap();
+        assert_eq!(aged, 2);
+        assert_eq!(store.mailbox_pending_moves("INBOX", 1).unwrap(), [2]);
+        assert_eq!(store.mailbox_claim_moves("INBOX", 1, &[1, 2]).unwrap(), [2]);
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
         }
         seen += 1;
         let (_dir, path) = copy_fixture(&name);
-        let store = Store::open(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut store = Store::open(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(store.schema_version().unwrap(), latest_version(), "{name}");
         // Each fixture was made with the interface language set to Dutch.
         assert_eq!(store.ui_language().unwrap(), Some(UiLanguage::Nl), "{name}");
@@ -82,6 +82,9 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
         }
         if version == 5 {
             schema_5_contacts_and_ledger_gain_the_mailbox_columns(&store);
+        }
+        if version == 7 {
+            schema_7_mailbox_moves_and_translation_drafts_are_kept(&mut store);
         }
     }
     assert!(
@@ -133,6 +136,47 @@ fn schema_5_contacts_and_ledger_gain_the_mailbox_columns(store: &Store) {
         && r.message_id.ends_with("@example.org>")));
     assert!(store.mailbox_log(10).unwrap().is_empty());
     assert_eq!(store.mailbox_folder("INBOX").unwrap(), None);
+}
+
+/// v7 (schema-7 CLI, commit a526dd7): contacts, a send to the outbox, a second issue
+/// whose Dutch article a translation service drafted, a one-pair glossary, and one
+/// mailbox check of three messages (Anne's unsubscribe by token, moved to `Tandem`;
+/// Sam's worded request, to confirm; a question, left). Schema 8 records a move only
+/// once done: what schema 7 marked as moved stays moved.
+fn schema_7_mailbox_moves_and_translation_drafts_are_kept(store: &mut Store) {
+    use tandem_core::model::Lang;
+    let anne = store.contact("anne@example.be").unwrap();
+    assert_eq!(
+        (anne.status.code(), anne.status_reason.as_str()),
+        ("unsubscribed", "email_request")
+    );
+    let log = store.mailbox_log(10).unwrap();
+    let kinds: Vec<_> = log.iter().map(|a| a.kind.as_str()).collect();
+    assert_eq!(kinds, ["left", "to_confirm", "unsubscribed"]);
+    let inbox = store.mailbox_folder("INBOX").unwrap().unwrap();
+    assert_eq!(inbox.last_uid, 3);
+    assert!(store
+        .mailbox_pending_moves("INBOX", inbox.uidvalidity)
+        .unwrap()
+        .is_empty());
+    assert!(
+        store
+            .mailbox_claim_moves("INBOX", inbox.uidvalidity, &[1, 2, 3])
+            .unwrap()
+            .is_empty(),
+        "Anne's request was moved; the others stay in the INBOX"
+    );
+    let drafted = store.issue(2).unwrap().issue;
+    assert_eq!(drafted.blocks[1].machine_draft, [Lang::Nl]);
+    assert!(drafted.blocks[0].machine_draft.is_empty());
+    assert_eq!(
+        store.glossary().unwrap(),
+        [(
+            "service des Tutelles".to_owned(),
+            "dienst Voogdij".to_owned()
+        )]
+    );
+    assert_eq!(store.ledger(1, None).unwrap().len(), 3);
 }
 
 #[test]
