@@ -90,12 +90,35 @@ fn write_file_secrets(path: &Path, secrets: &BTreeMap<String, String>) -> std::i
     write_private(path, &serde_json::json!({ "secrets": secrets }).to_string())
 }
 
+/// Reads the secrets of `path`, lets `change` edit them, and writes them back when it
+/// says they changed, holding an exclusive lock (`PATH.lock`) from the read to the
+/// write: the app and the CLI saving at the same moment must not lose one of the two
+/// writes. The lock goes with the process if it dies.
+fn update_file_secrets(
+    path: &Path,
+    change: impl FnOnce(&mut BTreeMap<String, String>) -> bool,
+) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_extension("lock"))?;
+    lock.lock()?;
+    let mut secrets = read_file_secrets(path);
+    if change(&mut secrets) {
+        write_file_secrets(path, &secrets)?;
+    }
+    Ok(())
+}
+
 /// Takes `key` out of the fallback `file`, if it is there.
 fn forget_in_file(key: &str, file: &str, data_dir: &Path) {
     let path = data_dir.join(file);
-    let mut secrets = read_file_secrets(&path);
-    if secrets.remove(key).is_some() {
-        let _ = write_file_secrets(&path, &secrets);
+    if path.exists() {
+        let _ = update_file_secrets(&path, |secrets| secrets.remove(key).is_some());
     }
 }
 
@@ -118,10 +141,11 @@ fn save_secret(
         }
         Err(e) if !allow_file => Err(SecretError::NoKeychain(e.to_string())),
         Err(_) => {
-            let path = data_dir.join(file);
-            let mut secrets = read_file_secrets(&path);
-            secrets.insert(key.to_owned(), secret.to_owned());
-            write_file_secrets(&path, &secrets).map_err(|e| SecretError::Io(e.to_string()))?;
+            update_file_secrets(&data_dir.join(file), |secrets| {
+                secrets.insert(key.to_owned(), secret.to_owned());
+                true
+            })
+            .map_err(|e| SecretError::Io(e.to_string()))?;
             Ok(Saved::File)
         }
     }
@@ -301,6 +325,43 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_saved_to_one_file_at_the_same_moment_are_all_kept() {
+        // Eight writers (the app, the CLI…: each opens the lock file itself, as another
+        // process would) save 25 secrets each into one file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FALLBACK_FILE);
+        std::thread::scope(|scope| {
+            for writer in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    for n in 0..25 {
+                        update_file_secrets(path, |secrets| {
+                            secrets.insert(format!("smtp:w{writer}-{n}@host"), format!("pw{n}"));
+                            true
+                        })
+                        .unwrap();
+                    }
+                });
+            }
+        });
+        let secrets = read_file_secrets(&path);
+        assert_eq!(secrets.len(), 200);
+        assert_eq!(secrets["smtp:w7-24@host"], "pw24");
+        // Forgetting them all, concurrently too, leaves no file behind.
+        std::thread::scope(|scope| {
+            for writer in 0..8 {
+                let dir = dir.path();
+                scope.spawn(move || {
+                    for n in 0..25 {
+                        forget_in_file(&format!("smtp:w{writer}-{n}@host"), FALLBACK_FILE, dir);
+                    }
+                });
+            }
+        });
+        assert!(!path.exists());
+    }
 
     #[test]
     fn without_a_keychain_the_file_needs_consent_and_is_private() {
