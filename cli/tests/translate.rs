@@ -232,7 +232,21 @@ fn a_changed_glossary_replaces_the_deepl_glossary_and_a_term_split_by_formatting
     std::fs::write(&one_column, "tuteur\nvoogd\n").unwrap();
     let out = run(tandem(&db).args(["glossary", "import"]).arg(&one_column));
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("one column only"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1: one column only"));
+    // A file with a header and no pair is refused: it would have emptied the glossary.
+    let (before, after) = (dir.path().join("before.csv"), dir.path().join("after.csv"));
+    ok(tandem(&db).args(["glossary", "export"]).arg(&before));
+    let header_only = dir.path().join("empty.csv");
+    std::fs::write(&header_only, "fr;nl\n;\n").unwrap();
+    let out = run(tandem(&db).args(["glossary", "import"]).arg(&header_only));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no pair of terms"));
+    ok(tandem(&db).args(["glossary", "export"]).arg(&after));
+    assert_eq!(
+        std::fs::read(&after).unwrap(),
+        std::fs::read(&before).unwrap()
+    );
+    assert!(std::fs::read_to_string(&after).unwrap().lines().count() > 1);
 
     // LibreTranslate has no glossaries: Tandem protects the terms itself.
     let report = last_json(&ok(translate(

@@ -79,10 +79,44 @@ pub(super) fn unprotect(html: &str, used: &[String]) -> String {
     out
 }
 
+/// Why a glossary file was refused (the glossary then stays as it was).
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum GlossaryFileError {
+    #[error("line {line}: one column only; write French;Dutch on each line")]
+    OneColumn { line: usize },
+    #[error("line {line}: {detail}")]
+    Unreadable { line: usize, detail: String },
+    /// No line holds both terms: importing it would empty the glossary.
+    #[error("no pair of terms in this file")]
+    Empty,
+}
+
+impl GlossaryFileError {
+    /// The Fluent id of the message that says what to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            GlossaryFileError::OneColumn { .. } => "glossary-error-one-column",
+            GlossaryFileError::Unreadable { .. } => "glossary-error-file",
+            GlossaryFileError::Empty => "glossary-error-empty",
+        }
+    }
+
+    /// The line the problem is on, when there is one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            GlossaryFileError::OneColumn { line } | GlossaryFileError::Unreadable { line, .. } => {
+                Some(*line)
+            }
+            GlossaryFileError::Empty => None,
+        }
+    }
+}
+
 /// Reads a glossary file: CSV `fr;nl` or `fr,nl` (the delimiter of the first line), one
 /// pair a line, an optional header naming the columns fr and nl (in either order);
-/// UTF-8 or Windows-1252 as Excel writes it.
-pub fn read_glossary_csv(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
+/// UTF-8 or Windows-1252 as Excel writes it. A file with no pair is refused, never
+/// taken as "empty the glossary".
+pub fn read_glossary_csv(bytes: &[u8]) -> Result<Vec<(String, String)>, GlossaryFileError> {
     let text = match std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {
         Ok(t) => t.to_owned(),
         Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
@@ -97,7 +131,10 @@ pub fn read_glossary_csv(bytes: &[u8]) -> Result<Vec<(String, String)>, String> 
     let mut pairs = Vec::new();
     let mut columns = (0, 1);
     for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("line {}: {e}", n + 1))?;
+        let record = record.map_err(|e| GlossaryFileError::Unreadable {
+            line: n + 1,
+            detail: e.to_string(),
+        })?;
         let cell = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
         if n == 0 {
             let (a, b) = (cell(0).to_lowercase(), cell(1).to_lowercase());
@@ -107,15 +144,15 @@ pub fn read_glossary_csv(bytes: &[u8]) -> Result<Vec<(String, String)>, String> 
             }
         }
         if record.len() < 2 {
-            return Err(format!(
-                "line {}: one column only; write French;Dutch on each line",
-                n + 1
-            ));
+            return Err(GlossaryFileError::OneColumn { line: n + 1 });
         }
         let (fr, nl) = (cell(columns.0), cell(columns.1));
         if !fr.is_empty() && !nl.is_empty() {
             pairs.push((fr, nl));
         }
+    }
+    if pairs.is_empty() {
+        return Err(GlossaryFileError::Empty);
     }
     Ok(pairs)
 }

@@ -19,7 +19,7 @@ pub use apply::{
     Scope,
 };
 use glossary::{contains_term, directed, protect, unprotect};
-pub use glossary::{glossary_csv, read_glossary_csv};
+pub use glossary::{glossary_csv, read_glossary_csv, GlossaryFileError};
 pub use service::{glossary_hash, DeepL, LibreTranslate, Service, TranslateError};
 
 use crate::model::{Block, Issue, Lang, TextField};

@@ -123,11 +123,18 @@ pub fn import_glossary(
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err(AppError::new("glossary-error-file", "no file"));
     };
-    let pairs = translate::read_glossary_csv(bytes)
-        .map_err(|why| AppError::new("glossary-error-file", why))?;
-    if pairs.is_empty() {
-        return Err(AppError::new("glossary-error-file", "no pair"));
-    }
+    let pairs = translate::read_glossary_csv(bytes).map_err(|e| {
+        // The message says it all, but for a file the CSV reader could not read.
+        let detail = match e {
+            translate::GlossaryFileError::Unreadable { .. } => e.to_string(),
+            _ => String::new(),
+        };
+        let mut error = AppError::new(e.code(), detail);
+        if let Some(line) = e.line() {
+            error.args.insert("line".into(), line.into());
+        }
+        error
+    })?;
     state.store()?.set_glossary(&pairs)?;
     view(&state)
 }
