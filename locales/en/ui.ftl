@@ -349,6 +349,7 @@ send-confirm = Send this issue to { $count ->
    *[other] { $count } people
   } now?
 send-confirm-yes = Yes, send now
+send-preparing = Reading the mailbox first (unsubscribes and bounces that came back), then the send starts…
 send-confirm-no = Not yet
 send-button = Send to { $count ->
     [one] one person

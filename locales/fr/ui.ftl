@@ -355,6 +355,7 @@ send-confirm = Envoyer ce numéro à { $count ->
    *[other] { $count } personnes
   } maintenant ?
 send-confirm-yes = Oui, envoyer
+send-preparing = Lecture de la boîte aux lettres d'abord (désinscriptions et retours arrivés), puis l'envoi commence…
 send-confirm-no = Pas encore
 send-button = Envoyer à { $count ->
     [0] personne

@@ -346,6 +346,7 @@ send-confirm = Dit nummer nu naar { $count ->
    *[other] { $count } personen
   } verzenden?
 send-confirm-yes = Ja, nu verzenden
+send-preparing = Eerst wordt de mailbox gelezen (afmeldingen en foutmeldingen die binnenkwamen), daarna begint de verzending…
 send-confirm-no = Nog niet
 send-button = Verzenden naar { $count ->
     [one] één persoon

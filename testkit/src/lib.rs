@@ -16,6 +16,8 @@
 //! - [`TranslateServer`]: a DeepL- and LibreTranslate-compatible test server with a
 //!   word-list translation, request recording and injected errors.
 //! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
+//! - [`SlowRelay`]: a TCP relay that holds a server's answers back, for a client that
+//!   must wait on a slow server.
 //!
 //! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
 
@@ -27,6 +29,7 @@ mod oauth;
 mod postfix;
 mod python;
 mod sink;
+mod slow;
 mod tls;
 mod translate;
 
@@ -37,6 +40,7 @@ pub use keyring::Keyring;
 pub use oauth::{get_page, OAuthServer};
 pub use postfix::{Postfix, POSTFIX_DOMAIN};
 pub use sink::{SmtpSink, SmtpSinkBuilder};
+pub use slow::SlowRelay;
 pub use tls::TestCertificate;
 pub use translate::TranslateServer;
 

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use tandem_e2e::{App, Launch, Result};
-use tandem_testkit::{Aiosmtpd, Dovecot, Keyring};
+use tandem_testkit::{Aiosmtpd, Dovecot, Keyring, SlowRelay};
 
 const OFFICE: &str = "office@example.org";
 const PASSWORD: &str = "imap-s3cret";
@@ -20,6 +20,47 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
+/// In Settings (open): fills the mailbox form for `dovecot`, reached at `port`, tests
+/// the connection and saves; returns what the test said.
+async fn set_up_mailbox(app: &App, port: u16, dovecot: &Dovecot) -> Result<String> {
+    app.find_soon("#imap-host", Duration::from_secs(10)).await?;
+    app.fill("#imap-host", "127.0.0.1").await?;
+    app.fill("#imap-port", &port.to_string()).await?;
+    app.fill("#imap-username", OFFICE).await?;
+    app.fill("#imap-password", PASSWORD).await?;
+    app.fill(
+        "#imap-ca",
+        &dovecot.certificate().ca_pem.display().to_string(),
+    )
+    .await?;
+    app.click("#imap-test").await?;
+    let tested = app
+        .find_soon("[data-imap-test='ok']", Duration::from_secs(20))
+        .await?
+        .text()
+        .await?;
+    app.click("#imap-save").await?;
+    app.find_soon("[data-imap-saved]", Duration::from_secs(10))
+        .await?;
+    Ok(tested)
+}
+
+/// Imports `csv` (contacts) and the sample issue with the CLI, before the app starts.
+fn contacts_and_sample_issue(launch: &Launch, csv: &str) -> Result<()> {
+    let file = launch.data_dir.join("contacts.csv");
+    std::fs::write(&file, csv)?;
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), file.as_os_str()])?;
+    let sample = tandem_testkit::workspace_root().join("core/src/sample/issue.json");
+    launch.cli(&["issue".as_ref(), "import".as_ref(), sample.as_os_str()])?;
+    Ok(())
+}
+
+fn unsubscribe_token(launch: &Launch, email: &str) -> Result<String> {
+    let contact: serde_json::Value =
+        serde_json::from_str(&launch.cli(&["contacts", "show", email, "--json"])?)?;
+    Ok(contact["unsubscribe_token"].as_str().unwrap().to_owned())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Result<()> {
     let keyring = Keyring::start()?;
@@ -29,15 +70,11 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
     launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
 
     // A real send to four contacts, made with the command line before the app starts.
-    let csv = launch.data_dir.join("contacts.csv");
-    std::fs::write(
-        &csv,
+    contacts_and_sample_issue(
+        &launch,
         "email;voornaam;taal\nanne@example.be;Anne;fr\njan@example.be;Jan;nl\n\
          sam@example.be;Sam;fr/nl\nzoe@example.be;Zoé;fr\n",
     )?;
-    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
-    let sample = tandem_testkit::workspace_root().join("core/src/sample/issue.json");
-    launch.cli(&["issue".as_ref(), "import".as_ref(), sample.as_os_str()])?;
     launch.cli(&[
         "send",
         "1",
@@ -59,9 +96,7 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
             .trim_matches(['<', '>'])
             .to_owned()
     };
-    let contact: serde_json::Value =
-        serde_json::from_str(&launch.cli(&["contacts", "show", "anne@example.be", "--json"])?)?;
-    let token = contact["unsubscribe_token"].as_str().unwrap();
+    let token = unsubscribe_token(&launch, "anne@example.be")?;
 
     // What came back: Zoé's address no longer exists (Exchange Online's report), Anne
     // clicked "unsubscribe" in her mail client, Jan wrote in Dutch without a token.
@@ -75,7 +110,7 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
                 .into_bytes(),
             fixture("unsubscribe-with-token.eml")
                 .replace("{{SENDER}}", "Anne <anne@example.be>")
-                .replace("{{TOKEN}}", token)
+                .replace("{{TOKEN}}", &token)
                 .into_bytes(),
             b"From: Jan <jan@example.be>\r\nSubject: Graag uitschrijven\r\n\r\nIk wil de nieuwsbrief niet meer ontvangen.\r\n".to_vec(),
         ],
@@ -91,24 +126,8 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
         .await?
         .click()
         .await?;
-    app.find_soon("#imap-host", Duration::from_secs(10)).await?;
-    app.fill("#imap-host", "127.0.0.1").await?;
-    app.fill("#imap-port", &dovecot.port().to_string()).await?;
-    app.fill("#imap-username", OFFICE).await?;
-    app.fill("#imap-password", PASSWORD).await?;
-    app.fill(
-        "#imap-ca",
-        &dovecot.certificate().ca_pem.display().to_string(),
-    )
-    .await?;
-    app.click("#imap-test").await?;
-    let ok = app
-        .find_soon("[data-imap-test='ok']", Duration::from_secs(20))
-        .await?;
-    assert!(ok.text().await?.contains('3'), "{}", ok.text().await?);
-    app.click("#imap-save").await?;
-    app.find_soon("[data-imap-saved]", Duration::from_secs(10))
-        .await?;
+    let tested = set_up_mailbox(&app, dovecot.port(), &dovecot).await?;
+    assert!(tested.contains('3'), "{tested}");
     app.find(".mailbox-settings")
         .await?
         .scroll_into_view()
@@ -230,5 +249,85 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
         2,
         "the bounce and Anne's request; Jan's stays for a person"
     );
+    Ok(())
+}
+
+/// Send confirmed right after the Send view opened, while the check it started is
+/// still reading a slow mailbox: the send waits for that check, so Anne, whose
+/// unsubscribe request is in the mailbox, gets nothing (it used to start at once).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_send_waits_for_the_check_under_way_and_leaves_out_who_just_unsubscribed() -> Result<()> {
+    let keyring = Keyring::start()?;
+    let dovecot = Dovecot::builder().user(OFFICE, PASSWORD).start()?;
+    let relay = SlowRelay::start(dovecot.port())?;
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
+    contacts_and_sample_issue(
+        &launch,
+        "email;langue\nanne@example.be;fr\njan@example.be;nl\nsam@example.be;fr/nl\n",
+    )?;
+    let token = unsubscribe_token(&launch, "anne@example.be")?;
+    dovecot.append(
+        OFFICE,
+        "INBOX",
+        &[fixture("unsubscribe-with-token.eml")
+            .replace("{{SENDER}}", "Anne <anne@example.be>")
+            .replace("{{TOKEN}}", &token)
+            .into_bytes()],
+    )?;
+
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    set_up_mailbox(&app, relay.port(), &dovecot).await?;
+
+    // From now on every answer of the mailbox comes 600 ms late: a check takes seconds.
+    relay.set_delay(Duration::from_millis(600));
+    app.find("nav [data-view='send']").await?.click().await?;
+    app.find_soon("#mailbox-check:disabled", Duration::from_secs(10))
+        .await?;
+    app.find_soon("[data-action='send']:enabled", Duration::from_secs(10))
+        .await?
+        .click()
+        .await?;
+    app.find_soon("[data-action='confirm-send']", Duration::from_secs(5))
+        .await?
+        .click()
+        .await?;
+    // Confirmed during the check: the send says it waits for it.
+    let waiting = app.find("[data-send-preparing]").await?.text().await?;
+    assert!(waiting.contains("boîte aux lettres d'abord"), "{waiting}");
+    assert_eq!(
+        app.find("#mailbox-check")
+            .await?
+            .prop("disabled")
+            .await?
+            .as_deref(),
+        Some("true"),
+        "the check ended before the send was confirmed: this run did not test the wait"
+    );
+    app.find(".sending").await?.scroll_into_view().await?;
+    app.screenshot("send-preparing-fr").await?;
+    app.wait_for(
+        "(() => { const p = document.querySelector('.progress');
+           return p && p.dataset.active === 'false' && p.dataset.outbox === '2'; })()",
+        Duration::from_secs(60),
+    )
+    .await?;
+    let summary = app.find("[data-mailbox-summary]").await?.text().await?;
+    assert!(summary.contains("1 désinscription"), "{summary}");
+    app.quit().await?;
+
+    let ledger: serde_json::Value = serde_json::from_str(&launch.cli(&["ledger"])?)?;
+    let mut emails: Vec<_> = ledger
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["email"].as_str().unwrap().to_owned())
+        .collect();
+    emails.sort();
+    assert_eq!(emails, ["jan@example.be", "sam@example.be"]);
     Ok(())
 }
