@@ -672,3 +672,76 @@ fn a_signed_in_account_reads_the_mailbox_with_xoauth2_and_a_withdrawn_sign_in_sa
     assert!(err.contains("sign in again"), "{err}");
     assert_eq!(log(&db).len(), 4, "the first check's four actions only");
 }
+
+/// The office's inbox already holds years of mail when the mailbox is first set up: a
+/// bounce about Anne from the mail-merge days and Jan's old request in words. Only what
+/// arrived since Tandem's first send is read (a day earlier, for time zones): Anne
+/// stays subscribed, nothing waits for confirmation, the old mail stays in the INBOX
+/// unread; Sam's unsubscribe after the send is acted on, and the next check has
+/// nothing new.
+#[test]
+fn mail_from_before_the_first_send_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = setup(
+        dir.path(),
+        "email;language\nanne@example.be;fr\njan@example.be;nl\nsam@example.be;both\n",
+    );
+    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
+    let dovecot = Dovecot::builder().user(OFFICE, PASSWORD).start().unwrap();
+    let old = [
+        fixture("exchange-online-ndr.eml")
+            .replace("{{RECIPIENT}}", "anne@example.be")
+            .replace("{{MESSAGE_ID}}", "mailmerge-2023@example.org")
+            .into_bytes(),
+        fixture("unsubscribe-words-only.eml")
+            .replace("{{SENDER}}", "Jan <jan@example.be>")
+            .into_bytes(),
+    ];
+    dovecot
+        .append_received(OFFICE, "INBOX", &old, Some("2023-03-15T10:00:00+01:00"))
+        .unwrap();
+    ok(tandem(&db)
+        .args(["send", &issue.to_string(), "--smtp"])
+        .arg(format!("smtp://127.0.0.1:{}", smtp.port()))
+        .args(["--from", "Plate-forme Mineurs en exil <office@example.org>"]));
+    let token = contact(&db, "sam@example.be")["unsubscribe_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    dovecot
+        .append(
+            OFFICE,
+            "INBOX",
+            &[fixture("unsubscribe-with-token.eml")
+                .replace("{{SENDER}}", "Sam <sam@example.be>")
+                .replace("{{TOKEN}}", &token)
+                .into_bytes()],
+        )
+        .unwrap();
+
+    let (summary, _) = check(&db, &dovecot);
+    assert_eq!(
+        (
+            &summary["read"],
+            &summary["unsubscribed"],
+            &summary["bounced"],
+            &summary["to_confirm"]
+        ),
+        (
+            &Value::from(1),
+            &Value::from(1),
+            &Value::from(0),
+            &Value::from(0)
+        ),
+        "{summary}"
+    );
+    assert_eq!(contact(&db, "anne@example.be")["status"], "subscribed");
+    assert_eq!(contact(&db, "jan@example.be")["status"], "subscribed");
+    assert_eq!(contact(&db, "sam@example.be")["status"], "unsubscribed");
+    assert_eq!(log(&db).len(), 1, "only Sam's request is in the log");
+    let inbox = dovecot.messages(OFFICE, "INBOX").unwrap();
+    assert_eq!(inbox.len(), 2, "the old mail stays");
+    assert!(inbox.iter().all(|m| !m.seen), "and stays unread");
+    let (again, _) = check(&db, &dovecot);
+    assert_eq!(again["read"], 0, "{again}");
+}

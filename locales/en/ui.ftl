@@ -500,7 +500,7 @@ send-sign-in-again = Sign in again (Settings)
 
 ## Mailbox: unsubscribe requests and bounces read back (IMAP)
 mailbox-settings-title = Sending mailbox (IMAP)
-mailbox-settings-help = Tandem reads unsubscribe requests and delivery failure notices (addresses that no longer exist) here, so those people get no more mail. What it handled goes to a "Tandem" folder; nothing is deleted.
+mailbox-settings-help = Tandem reads unsubscribe requests and delivery failure notices (addresses that no longer exist) here, so those people get no more mail. What it handled goes to a "Tandem" folder; nothing is deleted. Tandem reads only mail that arrived from the day before its first send onwards; older mail is left as it is.
 mailbox-host = IMAP server
 mailbox-security-tls = TLS (port 993)
 mailbox-security-starttls = STARTTLS (port 143)

@@ -509,7 +509,7 @@ send-sign-in-again = Se reconnecter (Réglages)
 
 ## Mailbox: unsubscribe requests and bounces read back (IMAP)
 mailbox-settings-title = Boîte aux lettres d'envoi (IMAP)
-mailbox-settings-help = Tandem y lit les demandes de désinscription et les messages d'erreur de livraison (adresses qui n'existent plus), pour ne plus écrire à ces personnes. Il déplace ce qu'il a traité dans un dossier « Tandem » et ne supprime rien.
+mailbox-settings-help = Tandem y lit les demandes de désinscription et les messages d'erreur de livraison (adresses qui n'existent plus), pour ne plus écrire à ces personnes. Il déplace ce qu'il a traité dans un dossier « Tandem » et ne supprime rien. Tandem ne lit que le courrier arrivé à partir de la veille de son premier envoi ; le courrier plus ancien reste tel quel.
 mailbox-host = Serveur IMAP
 mailbox-security-tls = TLS (port 993)
 mailbox-security-starttls = STARTTLS (port 143)

@@ -497,7 +497,7 @@ send-sign-in-again = Opnieuw aanmelden (Instellingen)
 
 ## Mailbox: unsubscribe requests and bounces read back (IMAP)
 mailbox-settings-title = Verzendmailbox (IMAP)
-mailbox-settings-help = Tandem leest hier afmeldingsverzoeken en foutmeldingen over de bezorging (adressen die niet meer bestaan), zodat die mensen geen post meer krijgen. Wat verwerkt is, gaat naar een map "Tandem"; er wordt niets verwijderd.
+mailbox-settings-help = Tandem leest hier afmeldingsverzoeken en foutmeldingen over de bezorging (adressen die niet meer bestaan), zodat die mensen geen post meer krijgen. Wat verwerkt is, gaat naar een map "Tandem"; er wordt niets verwijderd. Tandem leest alleen post die binnenkwam vanaf de dag vóór zijn eerste verzending; oudere post blijft zoals hij is.
 mailbox-host = IMAP-server
 mailbox-security-tls = TLS (poort 993)
 mailbox-security-starttls = STARTTLS (poort 143)

@@ -2,8 +2,11 @@
 one session: the way a mail client or a server-side filter puts messages in a mailbox.
 
 usage: imap_append.py HOST PORT CA_PEM USER PASSWORD FOLDER FILE...
-Prints the number appended."""
+With $IMAP_APPEND_DATE (ISO 8601 with a zone), the messages arrived then (their
+INTERNALDATE); otherwise now. Prints the number appended."""
+import datetime
 import imaplib
+import os
 import ssl
 import sys
 
@@ -17,11 +20,13 @@ if " " in folder and not folder.startswith('"'):
     folder = '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 if folder != "INBOX":
     imap.create(folder)
+received = os.environ.get("IMAP_APPEND_DATE")
+received = datetime.datetime.fromisoformat(received) if received else None
 n = 0
 for path in files:
     with open(path, "rb") as f:
         data = f.read()
-    typ, detail = imap.append(folder, None, None, data)
+    typ, detail = imap.append(folder, None, received, data)
     if typ != "OK":
         sys.exit(f"APPEND {path}: {typ} {detail}")
     n += 1

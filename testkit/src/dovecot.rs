@@ -242,10 +242,26 @@ impl Dovecot {
 
     /// Appends message files to `folder` of `user` with IMAP APPEND (one session).
     pub fn append_files(&self, user: &str, folder: &str, files: &[PathBuf]) -> Result<(), Error> {
+        self.append_files_received(user, folder, files, None)
+    }
+
+    /// [`Dovecot::append_files`], as if they had arrived at `received` (ISO 8601 with a
+    /// zone: their INTERNALDATE) instead of now.
+    fn append_files_received(
+        &self,
+        user: &str,
+        folder: &str,
+        files: &[PathBuf],
+        received: Option<&str>,
+    ) -> Result<(), Error> {
         let python = "python3";
         let script = crate::workspace_root().join("testkit/py/imap_append.py");
         for chunk in files.chunks(500) {
-            let out = Command::new(python)
+            let mut cmd = Command::new(python);
+            if let Some(date) = received {
+                cmd.env("IMAP_APPEND_DATE", date);
+            }
+            let out = cmd
                 .arg(&script)
                 .arg("127.0.0.1")
                 .arg(self.port.to_string())
@@ -268,6 +284,18 @@ impl Dovecot {
 
     /// Appends messages (bytes) to `folder` of `user`.
     pub fn append(&self, user: &str, folder: &str, messages: &[Vec<u8>]) -> Result<(), Error> {
+        self.append_received(user, folder, messages, None)
+    }
+
+    /// Appends messages (bytes) to `folder` of `user` as if they had arrived at
+    /// `received` (ISO 8601 with a zone, e.g. `2023-03-15T10:00:00+01:00`), or now.
+    pub fn append_received(
+        &self,
+        user: &str,
+        folder: &str,
+        messages: &[Vec<u8>],
+        received: Option<&str>,
+    ) -> Result<(), Error> {
         let dir = tempfile::tempdir()?;
         let files: Vec<PathBuf> = messages
             .iter()
@@ -277,7 +305,7 @@ impl Dovecot {
                 std::fs::write(&p, m).map(|_| p)
             })
             .collect::<Result<_, _>>()?;
-        self.append_files(user, folder, &files)
+        self.append_files_received(user, folder, &files, received)
     }
 
     /// The Maildir folder of `folder` ("INBOX" or another name).

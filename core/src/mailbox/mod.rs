@@ -479,8 +479,13 @@ fn check_session(
     if mailbox.uid_next.is_some_and(|next| next <= last_uid + 1) || mailbox.exists == 0 {
         return Ok(summary);
     }
+    // Only what arrived since Tandem's first send could answer one (IMAP compares the
+    // arrival date, INTERNALDATE, by day).
+    let since = chrono::DateTime::from_timestamp_millis(store.mailbox_horizon()?)
+        .unwrap_or_default()
+        .format("%-d-%b-%Y");
     let mut uids: Vec<u32> = session
-        .uid_search(format!("UID {}:*", last_uid + 1))
+        .uid_search(format!("UID {}:* SINCE {since}", last_uid + 1))
         .map_err(imap::protocol)?
         .into_iter()
         .filter(|&u| u > last_uid)
@@ -546,6 +551,11 @@ fn check_session(
                 &mut created,
             )?;
         }
+    }
+    // Everything below UIDNEXT was searched and what qualified acted on: what did not
+    // (older than the horizon) is not searched again by the next check.
+    if let (false, Some(next)) = (options.dry_run, mailbox.uid_next) {
+        store.advance_mailbox_folder(&folder, uidvalidity, next.saturating_sub(1))?;
     }
     Ok(summary)
 }

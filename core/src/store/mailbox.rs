@@ -270,6 +270,35 @@ impl Store {
         Ok(())
     }
 
+    /// Marks every message of `folder` up to `uid` as read (never backwards, and only
+    /// while its UIDVALIDITY is still `uidvalidity`): a check that searched the whole
+    /// folder up to there, having acted on what it found.
+    pub fn advance_mailbox_folder(
+        &self,
+        folder: &str,
+        uidvalidity: u32,
+        uid: u32,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE mailbox_folders SET last_uid = MAX(last_uid, ?3)
+             WHERE name = ?1 AND uidvalidity = ?2",
+            params![folder, uidvalidity, uid],
+        )?;
+        Ok(())
+    }
+
+    /// Where in time the mailbox is worth reading from (ms since the epoch): a day before
+    /// Tandem's first send (a bounce or an unsubscribe answers a send; older mail in the
+    /// office's inbox is none of Tandem's business), or a day ago when nothing was sent
+    /// yet. The day is for servers that compare dates in their own time zone.
+    pub fn mailbox_horizon(&self) -> Result<i64, StoreError> {
+        let first: Option<i64> =
+            self.conn
+                .query_row("SELECT MIN(created_at) FROM send_runs", [], |r| r.get(0))?;
+        const DAY_MS: i64 = 24 * 3600 * 1000;
+        Ok(first.unwrap_or_else(crate::send::now_ms) - DAY_MS)
+    }
+
     /// Messages recorded as to be moved that the server has not moved yet and that no
     /// running check has taken on (a check that stopped between recording and moving,
     /// or one killed after taking a move on: its claim is stale after
