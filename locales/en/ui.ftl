@@ -350,6 +350,8 @@ send-confirm = Send this issue to { $count ->
   } now?
 send-confirm-yes = Yes, send now
 send-preparing = Reading the mailbox first (unsubscribes and bounces that came back), then the send starts…
+send-mailbox-unread = The mailbox could not be read just before this send, so unsubscribe requests and bounces that came back since its last reading are not applied yet. Send anyway, or not now (and check the mailbox settings)?
+send-mailbox-unread-send = Send anyway
 send-confirm-no = Not yet
 send-button = Send to { $count ->
     [one] one person

@@ -356,6 +356,8 @@ send-confirm = Envoyer ce numéro à { $count ->
   } maintenant ?
 send-confirm-yes = Oui, envoyer
 send-preparing = Lecture de la boîte aux lettres d'abord (désinscriptions et retours arrivés), puis l'envoi commence…
+send-mailbox-unread = La boîte aux lettres n'a pas pu être lue juste avant cet envoi : les demandes de désinscription et les retours arrivés depuis sa dernière lecture ne sont pas encore appliqués. Envoyer quand même, ou pas maintenant (et vérifier les réglages de la boîte) ?
+send-mailbox-unread-send = Envoyer quand même
 send-confirm-no = Pas encore
 send-button = Envoyer à { $count ->
     [0] personne

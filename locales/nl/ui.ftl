@@ -347,6 +347,8 @@ send-confirm = Dit nummer nu naar { $count ->
   } verzenden?
 send-confirm-yes = Ja, nu verzenden
 send-preparing = Eerst wordt de mailbox gelezen (afmeldingen en foutmeldingen die binnenkwamen), daarna begint de verzending…
+send-mailbox-unread = De mailbox kon net voor deze verzending niet gelezen worden: afmeldingsverzoeken en foutmeldingen die sinds de laatste keer binnenkwamen, zijn nog niet verwerkt. Toch verzenden, of nu niet (en de instellingen van de mailbox nakijken)?
+send-mailbox-unread-send = Toch verzenden
 send-confirm-no = Nog niet
 send-button = Verzenden naar { $count ->
     [one] één persoon

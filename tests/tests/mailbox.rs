@@ -318,16 +318,68 @@ async fn a_send_waits_for_the_check_under_way_and_leaves_out_who_just_unsubscrib
     .await?;
     let summary = app.find("[data-mailbox-summary]").await?.text().await?;
     assert!(summary.contains("1 désinscription"), "{summary}");
-    app.quit().await?;
+    // A send's ledger: each reader with where the message stands.
+    let ledger = |run: &str| -> Result<Vec<String>> {
+        let rows: serde_json::Value = serde_json::from_str(&launch.cli(&["ledger", run])?)?;
+        let mut rows: Vec<_> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["email"].as_str().unwrap(),
+                    r["status"].as_str().unwrap()
+                )
+            })
+            .collect();
+        rows.sort();
+        Ok(rows)
+    };
+    let delivered = vec![
+        "jan@example.be outbox".to_owned(),
+        "sam@example.be outbox".to_owned(),
+    ];
+    assert_eq!(ledger("1")?, delivered);
 
-    let ledger: serde_json::Value = serde_json::from_str(&launch.cli(&["ledger"])?)?;
-    let mut emails: Vec<_> = ledger
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["email"].as_str().unwrap().to_owned())
-        .collect();
-    emails.sort();
-    assert_eq!(emails, ["jan@example.be", "sam@example.be"]);
+    // The mailbox server is gone: before sending again, the user is told that what came
+    // back since the last reading is not applied, and chooses.
+    drop(relay);
+    app.find_soon("[data-action='send']:enabled", Duration::from_secs(10))
+        .await?
+        .click()
+        .await?;
+    app.click("[data-action='confirm-send']").await?;
+    let dialog = app
+        .find_soon("[data-send-mailbox-unread]", Duration::from_secs(30))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        dialog.contains("pas pu être lue juste avant cet envoi"),
+        "{dialog}"
+    );
+    app.find(".sending").await?.scroll_into_view().await?;
+    app.screenshot("send-mailbox-unread-fr").await?;
+    app.click("[data-action='send-not-now']").await?;
+    app.find_soon("[data-action='send']", Duration::from_secs(5))
+        .await?;
+    assert!(
+        launch.cli(&["ledger", "2"]).is_err(),
+        "not now: nothing was sent"
+    );
+    app.click("[data-action='send']").await?;
+    app.click("[data-action='confirm-send']").await?;
+    app.click("[data-action='send-anyway']").await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while ledger("2").ok().as_ref() != Some(&delivered) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the second send did not reach its two readers: {:?}",
+            ledger("2")
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.quit().await?;
     Ok(())
 }

@@ -4,8 +4,8 @@
  * once. (Sending waits for the mailbox check the Send view started as it opened, so
  * an unsubscribe that just came back is honoured before the audience is taken.)
  */
-export function shared(job: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
+export function shared<T>(job: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
   return () => {
     running ??= job().finally(() => {
       running = null;
