@@ -571,6 +571,9 @@ ledger-bounced-soft = Bounced later: temporary failure { $code }
 status-reason-email_request = at their request, by e-mail
 status-reason-bounce = address bounced
 status-reason-soft_bounces = three temporary failures in a row
+status-reason-short-email_request = asked by e-mail
+status-reason-short-bounce = address bounced
+status-reason-short-soft_bounces = 3 temporary failures
 
 ## Translation drafts
 translate-error-key = The translation service refuses the key: check it in Settings → Translation.

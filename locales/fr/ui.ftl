@@ -586,6 +586,9 @@ ledger-bounced-soft = Revenu plus tard : retour temporaire { $code }
 status-reason-email_request = à sa demande par e-mail
 status-reason-bounce = adresse en erreur
 status-reason-soft_bounces = trois retours temporaires de suite
+status-reason-short-email_request = demandé par e-mail
+status-reason-short-bounce = adresse en erreur
+status-reason-short-soft_bounces = 3 échecs temporaires
 
 ## Translation drafts
 translate-error-key = Le service de traduction refuse la clé : vérifiez-la dans Réglages → Traduction.

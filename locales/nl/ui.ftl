@@ -565,6 +565,9 @@ ledger-bounced-soft = Later teruggekomen: tijdelijk onbestelbaar { $code }
 status-reason-email_request = op eigen verzoek per e-mail
 status-reason-bounce = foutief adres
 status-reason-soft_bounces = drie keer na elkaar tijdelijk onbestelbaar
+status-reason-short-email_request = gevraagd per e-mail
+status-reason-short-bounce = foutief adres
+status-reason-short-soft_bounces = 3 tijdelijke fouten
 
 ## Translation drafts
 translate-error-key = De vertaaldienst weigert de sleutel: controleer ze bij Instellingen → Vertaling.

@@ -190,8 +190,16 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
         Duration::from_secs(10),
     )
     .await?;
-    app.find("[data-status='unsubscribed'][data-reason='email_request']")
+    // The row says it briefly; the pointer gets the whole reason and the date.
+    let anne = app
+        .find("[data-status='unsubscribed'][data-reason='email_request']")
         .await?;
+    assert!(anne.text().await?.contains("gevraagd per e-mail"));
+    let title = anne.attr("title").await?.unwrap_or_default();
+    assert!(
+        title.starts_with("op eigen verzoek per e-mail — "),
+        "{title}"
+    );
     app.screenshot("contacts-after-mailbox-nl").await?;
 
     // In French: the undo asks first.
