@@ -291,8 +291,8 @@ async fn a_send_waits_for_the_check_under_way_and_leaves_out_who_just_unsubscrib
         .await?;
     set_up_mailbox(&app, relay.port(), &dovecot).await?;
 
-    // From now on every answer of the mailbox comes 600 ms late: a check takes seconds.
-    relay.set_delay(Duration::from_millis(600));
+    // From now on every answer of the mailbox comes a second late: a check takes seconds.
+    relay.set_delay(Duration::from_millis(1000));
     app.find("nav [data-view='send']").await?.click().await?;
     app.find_soon("#mailbox-check:disabled", Duration::from_secs(10))
         .await?;
