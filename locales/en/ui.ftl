@@ -385,6 +385,7 @@ ledger-title = Who received what
 ledger-run = Send
 ledger-run-test = Test { $id } of no. { $number } ({ $date })
 ledger-run-option = Send { $id } of no. { $number } ({ $date }): { $sent } of { $total }
+ledger-run-option-outbox = Send { $id } of no. { $number } ({ $date }): { $outbox } of { $total } in the outbox folder
 ledger-filter = Show
 ledger-all = Everyone
 ledger-status-pending = Waiting

@@ -392,6 +392,7 @@ ledger-title = Qui a reçu quoi
 ledger-run = Envoi
 ledger-run-test = Test { $id } du n° { $number } ({ $date })
 ledger-run-option = Envoi { $id } du n° { $number } ({ $date }) : { $sent } sur { $total }
+ledger-run-option-outbox = Envoi { $id } du n° { $number } ({ $date }) : { $outbox } sur { $total } dans le dossier d'envoi
 ledger-filter = Afficher
 ledger-all = Tout le monde
 ledger-status-pending = En attente

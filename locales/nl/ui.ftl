@@ -382,6 +382,7 @@ ledger-title = Wie wat ontving
 ledger-run = Verzending
 ledger-run-test = Test { $id } van nr. { $number } ({ $date })
 ledger-run-option = Verzending { $id } van nr. { $number } ({ $date }): { $sent } van { $total }
+ledger-run-option-outbox = Verzending { $id } van nr. { $number } ({ $date }): { $outbox } van { $total } in de uitgaande map
 ledger-filter = Tonen
 ledger-all = Iedereen
 ledger-status-pending = Wachtend

@@ -349,6 +349,14 @@ async fn a_send_waits_for_the_check_under_way_and_leaves_out_who_just_unsubscrib
         "sam@example.be outbox".to_owned(),
     ];
     assert_eq!(ledger("1")?, delivered);
+    // The ledger's list of sends counts what went to the outbox folder ("0 of 2" read as
+    // a failure).
+    app.wait_for(
+        r##"document.querySelector("#ledger-run option[value='1']")?.textContent
+             .includes("2 sur 2 dans le dossier d'envoi")"##,
+        Duration::from_secs(10),
+    )
+    .await?;
 
     // The mailbox server is gone: before sending again, the user is told that what came
     // back since the last reading is not applied, and chooses.
