@@ -225,6 +225,12 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
         warning.contains("a demandé à ne plus recevoir"),
         "{warning}"
     );
+    // The keyboard is on "No", not lost with the button that opened the question.
+    app.wait_for(
+        "document.activeElement?.hasAttribute('data-undo-no')",
+        Duration::from_secs(5),
+    )
+    .await?;
     app.find("[data-mailbox]").await?.scroll_into_view().await?;
     app.screenshot("send-mailbox-undo-fr").await?;
     app.click("[data-undo-confirm]").await?;
@@ -377,14 +383,21 @@ async fn a_send_waits_for_the_check_under_way_and_leaves_out_who_just_unsubscrib
     );
     app.find(".sending").await?.scroll_into_view().await?;
     app.screenshot("send-mailbox-unread-fr").await?;
+    // The keyboard is on "Not now", then back on "Send" (not lost with the buttons
+    // that the questions replaced).
+    let focused = |action: &str| format!("document.activeElement?.dataset.action === '{action}'");
+    app.wait_for(&focused("send-not-now"), Duration::from_secs(5))
+        .await?;
     app.click("[data-action='send-not-now']").await?;
-    app.find_soon("[data-action='send']", Duration::from_secs(5))
+    app.wait_for(&focused("send"), Duration::from_secs(5))
         .await?;
     assert!(
         launch.cli(&["ledger", "2"]).is_err(),
         "not now: nothing was sent"
     );
     app.click("[data-action='send']").await?;
+    app.wait_for(&focused("confirm-send-no"), Duration::from_secs(5))
+        .await?;
     app.click("[data-action='confirm-send']").await?;
     app.click("[data-action='send-anyway']").await?;
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
