@@ -142,6 +142,13 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
         .await?;
     app.find_soon("[data-translate-notice]", Duration::from_secs(10))
         .await?;
+    // The keyboard is in the notice, on its safe answer.
+    app.wait_for(
+        "document.activeElement?.closest('[data-translate-notice]') !== null
+         && document.activeElement.dataset.action !== 'accept-notice'",
+        Duration::from_secs(5),
+    )
+    .await?;
     app.screenshot("composer-translate-notice-nl").await?;
     app.click("[data-action='accept-notice']").await?;
     let mark = app
