@@ -388,6 +388,15 @@ async fn a_send_waits_for_the_check_under_way_and_leaves_out_who_just_unsubscrib
     let focused = |action: &str| format!("document.activeElement?.dataset.action === '{action}'");
     app.wait_for(&focused("send-not-now"), Duration::from_secs(5))
         .await?;
+    // The same question in Dutch.
+    app.choose_language("nl").await?;
+    let dialog = app.find("[data-send-mailbox-unread]").await?.text().await?;
+    assert!(
+        dialog.contains("De mailbox kon net voor deze verzending niet gelezen worden"),
+        "{dialog}"
+    );
+    app.find(".sending").await?.scroll_into_view().await?;
+    app.screenshot("send-mailbox-unread-nl").await?;
     app.click("[data-action='send-not-now']").await?;
     app.wait_for(&focused("send"), Duration::from_secs(5))
         .await?;
