@@ -13,6 +13,14 @@ use tandem_testkit::{Keyring, TranslateServer};
 
 const KEY: &str = "e2e-key:fx";
 
+/// Imports `issue` (a `tandem-issue/1` document) with the CLI, before the app starts.
+fn import_issue(launch: &Launch, issue: serde_json::Value) -> Result<()> {
+    let file = launch.data_dir.join("issue.json");
+    std::fs::write(&file, issue.to_string())?;
+    launch.cli(&["issue".as_ref(), "import".as_ref(), file.as_os_str()])?;
+    Ok(())
+}
+
 /// Settings → Translation: DeepL with the test server's address and key, saved.
 async fn set_up_deepl(app: &App, server: &TranslateServer) -> Result<()> {
     app.find("nav [data-view='settings']")
@@ -41,9 +49,8 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
     let (_dir, mut launch) = Launch::temp("nl_BE.UTF-8");
     launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
     // An issue written in French only (Dutch still to do), as a colleague left it.
-    let file = launch.data_dir.join("issue.json");
-    std::fs::write(
-        &file,
+    import_issue(
+        &launch,
         serde_json::json!({
             "format": "tandem-issue/1", "number": 9, "date": "2027-02-01",
             "subject": {"fr": "Lettre d'information", "nl": ""},
@@ -54,10 +61,8 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
                 {"kind": "heading", "text": {"fr": "Formation", "nl": ""}},
                 {"kind": "button", "label": {"fr": "Inscrivez-vous", "nl": ""}, "url": "https://example.be/form"}
             ]
-        })
-        .to_string(),
+        }),
     )?;
-    launch.cli(&["issue".as_ref(), "import".as_ref(), file.as_os_str()])?;
 
     let app = App::start(&launch).await?;
     // Off until someone sets it up: no translate button yet.
@@ -331,9 +336,8 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
     let server = TranslateServer::start(KEY, None)?;
     let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
     launch.env = vec![("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into())];
-    let file = launch.data_dir.join("issue.json");
-    std::fs::write(
-        &file,
+    import_issue(
+        &launch,
         serde_json::json!({
             "format": "tandem-issue/1", "number": 9, "date": "2027-02-01",
             "subject": {"fr": "Lettre", "nl": "Brief"},
@@ -343,10 +347,8 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
                 {"kind": "heading", "text": {"fr": "Formation", "nl": "Opleiding"}},
                 {"kind": "heading", "text": {"fr": "Le tuteur désigné", "nl": ""}}
             ]
-        })
-        .to_string(),
+        }),
     )?;
-    launch.cli(&["issue".as_ref(), "import".as_ref(), file.as_os_str()])?;
     let app = App::start(&launch).await?;
     set_up_deepl(&app, &server).await?;
     app.find("nav [data-view='composer']")
