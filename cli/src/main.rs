@@ -486,7 +486,11 @@ fn contacts(mut store: Store, cmd: ContactsCommand) -> Result<(), String> {
             let parsed =
                 c::parse(&bytes, &options).map_err(|e| format!("{}: {e}", file.display()))?;
             let report = store
-                .apply_import(&parsed, options.on_duplicate, &mut c::os_random_token)
+                .apply_import(
+                    &parsed,
+                    options.on_duplicate,
+                    &mut tandem_core::token::os_random_token,
+                )
                 .map_err(|e| e.to_string())?;
             println!(
                 "{}",
@@ -513,7 +517,7 @@ fn contacts(mut store: Store, cmd: ContactsCommand) -> Result<(), String> {
         }
         ContactsCommand::Erase { email } => {
             store
-                .erase(&email, &mut c::os_random_token)
+                .erase(&email, &mut tandem_core::token::os_random_token)
                 .map_err(|e| e.to_string())?;
             eprintln!("{email}: erased (only a salted hash is kept, so no import adds them back)");
         }

@@ -56,7 +56,7 @@ fn with_tls_options(mut destination: Destination, args: &SendArgs) -> Result<Des
         *ca_file = path.display().to_string();
     }
     if let Some(pin) = &args.pin_cert {
-        *pinned_cert = send::normalize_fingerprint(pin)
+        *pinned_cert = tandem_core::net::normalize_fingerprint(pin)
             .ok_or_else(|| format!("--pin-cert {pin:?} is not a SHA-256 fingerprint"))?;
     }
     Ok(destination)
@@ -268,7 +268,7 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
                     .as_ref()
                     .map_or("(not recorded)".to_owned(), |d| d.label(&default_outbox));
                 store
-                    .change_run_destination(info.id, &destination, send::now_ms())
+                    .change_run_destination(info.id, &destination, tandem_core::clock::now_ms())
                     .map_err(|e| e.to_string())?;
                 eprintln!(
                     "send {}: started through {was}, now going through {label}",

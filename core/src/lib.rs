@@ -4,12 +4,14 @@
 //! crate; tests and benchmarks call it directly. It must never depend on Tauri, wry or
 //! clap (checked by `cargo xtask test`).
 
+pub mod clock;
 pub mod contacts;
 pub mod exchange;
 pub mod i18n;
 pub mod mailbox;
 pub mod media;
 pub mod model;
+pub mod net;
 pub mod oauth;
 pub mod paths;
 pub mod render;
@@ -17,6 +19,8 @@ pub mod secrets;
 pub mod send;
 pub mod spreadsheet;
 pub mod store;
+pub mod text;
+pub mod token;
 pub mod translate;
 
 /// The version shown by `tandem --version` and in the app's Settings view.

@@ -288,7 +288,7 @@ pub fn delete_refresh_token(provider: &str, account: &str, data_dir: &Path) {
 /// Whether secrets go to the keychain on this computer now (a probe entry is written
 /// and removed).
 pub fn keychain_available() -> bool {
-    let probe = format!("probe:{}", crate::contacts::os_random_token());
+    let probe = format!("probe:{}", crate::token::os_random_token());
     keyring::Entry::new(APP_IDENTIFIER, &probe)
         .and_then(|e| {
             e.set_password("probe")?;
@@ -366,7 +366,7 @@ mod tests {
     #[test]
     fn without_a_keychain_the_file_needs_consent_and_is_private() {
         let dir = tempfile::tempdir().unwrap();
-        let host = format!("test-{}.example.org", crate::contacts::os_random_token());
+        let host = format!("test-{}.example.org", crate::token::os_random_token());
         match save_password("u", &host, "pw", false, dir.path()) {
             // A desktop with a keychain: it holds the password, no file is written.
             Ok(saved) => {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use tandem_core::model::Problem;
-use tandem_core::send::CertificateInfo;
+use tandem_core::net::CertificateInfo;
 use ts_rs::TS;
 
 /// An error as the UI sees it: `code` is the Fluent id of the message to show (the UI

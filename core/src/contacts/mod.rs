@@ -9,7 +9,7 @@ mod import;
 mod language;
 
 pub use decode::{decode, Decoded, SourceEncoding};
-pub use export::{export_csv, os_random_token, EXPORT_HEADER};
+pub use export::{export_csv, EXPORT_HEADER};
 pub use header::{map_headers, Field};
 pub use import::{
     parse, ImportError, ImportOptions, OnDuplicate, ParsedFile, ParsedRow, RowProblem,

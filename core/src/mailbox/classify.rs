@@ -441,7 +441,7 @@ fn is_auto_reply(message: &Message<'_>, subject: &str) -> bool {
 
 /// An unsubscribe-like subject in French, Dutch or English.
 fn looks_like_unsubscribe(subject: &str) -> bool {
-    let s = crate::store::fold(subject);
+    let s = crate::text::fold(subject);
     [
         "unsubscribe",
         "desinscri",

@@ -1,21 +1,17 @@
-//! One IMAP session with the sending mailbox (the `imap` crate over a rustls stream we
-//! build ourselves, so the certificate rules are the SMTP side's: the system's
+//! One IMAP session with the sending mailbox (the `imap` crate over a rustls stream from
+//! [`crate::net::tls`], so the certificate rules are every protocol's: the system's
 //! authorities, an extra CA file, or one pinned certificate).
 
 use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, StreamOwned};
-use sha2::{Digest, Sha256};
+use rustls::{ClientConnection, StreamOwned};
 
 use super::{ImapSettings, MailboxError};
+use crate::net::{tls, Security, TlsError, Trust};
 use crate::oauth::Tokens;
-use crate::send::{is_loopback, Security};
 
 /// How the session logs in.
 #[derive(Clone)]
@@ -66,135 +62,20 @@ impl Write for Stream {
 
 pub type Session = imap::Session<Stream>;
 
-/// Accepts exactly one certificate, by its SHA-256 (a self-signed server the user chose
-/// to trust), still checking the handshake's signatures.
-#[derive(Debug)]
-struct Pinned {
-    sha256: String,
-    provider: Arc<rustls::crypto::CryptoProvider>,
-}
-
-impl ServerCertVerifier for Pinned {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        let found: String = Sha256::digest(end_entity.as_ref())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if found == self.sha256 {
-            Ok(ServerCertVerified::assertion())
-        } else {
-            Err(rustls::Error::General(format!(
-                "the server's certificate is not the one you chose to trust (SHA-256 {found})"
-            )))
-        }
-    }
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
-}
-
-fn tls_config(settings: &ImapSettings) -> Result<Arc<ClientConfig>, MailboxError> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let builder = ClientConfig::builder_with_provider(provider.clone())
-        .with_safe_default_protocol_versions()
-        .map_err(|e| MailboxError::Settings(format!("cannot set up TLS: {e}")))?;
-    let pin = settings.pinned_cert.trim();
-    let config = if !pin.is_empty() {
-        let sha256 = crate::send::normalize_fingerprint(pin).ok_or_else(|| {
-            MailboxError::Settings(format!("{pin:?} is not a SHA-256 fingerprint"))
-        })?;
-        builder
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(Pinned { sha256, provider }))
-            .with_no_client_auth()
-    } else {
-        let mut roots = RootCertStore::empty();
-        for cert in rustls_native_certs::load_native_certs().certs {
-            let _ = roots.add(cert);
-        }
-        let ca = settings.ca_file.trim();
-        if !ca.is_empty() {
-            use rustls::pki_types::pem::PemObject;
-            let pem = std::fs::read(Path::new(ca)).map_err(|e| {
-                MailboxError::Settings(format!("cannot read the CA file {ca}: {e}"))
-            })?;
-            let mut any = false;
-            for cert in CertificateDer::pem_slice_iter(&pem) {
-                let cert = cert.map_err(|e| {
-                    MailboxError::Settings(format!("{ca} is not a PEM certificate: {e}"))
-                })?;
-                roots.add(cert).map_err(|e| {
-                    MailboxError::Settings(format!("{ca} is not a usable certificate: {e}"))
-                })?;
-                any = true;
-            }
-            if !any {
-                return Err(MailboxError::Settings(format!(
-                    "{ca} holds no PEM certificate"
-                )));
-            }
-        }
-        builder.with_root_certificates(roots).with_no_client_auth()
-    };
-    Ok(Arc::new(config))
-}
-
 /// TLS over `tcp`, the handshake done now so that a certificate problem is told as one.
 fn wrap(tcp: TcpStream, settings: &ImapSettings) -> Result<Stream, MailboxError> {
-    let config = tls_config(settings)?;
-    let name = ServerName::try_from(settings.host.trim().to_owned())
-        .map_err(|_| MailboxError::Settings(format!("{:?} is not a host name", settings.host)))?;
-    let conn = ClientConnection::new(config, name)
-        .map_err(|e| MailboxError::Settings(format!("cannot set up TLS: {e}")))?;
-    let mut tls = StreamOwned::new(conn, tcp);
-    while tls.conn.is_handshaking() {
-        if let Err(e) = tls.conn.complete_io(&mut tls.sock) {
-            let text = e.to_string();
-            return Err(
-                if text.contains("certificate") || text.contains("Certificate") {
-                    MailboxError::Certificate(text)
-                } else {
-                    io_error(&e)
-                },
-            );
-        }
-    }
+    let trust =
+        Trust::from_settings(&settings.ca_file, &settings.pinned_cert).map_err(tls_error)?;
+    let tls = tls::handshake(tcp, settings.host.trim(), &trust).map_err(tls_error)?;
     Ok(Stream::Tls(Box::new(tls)))
+}
+
+fn tls_error(e: TlsError) -> MailboxError {
+    match e {
+        TlsError::Settings(text) => MailboxError::Settings(text),
+        TlsError::Certificate(text) => MailboxError::Certificate(text),
+        TlsError::Io(io) => io_error(&io),
+    }
 }
 
 /// Greeting, then `STARTTLS` on the plain connection (RFC 3501 §6.2.1), read line by line
@@ -309,7 +190,7 @@ pub fn connect(
     if host.is_empty() {
         return Err(MailboxError::Settings("no IMAP server is set".into()));
     }
-    if settings.security == Security::None && !is_loopback(host) {
+    if !crate::net::allowed(settings.security, host) {
         return Err(MailboxError::Settings(format!(
             "refusing to read {host} without encryption: only this computer may be reached in \
              plain text"

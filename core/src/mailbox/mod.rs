@@ -21,7 +21,7 @@ use ts_rs::TS;
 pub use self::imap::{connect, ImapLogin, Session};
 pub use classify::{classify, Failed, Kind, Read, Unreadable};
 
-use crate::send::{is_loopback, Security};
+use crate::net::{is_loopback, Security};
 use crate::store::{MailboxAction, Store, StoreError};
 
 /// Where processed messages go.

@@ -36,11 +36,7 @@ const MAX_BODY: u64 = 1 << 20;
 impl Http {
     pub fn new(timeout: Duration) -> Http {
         Http {
-            agent: ureq::AgentBuilder::new()
-                .timeout(timeout)
-                .redirects(0)
-                .user_agent(concat!("Tandem/", env!("CARGO_PKG_VERSION")))
-                .build(),
+            agent: crate::net::http::agent(timeout),
             cancel: None,
         }
     }

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::link::{Link, Login, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
-use super::settings::{Security, SmtpSettings};
+use super::settings::SmtpSettings;
+use crate::net::Security;
 
 /// How Tandem proves who it is to the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

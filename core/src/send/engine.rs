@@ -16,7 +16,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -24,15 +24,8 @@ use ts_rs::TS;
 use super::link::{Link, Outcome};
 use super::message::{Addressee, Prepared};
 use super::settings::RateLimit;
+use crate::clock::now_ms;
 use crate::store::{LedgerRow, RunState, Store, StoreError};
-
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
 
 /// How a run is driven.
 #[derive(Debug, Clone)]

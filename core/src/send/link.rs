@@ -12,11 +12,9 @@ use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
-use serde::Serialize;
-use sha2::{Digest, Sha256};
-use ts_rs::TS;
 
-use super::settings::{is_loopback, Security, SmtpSettings};
+use super::settings::SmtpSettings;
+use crate::net::{fingerprint, CertificateInfo, Security, Trust};
 use crate::oauth::{OAuthError, Tokens};
 
 /// What happened to one message.
@@ -107,82 +105,6 @@ fn reply_of(e: &lettre::transport::smtp::Error) -> String {
     }
 }
 
-/// A server certificate as a person checks it before trusting it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct CertificateInfo {
-    pub subject: String,
-    pub issuer: String,
-    /// Valid from / until, `YYYY-MM-DD` (UTC).
-    pub not_before: String,
-    pub not_after: String,
-    /// SHA-256 of the certificate, lowercase hex: what `--pin-cert` and the settings keep.
-    pub sha256: String,
-    /// Its own issuer (made with `openssl req -x509` and the like).
-    pub self_signed: bool,
-}
-
-impl CertificateInfo {
-    /// Reads a DER certificate; its fingerprint even when the rest cannot be read.
-    pub fn from_der(der: &[u8]) -> CertificateInfo {
-        let sha256 = fingerprint(der);
-        match x509_parser::parse_x509_certificate(der) {
-            Ok((_, cert)) => {
-                let date = |t: x509_parser::time::ASN1Time| {
-                    chrono::DateTime::from_timestamp(t.timestamp(), 0)
-                        .map(|d| d.format("%Y-%m-%d").to_string())
-                        .unwrap_or_default()
-                };
-                CertificateInfo {
-                    subject: cert.subject().to_string(),
-                    issuer: cert.issuer().to_string(),
-                    not_before: date(cert.validity().not_before),
-                    not_after: date(cert.validity().not_after),
-                    self_signed: cert.subject() == cert.issuer(),
-                    sha256,
-                }
-            }
-            Err(_) => CertificateInfo {
-                subject: String::new(),
-                issuer: String::new(),
-                not_before: String::new(),
-                not_after: String::new(),
-                self_signed: false,
-                sha256,
-            },
-        }
-    }
-
-    /// The fingerprint as people compare it: `AB:CD:…`.
-    pub fn sha256_colons(&self) -> String {
-        self.sha256
-            .as_bytes()
-            .chunks(2)
-            .map(|p| String::from_utf8_lossy(p).to_ascii_uppercase())
-            .collect::<Vec<_>>()
-            .join(":")
-    }
-}
-
-/// SHA-256 of `der`, lowercase hex.
-fn fingerprint(der: &[u8]) -> String {
-    Sha256::digest(der)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// A fingerprint as people copy it (`AB:CD:…`, spaces, any case) in the form kept:
-/// 64 lowercase hex digits; `None` if it is not a SHA-256 fingerprint.
-pub fn normalize_fingerprint(text: &str) -> Option<String> {
-    let hex: String = text
-        .chars()
-        .filter(|c| !matches!(c, ':' | ' ' | '-'))
-        .collect::<String>()
-        .to_ascii_lowercase();
-    (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
-}
-
 /// How Tandem logs in to the server.
 #[derive(Clone)]
 pub enum Login {
@@ -258,37 +180,43 @@ impl SmtpEndpoint {
         login: Option<Login>,
         timeout: Duration,
     ) -> Result<SmtpEndpoint, String> {
-        if settings.security == Security::None && !is_loopback(&settings.host) {
+        if !crate::net::allowed(settings.security, &settings.host) {
             return Err(format!(
                 "refusing to send without encryption to {}: only this computer may be reached \
                  in plain text",
                 settings.host
             ));
         }
-        let pinned = match settings.pinned_cert.trim() {
-            "" => None,
-            pin => Some(
-                normalize_fingerprint(pin)
-                    .ok_or_else(|| format!("{pin:?} is not a SHA-256 fingerprint"))?,
-            ),
+        let trust = Trust::from_settings(&settings.ca_file, &settings.pinned_cert)
+            .map_err(|e| e.to_string())?;
+        let pinned = match &trust {
+            Trust::Pinned(sha256) => Some(sha256.clone()),
+            Trust::Authorities { .. } => None,
         };
         let tls = match settings.security {
             Security::None => None,
             Security::Starttls | Security::Tls => {
                 let mut builder = TlsParameters::builder(settings.host.trim().to_owned());
-                if pinned.is_some() {
+                match &trust {
                     // The pin replaces the usual checks (a self-signed certificate names
                     // no authority): the exact certificate is compared before the login.
-                    builder = builder
-                        .dangerous_accept_invalid_certs(true)
-                        .dangerous_accept_invalid_hostnames(true);
-                } else if !settings.ca_file.trim().is_empty() {
-                    let path = Path::new(settings.ca_file.trim());
-                    let pem = std::fs::read(path)
-                        .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
-                    let cert = Certificate::from_pem(&pem)
-                        .map_err(|e| format!("{} is not a PEM certificate: {e}", path.display()))?;
-                    builder = builder.add_root_certificate(cert);
+                    Trust::Pinned(_) => {
+                        builder = builder
+                            .dangerous_accept_invalid_certs(true)
+                            .dangerous_accept_invalid_hostnames(true);
+                    }
+                    Trust::Authorities {
+                        extra_ca: Some(path),
+                    } => {
+                        let pem = std::fs::read(path).map_err(|e| {
+                            format!("cannot read the CA file {}: {e}", path.display())
+                        })?;
+                        let cert = Certificate::from_pem(&pem).map_err(|e| {
+                            format!("{} is not a PEM certificate: {e}", path.display())
+                        })?;
+                        builder = builder.add_root_certificate(cert);
+                    }
+                    Trust::Authorities { extra_ca: None } => {}
                 }
                 Some(
                     builder
@@ -698,7 +626,7 @@ fn message_id_of(message: &[u8]) -> Option<String> {
 
 impl Link for OutboxLink {
     fn deliver(&mut self, _envelope: &Envelope, message: &[u8]) -> Outcome {
-        let id = message_id_of(message).unwrap_or_else(crate::contacts::os_random_token);
+        let id = message_id_of(message).unwrap_or_else(crate::token::os_random_token);
         let path = OutboxLink::file_for(&self.dir, &id);
         let result = std::fs::create_dir_all(&self.dir).and_then(|()| {
             let tmp = path.with_extension("eml.tmp");
@@ -718,6 +646,12 @@ impl Link for OutboxLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_never_shows_in_debug_output() {
+        let login = Login::Password("hunter2-secret".into());
+        assert!(!format!("{login:?}").contains("hunter2"));
+    }
 
     #[test]
     fn the_outbox_names_files_by_message_id_and_replaces_a_resent_one() {

@@ -402,7 +402,7 @@ pub fn compose(
 ) -> Result<Message, MessageError> {
     let domain = from.email.domain().to_owned();
     let prepared = Prepared::new(issue, assets, from, None, None, false, false)?;
-    let message_id = format!("<{}@{domain}>", crate::contacts::os_random_token());
+    let message_id = format!("<{}@{domain}>", crate::token::os_random_token());
     let email = to.email.to_string();
     let name = to.name.clone().unwrap_or_default();
     prepared.build(

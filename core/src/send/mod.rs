@@ -16,17 +16,13 @@ mod settings;
 use lettre::message::Mailbox;
 
 pub use destination::{AuthKind, Destination, LoginError, Route};
-pub use engine::{drive, now_ms, Control, Ending, Progress, SendConfig};
+pub use engine::{drive, Control, Ending, Progress, SendConfig};
 pub use ledger::{ledger_csv, LEDGER_HEADER};
-pub use link::{
-    normalize_fingerprint, CertificateInfo, Link, Login, OutboxLink, Outcome, SmtpEndpoint,
-    SmtpLink,
-};
+pub use link::{Link, Login, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
 pub use message::{compose, Addressee, MessageError, Prepared};
-pub use settings::{
-    is_loopback, presets, Preset, RateLimit, Security, SettingsProblem, SmtpSettings,
-};
+pub use settings::{presets, Preset, RateLimit, SettingsProblem, SmtpSettings};
 
+use crate::clock::now_ms;
 use crate::model::{Edition, Issue};
 use crate::store::{NewRecipient, NewRun, Store, StoreError};
 
@@ -181,7 +177,7 @@ pub fn start_run(
         }
     };
     let id = store.create_run(&run, &[recipient], now_ms(), &mut || {
-        format!("<{}@{domain}>", crate::contacts::os_random_token())
+        format!("<{}@{domain}>", crate::token::os_random_token())
     })?;
     Ok(id)
 }

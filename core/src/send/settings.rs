@@ -7,18 +7,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// How the connection to the server is protected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum Security {
-    /// Plain connection upgraded with STARTTLS, which is required (port 587).
-    Starttls,
-    /// TLS from the first byte (port 465).
-    Tls,
-    /// No encryption: only allowed to this computer itself.
-    None,
-}
+use crate::net::{is_loopback, Security};
 
 /// "At most `count` messages in any `per_seconds` window".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -147,15 +136,6 @@ pub struct SettingsProblem {
     pub field: String,
     /// A message id of `ui.ftl` (`smtp-problem-…`).
     pub code: String,
-}
-
-pub fn is_loopback(host: &str) -> bool {
-    let host = host.trim().trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .map(|ip| ip.is_loopback())
-            .unwrap_or(false)
 }
 
 impl SmtpSettings {

@@ -50,18 +50,7 @@ pub struct Contact {
 
 const SALT_KEY: &str = "suppression_salt";
 
-/// Lower case without accents, so "celik" finds "Çelik" and "helene" finds "Hélène".
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if text.is_ascii() {
-        // Most addresses and many names: nothing to decompose.
-        return text.to_ascii_lowercase();
-    }
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use crate::text::fold;
 
 /// What search matches: address, names (also "first last") and organisation, folded.
 fn search_text(email: &str, first: &str, last: &str, organisation: &str) -> String {

@@ -296,7 +296,7 @@ impl Store {
             self.conn
                 .query_row("SELECT MIN(created_at) FROM send_runs", [], |r| r.get(0))?;
         const DAY_MS: i64 = 24 * 3600 * 1000;
-        Ok(first.unwrap_or_else(crate::send::now_ms) - DAY_MS)
+        Ok(first.unwrap_or_else(crate::clock::now_ms) - DAY_MS)
     }
 
     /// Messages recorded as to be moved that the server has not moved yet and that no
@@ -308,7 +308,7 @@ impl Store {
         folder: &str,
         uidvalidity: u32,
     ) -> Result<Vec<u32>, StoreError> {
-        let stale = crate::send::now_ms() - STALE_MOVE_CLAIM_MS;
+        let stale = crate::clock::now_ms() - STALE_MOVE_CLAIM_MS;
         let mut stmt = self.conn.prepare(
             "SELECT uid FROM mailbox_messages WHERE folder = ?1 AND uidvalidity = ?2
              AND move = 1 AND moved_at IS NULL
@@ -331,7 +331,7 @@ impl Store {
         uidvalidity: u32,
         uids: &[u32],
     ) -> Result<Vec<u32>, StoreError> {
-        let now = crate::send::now_ms();
+        let now = crate::clock::now_ms();
         let tx = self.conn.transaction()?;
         let mut claimed = Vec::new();
         for &uid in uids {
@@ -357,7 +357,7 @@ impl Store {
         uidvalidity: u32,
         uids: &[u32],
     ) -> Result<(), StoreError> {
-        let now = crate::send::now_ms();
+        let now = crate::clock::now_ms();
         let tx = self.conn.transaction()?;
         for &uid in uids {
             tx.execute(
@@ -402,7 +402,7 @@ impl Store {
         dry_run: bool,
     ) -> Result<Option<Recorded>, StoreError> {
         let tx = self.conn.transaction()?;
-        let at = crate::send::now_ms();
+        let at = crate::clock::now_ms();
         let (sender, subject) = match read {
             Ok(r) => (r.from.as_str(), r.subject.as_str()),
             Err(_) => ("", ""),

@@ -21,8 +21,8 @@ use rusqlite::Connection;
 
 pub use assets::Asset;
 pub use contacts::{
-    fold, BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage,
-    ContactSummary, ImportReport,
+    BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage, ContactSummary,
+    ImportReport,
 };
 pub use error::StoreError;
 pub use issues::{IssueMeta, IssueSummary, StoredIssue};

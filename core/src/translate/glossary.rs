@@ -28,7 +28,7 @@ pub(super) fn occurrences(text: &str, term: &str) -> Vec<(usize, usize)> {
 }
 
 pub(super) fn contains_term(text: &str, term: &str) -> bool {
-    crate::store::fold(text).contains(&crate::store::fold(term.trim()))
+    crate::text::fold(text).contains(&crate::text::fold(term.trim()))
 }
 
 /// The pairs as (source term, target term) for a direction, longest first.

@@ -73,13 +73,6 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 /// Waits before retrying a 429 ("too many requests"), in milliseconds.
 const BACKOFF_MS: [u64; 3] = [500, 1500, 3000];
 
-fn agent(timeout: Duration) -> ureq::Agent {
-    ureq::AgentBuilder::new()
-        .timeout(timeout)
-        .redirects(0)
-        .build()
-}
-
 /// One request with the 429 retries; errors named.
 fn request(
     send: &dyn Fn() -> Result<ureq::Response, Box<ureq::Error>>,
@@ -157,7 +150,7 @@ impl DeepL {
         DeepL {
             base,
             key: key.trim().to_owned(),
-            agent: agent(TIMEOUT),
+            agent: crate::net::http::agent(TIMEOUT),
             backoff: BACKOFF_MS.to_vec(),
             glossaries: HashMap::new(),
             known_glossaries: HashMap::new(),
@@ -166,7 +159,7 @@ impl DeepL {
 
     /// Another time limit for each request than 30 s.
     pub fn with_timeout(mut self, timeout: Duration) -> DeepL {
-        self.agent = agent(timeout);
+        self.agent = crate::net::http::agent(timeout);
         self
     }
 
@@ -337,14 +330,14 @@ impl LibreTranslate {
                 .map(str::trim)
                 .filter(|k| !k.is_empty())
                 .map(str::to_owned),
-            agent: agent(TIMEOUT),
+            agent: crate::net::http::agent(TIMEOUT),
             backoff: BACKOFF_MS.to_vec(),
         }
     }
 
     /// Another time limit for each request than 30 s.
     pub fn with_timeout(mut self, timeout: Duration) -> LibreTranslate {
-        self.agent = agent(timeout);
+        self.agent = crate::net::http::agent(timeout);
         self
     }
 }

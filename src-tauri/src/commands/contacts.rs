@@ -76,7 +76,7 @@ pub fn apply_contacts_import(
     let report = state.store()?.apply_import(
         &parsed,
         options.on_duplicate,
-        &mut contacts::os_random_token,
+        &mut tandem_core::token::os_random_token,
     )?;
     *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
     Ok(report)
@@ -94,7 +94,7 @@ pub fn unsubscribe_contact(
 pub fn erase_contact(state: tauri::State<'_, AppState>, email: String) -> Result<(), AppError> {
     Ok(state
         .store()?
-        .erase(&email, &mut contacts::os_random_token)?)
+        .erase(&email, &mut tandem_core::token::os_random_token)?)
 }
 
 /// Adds or edits one contact by hand.
@@ -105,7 +105,7 @@ pub fn save_contact(
 ) -> Result<tandem_core::store::Contact, AppError> {
     Ok(state
         .store()?
-        .save_contact(&contact, &mut contacts::os_random_token)?)
+        .save_contact(&contact, &mut tandem_core::token::os_random_token)?)
 }
 
 /// Applies one action to the ticked contacts or to every match of the search; returns
@@ -118,5 +118,5 @@ pub fn bulk_contacts(
 ) -> Result<usize, AppError> {
     Ok(state
         .store()?
-        .bulk_contacts(&target, &action, &mut contacts::os_random_token)?)
+        .bulk_contacts(&target, &action, &mut tandem_core::token::os_random_token)?)
 }

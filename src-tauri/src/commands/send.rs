@@ -592,7 +592,7 @@ pub fn resume_send(
         };
         let route = checked_route(&store, &destination)?;
         if change {
-            store.change_run_destination(run, &destination, send::now_ms())?;
+            store.change_run_destination(run, &destination, tandem_core::clock::now_ms())?;
         }
         (db_path(&store)?, route, pace(&store, &destination)?)
     };
