@@ -4,8 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
+use tandem_core::mailbox::MailboxAction;
 use tandem_core::mailbox::{self, CheckOptions, ImapSettings};
-use tandem_core::store::{MailboxAction, Store};
+use tandem_core::store::Store;
 
 use crate::MailboxCommand;
 
@@ -70,7 +71,10 @@ pub fn mailbox(store: &mut Store, data_dir: &Path, cmd: MailboxCommand) -> Resul
             let account = store.oauth_account().map_err(|e| e.to_string())?;
             let (settings, login) = mailbox::login_for(
                 &settings,
-                smtp.as_ref(),
+                smtp.as_ref().map(|s| mailbox::SendingAccount {
+                    username: &s.username,
+                    host: &s.host,
+                }),
                 std::env::var("TANDEM_IMAP_PASSWORD").ok(),
                 account.as_ref(),
                 data_dir,

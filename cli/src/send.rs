@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use tandem_core::send::RunInfo;
 use tandem_core::send::{
-    self, Audience, Control, Destination, Ending, Progress, RateLimit, Route, SendConfig, Sender,
+    self, Control, Destination, Ending, Progress, RateLimit, Recipients, Route, SendConfig, Sender,
     SmtpSettings,
 };
-use tandem_core::store::{RunInfo, Store};
+use tandem_core::store::Store;
 
 use crate::SendArgs;
 
@@ -284,11 +285,11 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
         None => {
             let issue = args.issue.expect("clap requires an issue without --resume");
             let audience = match &args.test {
-                Some(email) => Audience::Test {
+                Some(email) => Recipients::Test {
                     email: email.clone(),
                     edition: args.edition,
                 },
-                None => Audience::Lists(args.list.clone()),
+                None => Recipients::Lists(args.list.clone()),
             };
             let sender = sender(&args, saved.as_ref(), destination.is_outbox())?;
             let greeting = args.greeting || saved.as_ref().is_some_and(|s| s.greeting);

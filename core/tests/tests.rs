@@ -19,3 +19,6 @@ mod paths;
 // mailbox: bounces, unsubscribe requests and auto-replies recognised in real and
 // documented messages; a check recorded once per message.
 mod mailbox;
+
+// rooms: the one-way imports between the rooms of core, and no circle in the shell.
+mod rooms;

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use tandem_core::model::Problem;
 use tandem_core::net::CertificateInfo;
+use tandem_core::oauth::OAuthError;
 use ts_rs::TS;
 
 /// An error as the UI sees it: `code` is the Fluent id of the message to show (the UI
@@ -94,4 +95,20 @@ impl From<tandem_core::exchange::ExchangeError> for AppError {
             }
         }
     }
+}
+
+/// A sign-in error in the user's words (`detail` fills the message).
+pub(crate) fn oauth_error(e: &OAuthError) -> AppError {
+    let mut error = AppError::new(e.message_id(), e.to_string());
+    let detail = match e {
+        OAuthError::Refused { code, description } => format!("{code}: {description}")
+            .trim_end_matches(": ")
+            .to_owned(),
+        OAuthError::Config(d) | OAuthError::Unreachable(d) | OAuthError::SignInAgain(d) => {
+            d.clone()
+        }
+        other => other.to_string(),
+    };
+    error.args.insert("detail".into(), detail.into());
+    error
 }

@@ -58,7 +58,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::contacts::erase_contact,
             commands::contacts::save_contact,
             commands::contacts::bulk_contacts,
-            commands::send::smtp_settings,
+            commands::smtp::smtp_settings,
             commands::translate::translate_view,
             commands::translate::save_translate_settings,
             commands::translate::accept_translate_notice,
@@ -88,8 +88,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::updates::check_update_if_due,
             commands::updates::download_update,
             commands::updates::install_update,
-            commands::send::save_smtp_settings,
-            commands::send::test_smtp,
+            commands::smtp::save_smtp_settings,
+            commands::smtp::test_smtp,
             commands::send::send_overview,
             commands::send::start_send,
             commands::send::test_send,
@@ -97,9 +97,9 @@ pub fn configure<R: tauri::Runtime>(
             commands::send::pause_send,
             commands::send::cancel_send,
             commands::send::send_status,
-            commands::send::send_runs,
-            commands::send::send_ledger,
-            commands::send::retry_failed,
+            commands::ledger::send_runs,
+            commands::ledger::send_ledger,
+            commands::ledger::retry_failed,
         ])
 }
 

@@ -6,11 +6,11 @@
 use std::borrow::Cow;
 
 use tandem_core::model::Edition;
-use tandem_core::render::RenderOptions;
+use tandem_core::render::{email_html, RenderOptions};
 use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext};
 
-use crate::AppState;
+use crate::{AppError, AppState};
 
 pub const SCHEME: &str = "tandem";
 
@@ -84,7 +84,7 @@ pub fn handle<R: Runtime>(
             let (Ok(id), Some(edition)) = (id.parse::<i64>(), Edition::from_code(edition)) else {
                 return not_found("no such preview");
             };
-            match crate::commands::issues::render_preview(&state, id, edition) {
+            match render_preview(&state, id, edition) {
                 Ok(html) => {
                     let html = if dark { force_dark(&html) } else { html };
                     respond(
@@ -108,4 +108,27 @@ pub fn handle<R: Runtime>(
         }
         _ => not_found("not found"),
     }
+}
+
+/// The render the preview shows (and `preview_info` measures).
+pub fn render_preview(
+    state: &AppState,
+    issue_id: i64,
+    edition: Edition,
+) -> Result<String, AppError> {
+    let store = state.store()?;
+    let issue = store.issue(issue_id)?.issue;
+    // With a greeting set up, the preview shows the one a reader without a name gets.
+    let greeting = store
+        .smtp_settings()?
+        .is_some_and(|s| s.greeting)
+        .then(String::new);
+    Ok(email_html(
+        &issue,
+        edition,
+        &RenderOptions {
+            greeting,
+            ..preview_options(issue_id)
+        },
+    ))
 }

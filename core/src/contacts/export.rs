@@ -2,7 +2,7 @@
 //! uses `;`, as Excel on Belgian Windows expects. Reading it back imports the same
 //! contacts (a property test checks it).
 
-use crate::store::Contact;
+use super::Contact;
 
 pub const EXPORT_HEADER: [&str; 9] = [
     "email",

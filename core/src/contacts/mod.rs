@@ -2,12 +2,17 @@
 //! Google Contacts, "Unicode text"), recognising their columns in French, Dutch and
 //! English, checking every row, and CSV export back.
 
+mod db;
 mod decode;
 mod export;
 mod header;
 mod import;
 mod language;
 
+pub use db::{
+    BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage, ContactSummary,
+    ImportReport,
+};
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use export::{export_csv, EXPORT_HEADER};
 pub use header::{map_headers, Field};

@@ -10,6 +10,7 @@
 //! `store`, never through `send`.
 
 mod classify;
+mod db;
 mod imap;
 
 use std::collections::HashSet;
@@ -20,9 +21,13 @@ use ts_rs::TS;
 
 pub use self::imap::{connect, ImapLogin, Session};
 pub use classify::{classify, Failed, Kind, Read, Unreadable};
+pub use db::{
+    FolderState, MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES,
+    STALE_MOVE_CLAIM_MS,
+};
 
 use crate::net::{is_loopback, Security};
-use crate::store::{MailboxAction, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// Where processed messages go.
 pub const TANDEM_FOLDER: &str = "Tandem";
@@ -144,6 +149,14 @@ impl ImapSettings {
     }
 }
 
+/// The account that sends, as the mailbox's login falls back on it (the sending
+/// settings' user name and server).
+#[derive(Debug, Clone, Copy)]
+pub struct SendingAccount<'a> {
+    pub username: &'a str,
+    pub host: &'a str,
+}
+
 /// The login for `settings`: with `oauth`, the signed-in account's token; otherwise the
 /// password given (`TANDEM_IMAP_PASSWORD`, the app's field), else the mailbox password
 /// saved for this account at the IMAP server, else a sending password saved for this
@@ -152,7 +165,7 @@ impl ImapSettings {
 /// user name means the sending account. Returns the settings with the user name filled.
 pub fn login_for(
     settings: &ImapSettings,
-    smtp: Option<&crate::send::SmtpSettings>,
+    smtp: Option<SendingAccount<'_>>,
     password: Option<String>,
     account: Option<&crate::oauth::Account>,
     data_dir: &std::path::Path,
@@ -193,6 +206,20 @@ pub fn login_for(
             ))
         })?;
     Ok((settings, ImapLogin::Password(password)))
+}
+
+const IMAP: &str = "imap";
+
+impl Store {
+    /// The mailbox that is read for unsubscribe requests and bounces, if it was set.
+    pub fn imap_settings(&self) -> Result<Option<ImapSettings>, StoreError> {
+        self.json_setting(IMAP)
+    }
+
+    /// Saves the mailbox settings (`None`: the mailbox is not read).
+    pub fn set_imap_settings(&self, settings: Option<&ImapSettings>) -> Result<(), StoreError> {
+        self.set_json_setting(IMAP, settings)
+    }
 }
 
 /// Why a check could not run (each message's own problems never stop it).

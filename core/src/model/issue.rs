@@ -50,6 +50,19 @@ pub struct ImageRef {
     pub height: Option<u32>,
 }
 
+impl Issue {
+    /// How many texts are machine drafts nobody has reread (the subject and preheader of
+    /// a language count as one, each block side as one).
+    pub fn machine_drafts(&self) -> u32 {
+        (self.machine_draft.len()
+            + self
+                .blocks
+                .iter()
+                .map(|b| b.machine_draft.len())
+                .sum::<usize>()) as u32
+    }
+}
+
 /// A link with a label in each language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -37,6 +37,7 @@ use ts_rs::TS;
 
 use crate::model::UiLanguage;
 use crate::secrets::SecretError;
+use crate::store::{Store, StoreError};
 
 pub use self::http::Http;
 
@@ -111,7 +112,7 @@ impl Provider {
         }
     }
 
-    /// The SMTP preset (see [`crate::send::presets`]) that signs in with this provider.
+    /// The SMTP preset (an id of `send::presets`) that signs in with this provider.
     pub fn preset(self) -> &'static str {
         match self {
             Provider::Microsoft => "microsoft365",
@@ -267,6 +268,25 @@ pub fn explain_smtp_refusal(reply: &str) -> Option<&'static str> {
         Some("smtp-refused-authentication")
     } else {
         None
+    }
+}
+
+const OAUTH_ACCOUNT: &str = "oauth_account";
+
+impl Store {
+    /// Who is signed in with Microsoft 365 or Google (never a token: those are in the
+    /// keychain), if anyone.
+    pub fn oauth_account(&self) -> Result<Option<Account>, StoreError> {
+        self.json_setting(OAUTH_ACCOUNT)
+    }
+
+    /// Records who signed in (or, with `None`, that nobody is).
+    pub fn set_oauth_account(&self, account: Option<&Account>) -> Result<(), StoreError> {
+        // An empty value, as earlier versions wrote "nobody".
+        match account {
+            Some(a) => self.set_json_setting(OAUTH_ACCOUNT, Some(a)),
+            None => self.set_setting(OAUTH_ACCOUNT, ""),
+        }
     }
 }
 

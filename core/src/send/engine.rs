@@ -24,8 +24,9 @@ use ts_rs::TS;
 use super::link::{Link, Outcome};
 use super::message::{Addressee, Prepared};
 use super::settings::RateLimit;
+use super::{LedgerRow, RunState};
 use crate::clock::now_ms;
-use crate::store::{LedgerRow, RunState, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// How a run is driven.
 #[derive(Debug, Clone)]
@@ -286,7 +287,7 @@ fn drain(
     config: &SendConfig,
     control: &Control,
     progress: &mut dyn FnMut(&Progress),
-    info: crate::store::RunInfo,
+    info: super::RunInfo,
 ) -> Result<Ending, EngineError> {
     store.set_run_state(run, RunState::Running, now_ms())?;
     let mut limiter = Limiter::load(store, &config.limits, now_ms())?;
@@ -570,7 +571,7 @@ mod tests {
     }
 
     fn store_with_run(n: usize) -> (Store, i64, Arc<Prepared>) {
-        use crate::store::{NewRecipient, NewRun};
+        use crate::send::{NewRecipient, NewRun};
         let mut store = Store::open_in_memory().unwrap();
         let recipients: Vec<NewRecipient> = (0..n)
             .map(|i| NewRecipient {

@@ -1,7 +1,7 @@
 //! The ledger as a file: who got which edition, when, and what the server answered.
 
+use super::LedgerRow;
 use crate::spreadsheet::safe;
-use crate::store::LedgerRow;
 
 /// Column names of the ledger file (the same for the CLI and the app).
 pub const LEDGER_HEADER: [&str; 12] = [
@@ -63,7 +63,7 @@ pub fn ledger_csv(rows: &[LedgerRow], excel: bool) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::model::Edition;
-    use crate::store::RowStatus;
+    use crate::send::RowStatus;
 
     #[test]
     fn rows_become_csv_for_machines_or_for_belgian_excel() {

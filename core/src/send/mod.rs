@@ -11,6 +11,9 @@ pub mod engine;
 mod ledger;
 pub mod link;
 mod message;
+mod overview;
+mod recipients;
+mod runs;
 mod settings;
 
 use lettre::message::Mailbox;
@@ -20,11 +23,14 @@ pub use engine::{drive, Control, Ending, Progress, SendConfig};
 pub use ledger::{ledger_csv, LEDGER_HEADER};
 pub use link::{Link, Login, OutboxLink, Outcome, SmtpEndpoint, SmtpLink};
 pub use message::{compose, Addressee, MessageError, Prepared};
+pub use overview::{estimate_seconds, overview, pace, sender, settings_destination, SendOverview};
+pub use recipients::{LedgerRow, RowStatus};
+pub use runs::{Audience, NewRecipient, NewRun, RunInfo, RunState};
 pub use settings::{presets, Preset, RateLimit, SettingsProblem, SmtpSettings};
 
 use crate::clock::now_ms;
 use crate::model::{Edition, Issue};
-use crate::store::{NewRecipient, NewRun, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// Why a send cannot start.
 #[derive(Debug, thiserror::Error)]
@@ -109,7 +115,7 @@ impl Sender {
 
 /// What to send to whom.
 #[derive(Debug, Clone)]
-pub enum Audience {
+pub enum Recipients {
     /// The subscribed contacts on these lists (everyone subscribed when empty).
     Lists(Vec<String>),
     /// A test to one address, in one edition, with "[TEST]" in the subject.
@@ -122,7 +128,7 @@ pub enum Audience {
 pub fn start_run(
     store: &mut Store,
     issue_id: i64,
-    audience: &Audience,
+    audience: &Recipients,
     sender: &Sender,
     greeting: bool,
     destination: &Destination,
@@ -130,7 +136,7 @@ pub fn start_run(
     let stored = store.issue(issue_id)?;
     let issue = stored.issue;
     let report = issue.check();
-    let is_test = matches!(audience, Audience::Test { .. });
+    let is_test = matches!(audience, Recipients::Test { .. });
     if !report.is_valid() {
         return Err(SendError::Incomplete(describe(&report.errors)));
     }
@@ -155,14 +161,14 @@ pub fn start_run(
         destination: destination.clone(),
     };
     let recipient = match audience {
-        Audience::Lists(lists) => {
+        Recipients::Lists(lists) => {
             run.lists = lists.clone();
             return match store.create_run_for_lists(&run, now_ms(), &domain)? {
                 (Some(id), _) => Ok(id),
                 (None, _) => Err(SendError::NoRecipients),
             };
         }
-        Audience::Test { email, edition } => {
+        Recipients::Test { email, edition } => {
             let email = email.trim();
             if email.parse::<lettre::Address>().is_err() {
                 return Err(SendError::Address(email.into()));

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::net::{is_loopback, Security};
+use crate::store::{Store, StoreError};
 
 /// "At most `count` messages in any `per_seconds` window".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -247,6 +248,20 @@ impl Default for SmtpSettings {
     }
 }
 
+const SMTP: &str = "smtp";
+
+impl Store {
+    /// The organisation's sending settings, if they were ever saved.
+    pub fn smtp_settings(&self) -> Result<Option<SmtpSettings>, StoreError> {
+        self.json_setting(SMTP)
+    }
+
+    /// Saves the sending settings (never a password: that is in the OS keychain).
+    pub fn set_smtp_settings(&self, settings: &SmtpSettings) -> Result<(), StoreError> {
+        self.set_json_setting(SMTP, Some(settings))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +325,18 @@ mod tests {
         s.unsubscribe_url = "http://example.org/u".into();
         let fields: Vec<_> = s.problems().into_iter().map(|p| p.field).collect();
         assert_eq!(fields, ["reply_to", "unsubscribe_url"]);
+    }
+
+    #[test]
+    fn smtp_settings_are_saved_and_read_back() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.smtp_settings().unwrap(), None);
+        let settings = SmtpSettings {
+            host: "smtp.example.org".into(),
+            from_address: "info@example.org".into(),
+            ..SmtpSettings::default()
+        };
+        store.set_smtp_settings(&settings).unwrap();
+        assert_eq!(store.smtp_settings().unwrap(), Some(settings));
     }
 }

@@ -262,7 +262,7 @@ impl Store {
                     status: stored.issue.status,
                     blocks: stored.issue.blocks.len(),
                     incomplete_blocks: report.incomplete_blocks(),
-                    machine_drafts: crate::translate::drafts(&stored.issue),
+                    machine_drafts: stored.issue.machine_drafts(),
                 })
             })
             .collect()

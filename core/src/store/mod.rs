@@ -5,14 +5,10 @@
 //! they land). Every write that touches more than one row runs in a transaction.
 
 mod assets;
-mod contacts;
 mod error;
 mod issues;
-mod mailbox;
 mod migrations;
-mod sends;
 mod settings;
-mod translate;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,23 +16,14 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use assets::Asset;
-pub use contacts::{
-    BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage, ContactSummary,
-    ImportReport,
-};
 pub use error::StoreError;
 pub use issues::{IssueMeta, IssueSummary, StoredIssue};
-pub use mailbox::{
-    FolderState, MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES,
-    STALE_MOVE_CLAIM_MS,
-};
 pub use migrations::{current_version, latest_version};
-pub use sends::{Audience, LedgerRow, NewRecipient, NewRun, RowStatus, RunInfo, RunState};
 
 /// An open Tandem database.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: Option<PathBuf>,
 }
 

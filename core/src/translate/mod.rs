@@ -7,6 +7,7 @@
 //! typed is never overwritten: only blank fields of the target side are filled.
 
 mod apply;
+mod db;
 mod glossary;
 pub mod markup;
 mod service;
@@ -313,17 +314,6 @@ pub fn translate_meta(
         issue.machine_draft.push(from.other());
     }
     Ok(report)
-}
-
-/// How many texts of `issue` are machine drafts nobody has reread (the subject and
-/// preheader of a language count as one, each block side as one).
-pub fn drafts(issue: &Issue) -> u32 {
-    (issue.machine_draft.len()
-        + issue
-            .blocks
-            .iter()
-            .map(|b| b.machine_draft.len())
-            .sum::<usize>()) as u32
 }
 
 #[cfg(test)]

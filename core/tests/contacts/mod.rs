@@ -7,7 +7,8 @@ use std::path::Path;
 use tandem_core::contacts::{
     export_csv, parse, ContactLanguage, ContactStatus, ImportOptions, OnDuplicate, SourceEncoding,
 };
-use tandem_core::store::{Contact, ImportReport, Store};
+use tandem_core::contacts::{Contact, ImportReport};
+use tandem_core::store::Store;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -377,7 +378,7 @@ mod property {
 
 #[test]
 fn searching_filters_and_counts() {
-    use tandem_core::store::ContactFilter;
+    use tandem_core::contacts::ContactFilter;
     let (_d, mut store) = store();
     import(&mut store, "belgian-excel.csv", ImportOptions::default());
     import(&mut store, "unicode-text.txt", ImportOptions::default());
@@ -422,7 +423,7 @@ fn searching_filters_and_counts() {
 
 #[test]
 fn a_contact_is_added_and_edited_by_hand_and_bad_input_is_refused() {
-    use tandem_core::store::ContactInput;
+    use tandem_core::contacts::ContactInput;
     let (_d, mut store) = store();
     let mut input = ContactInput {
         id: None,
@@ -476,7 +477,7 @@ fn a_contact_is_added_and_edited_by_hand_and_bad_input_is_refused() {
             .language,
         ContactLanguage::Both
     );
-    let found = tandem_core::store::ContactFilter {
+    let found = tandem_core::contacts::ContactFilter {
         query: "sos jeu".into(),
         ..Default::default()
     };
@@ -485,7 +486,7 @@ fn a_contact_is_added_and_edited_by_hand_and_bad_input_is_refused() {
 
 #[test]
 fn bulk_actions_apply_to_the_ticked_contacts_or_every_match_in_one_go() {
-    use tandem_core::store::{BulkAction, BulkTarget, ContactFilter};
+    use tandem_core::contacts::{BulkAction, BulkTarget, ContactFilter};
     let (_d, mut store) = store();
     import(&mut store, "belgian-excel.csv", ImportOptions::default());
     import(&mut store, "unicode-text.txt", ImportOptions::default());

@@ -110,10 +110,13 @@ fn broken_or_empty_messages_never_panic() {
 }
 
 mod recording {
+    use tandem_core::contacts::ContactInput;
     use tandem_core::contacts::ContactLanguage;
+    use tandem_core::mailbox::STALE_MOVE_CLAIM_MS;
     use tandem_core::mailbox::{classify, Read};
     use tandem_core::send::Destination;
-    use tandem_core::store::{ContactInput, NewRun, Store, STALE_MOVE_CLAIM_MS};
+    use tandem_core::send::NewRun;
+    use tandem_core::store::Store;
 
     fn store_with(emails: &[&str]) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();

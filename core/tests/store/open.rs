@@ -98,7 +98,7 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
 /// server. Schema 4 called both "sent"; from schema 5 the outbox is its own status.
 fn schema_4_outbox_rows_are_no_longer_called_sent(store: &Store) {
     use tandem_core::send::Destination;
-    use tandem_core::store::RowStatus;
+    use tandem_core::send::RowStatus;
     let runs = store.runs().unwrap();
     let (server, outbox) = (&runs[0], &runs[1]);
     assert_eq!((outbox.id, outbox.sent, outbox.outbox), (1, 0, 3));

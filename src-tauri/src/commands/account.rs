@@ -11,7 +11,8 @@ use tandem_core::oauth::{
 };
 use ts_rs::TS;
 
-use super::send::{data_dir, oauth_error};
+use super::data_dir;
+use crate::error::oauth_error;
 use crate::{AppError, AppState};
 
 /// A sign-in started and not finished yet (one at a time).

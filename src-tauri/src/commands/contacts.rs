@@ -4,8 +4,8 @@
 
 use std::sync::Mutex;
 
+use contacts::{ContactFilter, ContactPage, ContactSummary, ImportReport};
 use tandem_core::contacts::{self, ImportOptions, ParsedFile};
-use tandem_core::store::{ContactFilter, ContactPage, ContactSummary, ImportReport};
 
 use crate::{AppError, AppState};
 
@@ -101,8 +101,8 @@ pub fn erase_contact(state: tauri::State<'_, AppState>, email: String) -> Result
 #[tauri::command]
 pub fn save_contact(
     state: tauri::State<'_, AppState>,
-    contact: tandem_core::store::ContactInput,
-) -> Result<tandem_core::store::Contact, AppError> {
+    contact: contacts::ContactInput,
+) -> Result<contacts::Contact, AppError> {
     Ok(state
         .store()?
         .save_contact(&contact, &mut tandem_core::token::os_random_token)?)
@@ -113,8 +113,8 @@ pub fn save_contact(
 #[tauri::command(async)]
 pub fn bulk_contacts(
     state: tauri::State<'_, AppState>,
-    target: tandem_core::store::BulkTarget,
-    action: tandem_core::store::BulkAction,
+    target: contacts::BulkTarget,
+    action: contacts::BulkAction,
 ) -> Result<usize, AppError> {
     Ok(state
         .store()?

@@ -111,7 +111,7 @@ pub async fn export_ledger<R: tauri::Runtime>(
 pub async fn export_contacts<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
-    filter: tandem_core::store::ContactFilter,
+    filter: tandem_core::contacts::ContactFilter,
 ) -> Result<Option<String>, AppError> {
     let default_name = "contacts.csv".to_owned();
     let path = save_path(&app, &default_name, ("CSV", "csv"));

@@ -4,7 +4,6 @@
 use chrono::{Datelike, FixedOffset, Local, NaiveTime, TimeZone};
 use serde::Serialize;
 use tandem_core::model::{Block, BlockKind, Edition, Issue, Report};
-use tandem_core::render::email_html;
 use tandem_core::store::{IssueMeta, IssueSummary, StoredIssue};
 use ts_rs::TS;
 
@@ -187,35 +186,12 @@ pub fn preview_info(
     edition: Edition,
     dark: bool,
 ) -> Result<PreviewInfo, AppError> {
-    let html = render_preview(&state, issue_id, edition)?;
+    let html = crate::protocol::render_preview(&state, issue_id, edition)?;
     let version = state.next_preview_version();
     Ok(PreviewInfo {
         url: crate::protocol::preview_url(issue_id, edition, dark, version),
         bytes: html.len(),
     })
-}
-
-/// The render used by the protocol and by [`preview_info`].
-pub fn render_preview(
-    state: &AppState,
-    issue_id: i64,
-    edition: Edition,
-) -> Result<String, AppError> {
-    let store = state.store()?;
-    let issue = store.issue(issue_id)?.issue;
-    // With a greeting set up, the preview shows the one a reader without a name gets.
-    let greeting = store
-        .smtp_settings()?
-        .is_some_and(|s| s.greeting)
-        .then(String::new);
-    Ok(email_html(
-        &issue,
-        edition,
-        &tandem_core::render::RenderOptions {
-            greeting,
-            ..crate::protocol::preview_options(issue_id)
-        },
-    ))
 }
 
 /// An image stored with an issue, as the block editor needs it.

@@ -4,12 +4,13 @@
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use tandem_core::mailbox::MailboxAction;
 use tandem_core::mailbox::{self, CheckOptions, ImapSettings, MailboxError, Summary};
 use tandem_core::secrets;
-use tandem_core::store::{MailboxAction, Store};
+use tandem_core::store::Store;
 use ts_rs::TS;
 
-use super::send::data_dir;
+use super::data_dir;
 use crate::{AppError, AppState};
 
 /// What the panel and the settings form show.
@@ -119,9 +120,14 @@ pub fn test_mailbox(
         data_dir(&store),
     );
     drop(store);
-    let (settings, login) =
-        mailbox::login_for(&settings, smtp.as_ref(), password, account.as_ref(), &dir)
-            .map_err(mailbox_error)?;
+    let (settings, login) = mailbox::login_for(
+        &settings,
+        sending(smtp.as_ref()),
+        password,
+        account.as_ref(),
+        &dir,
+    )
+    .map_err(mailbox_error)?;
     mailbox::test_connection(&settings, &login, Duration::from_secs(20)).map_err(mailbox_error)
 }
 
@@ -139,9 +145,14 @@ pub fn check_mailbox(state: tauri::State<'_, AppState>) -> Result<Summary, AppEr
         data_dir(&store),
     );
     drop(store);
-    let (settings, login) =
-        mailbox::login_for(&settings, smtp.as_ref(), None, account.as_ref(), &dir)
-            .map_err(mailbox_error)?;
+    let (settings, login) = mailbox::login_for(
+        &settings,
+        sending(smtp.as_ref()),
+        None,
+        account.as_ref(),
+        &dir,
+    )
+    .map_err(mailbox_error)?;
     let mut own = state.own_store()?;
     mailbox::check(
         &mut own,
@@ -172,4 +183,12 @@ pub fn undo_mailbox_action(
     let mut store = state.store()?;
     store.undo_mailbox_action(id)?;
     view(&store)
+}
+
+/// The sending account the mailbox's login falls back on.
+fn sending(smtp: Option<&tandem_core::send::SmtpSettings>) -> Option<mailbox::SendingAccount<'_>> {
+    smtp.map(|s| mailbox::SendingAccount {
+        username: &s.username,
+        host: &s.host,
+    })
 }

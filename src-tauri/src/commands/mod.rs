@@ -4,13 +4,18 @@ pub mod account;
 pub mod contacts;
 pub mod export;
 pub mod issues;
+pub mod ledger;
 pub mod mailbox;
 pub mod send;
+pub mod smtp;
 pub mod translate;
 pub mod updates;
 
+use std::path::{Path, PathBuf};
+
 use serde::Serialize;
 use tandem_core::model::UiLanguage;
+use tandem_core::store::Store;
 use ts_rs::TS;
 
 use crate::{AppError, AppState};
@@ -59,4 +64,15 @@ pub fn set_ui_language(
     language: UiLanguage,
 ) -> Result<(), AppError> {
     state.store()?.set_ui_language(language).map_err(Into::into)
+}
+
+/// The data folder: the database's own folder (the outbox, secrets files and backups
+/// live beside it), else the platform's.
+pub(crate) fn data_dir(store: &Store) -> PathBuf {
+    store
+        .path()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .or_else(tandem_core::paths::default_data_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
 }

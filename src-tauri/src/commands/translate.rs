@@ -10,8 +10,8 @@ use tandem_core::secrets;
 use tandem_core::translate::{self, ApplyError, Scope, TranslateError, TranslateSettings};
 use ts_rs::TS;
 
+use super::data_dir;
 use super::issues::{editor, EditorIssue};
-use super::send::data_dir;
 use crate::{AppError, AppState};
 
 /// The translation settings as the Settings screen shows them.

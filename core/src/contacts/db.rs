@@ -7,8 +7,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::{Store, StoreError};
-use crate::contacts::{ContactLanguage, ContactStatus, OnDuplicate, ParsedFile, RowProblem};
+use super::{ContactLanguage, ContactStatus, OnDuplicate, ParsedFile, RowProblem};
+use crate::store::{Store, StoreError};
+use crate::text::fold;
 
 /// The result of an import, as `tandem contacts import` prints it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -49,8 +50,6 @@ pub struct Contact {
 }
 
 const SALT_KEY: &str = "suppression_salt";
-
-use crate::text::fold;
 
 /// What search matches: address, names (also "first last") and organisation, folded.
 fn search_text(email: &str, first: &str, last: &str, organisation: &str) -> String {
@@ -689,8 +688,8 @@ impl Store {
         input: &ContactInput,
         token: &mut dyn FnMut() -> String,
     ) -> Result<Contact, StoreError> {
-        let email = crate::contacts::normalise_email(&input.email);
-        if !crate::contacts::is_valid_email(&email) {
+        let email = super::normalise_email(&input.email);
+        if !super::is_valid_email(&email) {
             return Err(StoreError::ContactEmailInvalid(email));
         }
         let salt = self.setting(SALT_KEY)?;

@@ -6,8 +6,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Store, StoreError};
-use crate::mailbox::{Failed, Kind, Read};
+use super::{Failed, Kind, Read};
+use crate::store::{Store, StoreError};
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
-use super::{Store, StoreError};
+use super::TranslateSettings;
 use crate::model::Lang;
-use crate::translate::TranslateSettings;
+use crate::store::{Store, StoreError};
 
 const TRANSLATE: &str = "translate";
 const DEEPL_GLOSSARIES: &str = "deepl_glossaries";
