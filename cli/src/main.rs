@@ -516,10 +516,24 @@ fn contacts(mut store: Store, cmd: ContactsCommand) -> Result<(), String> {
             eprintln!("{email}: unsubscribed");
         }
         ContactsCommand::Erase { email } => {
-            store
+            let erased = store
                 .erase(&email, &mut tandem_core::token::os_random_token)
                 .map_err(|e| e.to_string())?;
-            eprintln!("{email}: erased (only a salted hash is kept, so no import adds them back)");
+            eprintln!(
+                "{email}: erased (only a salted hash is kept, so no import adds them back); \
+                 {} ledger rows and {} mailbox log lines no longer name them, {} outbox \
+                 files removed",
+                erased.ledger_rows, erased.mailbox_rows, erased.outbox_files
+            );
+            for left in &erased.files_left {
+                eprintln!("not removed, delete it by hand: {left}");
+            }
+            if !erased.wal_scrubbed {
+                eprintln!(
+                    "Tandem is reading the database at this moment: the erased bytes leave \
+                     its -wal file when the app closes"
+                );
+            }
         }
     }
     Ok(())

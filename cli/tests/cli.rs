@@ -519,3 +519,159 @@ fn gmail_and_outlook_drop_few_features_of_each_edition() {
         }
     }
 }
+
+/// Every file under `dir`, with its bytes (the database, its -wal, the outbox).
+fn all_bytes(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(all_bytes(&path));
+        } else {
+            out.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    out
+}
+
+fn files_holding(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let needle = needle.to_lowercase();
+    all_bytes(dir)
+        .into_iter()
+        .filter(|(_, bytes)| {
+            String::from_utf8_lossy(bytes)
+                .to_lowercase()
+                .contains(&needle)
+        })
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// The defect issue 18 found: after an erase the person's address and name were still
+/// in the database file's bytes (SQLite leaves a deleted row in its page), in the
+/// mailbox log (address, sender, the bounce's words), in the ledger's bounce reason and
+/// in the outbox's .eml. Now none of the files Tandem writes holds a byte of them.
+#[test]
+fn an_erased_person_is_in_no_byte_of_any_file_tandem_writes() {
+    use tandem_core::mailbox::classify;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;prénom;nom;organisation;langue\r\n\
+         sofie.desmet@voorbeeld.be;Sofie;Desmet;Voogdijcentrum Desmet;nl\r\n\
+         amelie.dubois@exemple.be;Amélie;Dubois;Cabinet Dubois;fr\r\n\
+         jan.peeters@voorbeeld.be;Jan;Peeters;Caritas;nl\r\n",
+    )
+    .unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    std::fs::remove_file(&csv).unwrap();
+    let issue_dir = dir.path().join("issue");
+    let file = fixture_issue_dir(&issue_dir);
+    run_ok(&db, &["issue", "import", file.to_str().unwrap()]);
+    std::fs::remove_dir_all(&issue_dir).unwrap();
+    run_ok(&db, &["send", "1"]);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("outbox"))
+            .unwrap()
+            .count(),
+        3
+    );
+
+    // What came back: a hard bounce quoting Amélie's address, and Sofie asking in words.
+    {
+        let mut store = tandem_core::store::Store::open(&db).unwrap();
+        let ledger = store.ledger(1, None).unwrap();
+        let amelie = ledger
+            .iter()
+            .find(|r| r.email == "amelie.dubois@exemple.be")
+            .unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        // A real Postfix bounce, made about her: the server quotes her address.
+        let ndr =
+            std::fs::read_to_string(root.join("core/tests/fixtures/mail/postfix-unknown-user.eml"))
+                .unwrap()
+                .replace(
+                    "Diagnostic-Code: X-Postfix; unknown user: \"ghost\"",
+                    "Diagnostic-Code: smtp; 550 5.1.1 <amelie.dubois@exemple.be>: Recipient \
+                 address rejected: User unknown in virtual mailbox table",
+                )
+                .replace("ghost@example.org", "amelie.dubois@exemple.be")
+                .replace(
+                    "fixture-message-id@tandem.invalid",
+                    amelie.message_id.trim_matches(['<', '>']),
+                );
+        let words = std::fs::read_to_string(
+            root.join("core/tests/fixtures/mail/unsubscribe-words-only.eml"),
+        )
+        .unwrap()
+        .replace("{{SENDER}}", "Sofie Desmet <sofie.desmet@voorbeeld.be>");
+        for (uid, text) in [(1, ndr), (2, words)] {
+            let read = classify(text.as_bytes()).unwrap();
+            store
+                .record_mailbox_message("INBOX", 1, uid, Ok(&read), false)
+                .unwrap()
+                .unwrap();
+        }
+        let row = store.ledger_row(amelie.id).unwrap().unwrap();
+        assert!(
+            row.bounce_reason.contains("amelie.dubois@exemple.be"),
+            "{row:?}"
+        );
+        let log = store.mailbox_log(10).unwrap();
+        assert!(
+            log.iter().any(|a| a.sender.contains("sofie.desmet")),
+            "{log:?}"
+        );
+    }
+    for needle in [
+        "sofie.desmet",
+        "Desmet",
+        "amelie.dubois",
+        "Dubois",
+        "jan.peeters",
+    ] {
+        assert!(
+            !files_holding(dir.path(), needle).is_empty(),
+            "{needle} before"
+        );
+    }
+
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "erase", "sofie.desmet@voorbeeld.be"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("1 outbox files removed"), "{said}");
+    run_ok(&db, &["contacts", "erase", "amelie.dubois@exemple.be"]);
+
+    for needle in [
+        "sofie.desmet",
+        "Desmet",
+        "amelie.dubois",
+        "Dubois",
+        "Amélie",
+    ] {
+        assert_eq!(
+            files_holding(dir.path(), needle),
+            Vec::<std::path::PathBuf>::new(),
+            "{needle}"
+        );
+    }
+    // The test reads the right files: the person kept is still there, and so is her mail.
+    assert!(!files_holding(dir.path(), "jan.peeters").is_empty());
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("outbox"))
+            .unwrap()
+            .count(),
+        1
+    );
+    // The ledger still counts three messages; the log still has its two lines.
+    let store = tandem_core::store::Store::open(&db).unwrap();
+    assert_eq!(store.ledger(1, None).unwrap().len(), 3);
+    assert_eq!(store.mailbox_log(10).unwrap().len(), 2);
+}

@@ -1,6 +1,6 @@
 //! Where Tandem keeps its data, shared by the app and the CLI so both see one database.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The app's bundle identifier; Tauri's `app_data_dir` is the platform data folder
 /// joined with it, and so is ours.
@@ -30,4 +30,21 @@ pub fn default_db_path() -> Option<PathBuf> {
 /// Where messages go while no SMTP server is configured: `.eml` files in the data folder.
 pub fn default_outbox_dir() -> Option<PathBuf> {
     default_data_dir().map(|d| d.join("outbox"))
+}
+
+/// The `.eml` file of the outbox folder `dir` that holds the message with this
+/// Message-ID (the sending side writes it, an erasure removes it).
+pub fn outbox_file(dir: &Path, message_id: &str) -> PathBuf {
+    let name: String = message_id
+        .trim_matches(['<', '>'])
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    dir.join(format!("{name}.eml"))
 }

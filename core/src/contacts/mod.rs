@@ -11,7 +11,7 @@ mod language;
 
 pub use db::{
     BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage, ContactSummary,
-    ImportReport,
+    Erased, ImportReport,
 };
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use export::{export_csv, EXPORT_HEADER};

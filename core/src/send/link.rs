@@ -596,18 +596,7 @@ impl OutboxLink {
 
     /// The file a message with this Message-ID is written to.
     pub fn file_for(dir: &Path, message_id: &str) -> PathBuf {
-        let name: String = message_id
-            .trim_matches(['<', '>'])
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        dir.join(format!("{name}.eml"))
+        crate::paths::outbox_file(dir, message_id)
     }
 }
 

@@ -69,7 +69,11 @@ impl Store {
                 "journal_mode is {mode}, not wal"
             )));
         }
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        // secure_delete: what is deleted (an erased person above all) is overwritten with
+        // zeros in its page, not left readable until the page is reused.
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
+        )?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
@@ -82,6 +86,23 @@ impl Store {
     /// The schema version of the open database (`PRAGMA user_version`).
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         current_version(&self.conn)
+    }
+
+    /// Copies the write-ahead log into the database file and empties it, so that what
+    /// was deleted (zeroed in the file by `secure_delete`) is not still readable in the
+    /// `-wal` file's older frames. Waits, a bounded while, for readers on other
+    /// connections to finish; returns whether the log was emptied.
+    pub fn scrub_wal(&self) -> Result<bool, StoreError> {
+        for attempt in 0..40 {
+            let busy: i64 = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy == 0 {
+                return Ok(true);
+            }
+            std::thread::sleep(Duration::from_millis(25 + attempt * 5));
+        }
+        Ok(false)
     }
 
     /// Read access for sibling modules and integration tests that inspect pragmas.

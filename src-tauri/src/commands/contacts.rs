@@ -90,11 +90,14 @@ pub fn unsubscribe_contact(
     Ok(state.store()?.unsubscribe(&email)?)
 }
 
-#[tauri::command]
+/// Erases a contact everywhere Tandem writes (async: emptying the write-ahead log may
+/// wait a moment for a reader).
+#[tauri::command(async)]
 pub fn erase_contact(state: tauri::State<'_, AppState>, email: String) -> Result<(), AppError> {
-    Ok(state
+    state
         .store()?
-        .erase(&email, &mut tandem_core::token::os_random_token)?)
+        .erase(&email, &mut tandem_core::token::os_random_token)?;
+    Ok(())
 }
 
 /// Adds or edits one contact by hand.
