@@ -166,6 +166,22 @@ fn a_real_bounce_and_an_unsubscribe_request_are_acted_on_once_and_later_sends_le
         "{stderr}"
     );
     assert!(stderr.contains("never sent to"), "{stderr}");
+    // Mail that is none of Tandem's business leaves nothing in the file: not the
+    // lawyer's address nor her subject, not the partner's (issue 18, §9).
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes.extend(std::fs::read(db.with_extension("sqlite3-wal")).unwrap_or_default());
+    let text = String::from_utf8_lossy(&bytes);
+    for kept_nowhere in [
+        "juriste@example.be",
+        "Question sur la tutelle",
+        "partner@example.be",
+        "Rapport annuel",
+    ] {
+        assert!(
+            !text.contains(kept_nowhere),
+            "{kept_nowhere} is in the database"
+        );
+    }
 
     // The contacts and the ledger.
     let ghost = contact(&db, "ghost@example.org");

@@ -118,11 +118,23 @@ struct NewAction<'a> {
     note: String,
 }
 
+/// Kinds of mail that are none of Tandem's business (a colleague's message, a lawyer's
+/// letter, an out-of-office, something unreadable): it stays in the inbox, and the log
+/// keeps only what reading it once needs (folder, UIDVALIDITY, UID, kind), never who
+/// wrote it or about what.
+const NOT_OURS: [&str; 3] = ["left", "auto_reply", "skipped"];
+
 fn insert_action(
     tx: &Transaction<'_>,
     cx: &Context<'_>,
-    a: NewAction<'_>,
+    mut a: NewAction<'_>,
 ) -> rusqlite::Result<i64> {
+    let (sender, subject) = if NOT_OURS.contains(&a.kind) {
+        a.email.clear();
+        ("", String::new())
+    } else {
+        (cx.sender, cx.subject.chars().take(300).collect::<String>())
+    };
     tx.execute(
         "INSERT INTO mailbox_actions (at, folder, uidvalidity, uid, kind, state, contact_id, email,
             recipient_id, status_code, diagnostic, previous, sender, subject, note)
@@ -140,8 +152,8 @@ fn insert_action(
             a.status_code,
             a.diagnostic.chars().take(1000).collect::<String>(),
             a.previous,
-            cx.sender,
-            cx.subject.chars().take(300).collect::<String>(),
+            sender,
+            subject,
             a.note,
         ],
     )?;
@@ -642,7 +654,17 @@ impl Store {
                 params![folder, uidvalidity, uid],
             )?;
         }
-        let actions = actions_by_ids(&tx, &ids)?;
+        let mut actions = actions_by_ids(&tx, &ids)?;
+        // The check that read a message may show who wrote it and about what; the
+        // database does not keep it.
+        for a in actions
+            .iter_mut()
+            .filter(|a| NOT_OURS.contains(&a.kind.as_str()))
+        {
+            a.email = sender.to_owned();
+            a.sender = sender.to_owned();
+            a.subject = cx.subject.chars().take(300).collect();
+        }
         if dry_run {
             tx.rollback()?;
         } else {

@@ -21,6 +21,9 @@ const SOURCES: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0006_mailbox.sql")),
     M::up(include_str!("../../migrations/0007_translation.sql")),
     M::up(include_str!("../../migrations/0008_move_claims.sql")),
+    M::up(include_str!(
+        "../../migrations/0009_minimal_mailbox_log.sql"
+    )),
 ];
 
 /// The schema version this build writes.

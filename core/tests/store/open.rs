@@ -86,11 +86,50 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
         if version == 7 {
             schema_7_mailbox_moves_and_translation_drafts_are_kept(&mut store);
         }
+        if version >= 7 {
+            drop(store);
+            schema_9_keeps_nothing_of_mail_that_is_not_tandems(&path);
+        }
     }
     assert!(
         seen >= 1,
         "no schema fixture found in tests/fixtures/schema"
     );
+}
+
+/// v7 and v8 hold a question someone@example.be sent to the office, read and left in
+/// the inbox by a mailbox check that stored its sender and subject. Schema 9 keeps only
+/// that a message was read there: neither in the log nor anywhere in the file's bytes.
+fn schema_9_keeps_nothing_of_mail_that_is_not_tandems(path: &std::path::Path) {
+    let store = Store::open(path).unwrap();
+    let log = store.mailbox_log(10).unwrap();
+    let left = log.iter().find(|a| a.kind == "left").unwrap();
+    assert_eq!(
+        (
+            left.email.as_str(),
+            left.sender.as_str(),
+            left.subject.as_str()
+        ),
+        ("", "", "")
+    );
+    // Tandem's own business stays: Sam's request to confirm keeps who and what.
+    let sam = log.iter().find(|a| a.kind == "to_confirm").unwrap();
+    assert_eq!(sam.subject, "Désinscription");
+    drop(store);
+    let mut bytes = std::fs::read(path).unwrap();
+    if let Ok(wal) = std::fs::read(path.with_extension("sqlite3-wal")) {
+        bytes.extend(wal);
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains("someone@example.be"),
+        "the sender is still in the file"
+    );
+    assert!(
+        !text.contains("Question"),
+        "the subject is still in the file"
+    );
+    assert!(text.contains("sam@example.be"));
 }
 
 /// v4 holds two finished sends of the sample issue to three contacts, made by the
