@@ -475,10 +475,9 @@ impl Erased {
 /// Removes every trace of contact `id` (address `email`) inside `tx`, keeping the
 /// salted hash that stops an import adding them back.
 fn forget(tx: &Transaction<'_>, id: i64, email: &str, salt: &str) -> Result<Erased, StoreError> {
-    let mut erased = Erased::default();
     // The mailbox log: lines about the contact, or naming the address anywhere (a bounce
     // quotes it, a request comes from it). The kind and state stay for the counts.
-    erased.mailbox_rows = tx.execute(
+    let mailbox_rows = tx.execute(
         "UPDATE mailbox_actions SET email = '', sender = '', subject = '', diagnostic = '',
                 note = ''
          WHERE contact_id = ?1
@@ -488,6 +487,10 @@ fn forget(tx: &Transaction<'_>, id: i64, email: &str, salt: &str) -> Result<Eras
             OR instr(lower(subject), lower(?2)) > 0",
         params![id, email],
     )?;
+    let mut erased = Erased {
+        mailbox_rows,
+        ..Erased::default()
+    };
     // The ledger: the rows keep that someone got the issue, not who; their Message-IDs
     // find the outbox files written to them.
     {

@@ -100,7 +100,7 @@ fn files_from_every_earlier_schema_open_and_keep_their_data() {
 /// v7 and v8 hold a question someone@example.be sent to the office, read and left in
 /// the inbox by a mailbox check that stored its sender and subject. Schema 9 keeps only
 /// that a message was read there: neither in the log nor anywhere in the file's bytes.
-fn schema_9_keeps_nothing_of_mail_that_is_not_tandems(path: &std::path::Path) {
+fn schema_9_keeps_nothing_of_mail_that_is_not_tandems(path: &Path) {
     let store = Store::open(path).unwrap();
     let log = store.mailbox_log(10).unwrap();
     let left = log.iter().find(|a| a.kind == "left").unwrap();
