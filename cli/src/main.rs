@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod account;
+mod backup;
 mod mailbox;
 mod send;
 mod translate;
@@ -38,6 +39,12 @@ enum Command {
     /// Issues of the newsletter: import, export, list.
     #[command(subcommand)]
     Issue(IssueCommand),
+    /// Back up the database to a verified copy (default: backups/ beside it) and print
+    /// {"path", "bytes", "issues", "contacts", "verified"}; `backup list` lists them.
+    Backup(backup::BackupArgs),
+    /// Check the database file (SQLite's integrity check, read-only) and print what was
+    /// found; exits 0 only when the file is sound.
+    Check,
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
@@ -363,6 +370,8 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{id}");
         }
         Command::Contacts(cmd) => contacts(open()?, cmd)?,
+        Command::Backup(args) => backup::backup(&db, args)?,
+        Command::Check => backup::check(&db)?,
         Command::Send(args) => {
             let outbox = db
                 .parent()

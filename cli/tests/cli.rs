@@ -648,6 +648,12 @@ fn an_erased_person_is_in_no_byte_of_any_file_tandem_writes() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("1 outbox files removed"), "{said}");
     run_ok(&db, &["contacts", "erase", "amelie.dubois@exemple.be"]);
+    // A backup made after the erasure holds none of it either (it is under dir too).
+    let made: serde_json::Value = serde_json::from_str(&run_ok(&db, &["backup"])).unwrap();
+    assert_eq!(
+        (made["contacts"].as_u64(), made["verified"].as_bool()),
+        (Some(1), Some(true))
+    );
 
     for needle in [
         "sofie.desmet",
@@ -674,4 +680,193 @@ fn an_erased_person_is_in_no_byte_of_any_file_tandem_writes() {
     let store = tandem_core::store::Store::open(&db).unwrap();
     assert_eq!(store.ledger(1, None).unwrap().len(), 3);
     assert_eq!(store.mailbox_log(10).unwrap().len(), 2);
+}
+
+fn csv_of(n: usize) -> String {
+    let mut csv = String::from("email;first_name;language\r\n");
+    for i in 0..n {
+        csv.push_str(&format!("reader{i}@example.be;Reader {i};fr\r\n"));
+    }
+    csv
+}
+
+#[test]
+fn a_backup_is_verified_listed_and_only_backups_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(3)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let issue = fixture_issue_dir(&dir.path().join("issue"));
+    run_ok(&db, &["issue", "import", issue.to_str().unwrap()]);
+    let made: serde_json::Value = serde_json::from_str(&run_ok(&db, &["backup"])).unwrap();
+    assert_eq!(made["verified"], true, "{made}");
+    assert_eq!(
+        (made["issues"].as_u64(), made["contacts"].as_u64()),
+        (Some(1), Some(3))
+    );
+    let path = std::path::PathBuf::from(made["path"].as_str().unwrap());
+    assert_eq!(path.parent().unwrap(), dir.path().join("backups"));
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        made["bytes"].as_u64().unwrap()
+    );
+    // The backup is a database of its own, sound, with the same contacts.
+    let out = tandem()
+        .arg("--db")
+        .arg(&path)
+        .args(["contacts", "export"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        run_ok(&db, &["contacts", "export"])
+    );
+
+    // Another folder, and files there that are not Tandem's backups.
+    let usb = dir.path().join("usb stick");
+    std::fs::create_dir_all(&usb).unwrap();
+    std::fs::write(usb.join("notes.txt"), "mine").unwrap();
+    std::fs::write(
+        usb.join("tandem-backup-2026-01-01T000000.000Z.sqlite3.partial"),
+        "half",
+    )
+    .unwrap();
+    run_ok(&db, &["backup", "--to", usb.to_str().unwrap()]);
+    let listed = run_ok(&db, &["backup", "list", "--dir", usb.to_str().unwrap()]);
+    let lines: Vec<serde_json::Value> = listed
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{listed}");
+    assert_eq!(lines[0]["encrypted"], false);
+    assert_eq!(lines[0]["verified"], true);
+    assert!(lines[0]["created"].as_str().unwrap().starts_with("20"));
+    assert!(usb.join("notes.txt").exists());
+    // The default folder lists its own backup.
+    assert_eq!(run_ok(&db, &["backup", "list"]).lines().count(), 1);
+}
+
+/// `kill -9` at several moments of a backup: nothing half-written is ever listed, and
+/// the database stays sound. The moments are fixed fractions of how long one backup
+/// takes on this machine (no randomness in CI), from the process's start to its end.
+#[test]
+fn a_backup_killed_at_any_moment_leaves_nothing_listed_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(60_000)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let backups = dir.path().join("backups");
+    let started = std::time::Instant::now();
+    run_ok(&db, &["backup"]);
+    let whole = started.elapsed();
+    let partials = || {
+        std::fs::read_dir(&backups)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".partial")
+            })
+            .count()
+    };
+    let mut left_partial = 0;
+    for tenth in 0..10u32 {
+        let mut child = tandem()
+            .arg("--db")
+            .arg(&db)
+            .arg("backup")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(whole * tenth / 10);
+        child.kill().ok();
+        child.wait().unwrap();
+        if partials() > 0 {
+            left_partial += 1;
+        }
+        for line in run_ok(&db, &["backup", "list"]).lines() {
+            let b: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(b["verified"], true, "after {tenth}/10: {b}");
+            assert_eq!(b["contacts"], 60_000, "after {tenth}/10: {b}");
+        }
+        let check = tandem().arg("--db").arg(&db).arg("check").output().unwrap();
+        assert!(
+            check.status.success(),
+            "after {tenth}/10: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+    }
+    // Some kill landed while the copy was being written (its .partial was left).
+    assert!(
+        left_partial > 0,
+        "no kill landed during the copy (one backup: {whole:?})"
+    );
+    // What a kill left behind is never listed; it is removed once it is stale.
+    let listed = run_ok(&db, &["backup", "list"]).lines().count();
+    let named = std::fs::read_dir(&backups)
+        .unwrap()
+        .filter(|e| {
+            let name = e
+                .as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            name.ends_with(".sqlite3") && name.starts_with("tandem-backup-")
+        })
+        .count();
+    assert_eq!(listed, named);
+}
+
+#[test]
+fn check_tells_a_sound_file_from_a_damaged_one_and_changes_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(2_000)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let sound: serde_json::Value = serde_json::from_str(&run_ok(&db, &["check"])).unwrap();
+    assert_eq!(
+        (sound["sound"].as_bool(), sound["contacts"].as_u64()),
+        (Some(true), Some(2000))
+    );
+
+    let good = std::fs::read(&db).unwrap();
+    // Truncated (a copy cut short), then pages overwritten in the middle.
+    let truncated = dir.path().join("truncated.sqlite3");
+    std::fs::write(&truncated, &good[..good.len() / 2]).unwrap();
+    let overwritten = dir.path().join("overwritten.sqlite3");
+    let mut bytes = good.clone();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0x5A;
+    }
+    std::fs::write(&overwritten, &bytes).unwrap();
+    let text = dir.path().join("text.sqlite3");
+    std::fs::write(&text, "this is not a database").unwrap();
+    for damaged in [&truncated, &overwritten, &text] {
+        let before = std::fs::read(damaged).unwrap();
+        let out = tandem()
+            .arg("--db")
+            .arg(damaged)
+            .arg("check")
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{}", damaged.display());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("restore the newest backup"), "{stderr}");
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(found["sound"], false);
+        assert_eq!(
+            std::fs::read(damaged).unwrap(),
+            before,
+            "check changed {}",
+            damaged.display()
+        );
+    }
 }

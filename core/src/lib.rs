@@ -4,6 +4,7 @@
 //! crate; tests and benchmarks call it directly. It must never depend on Tauri, wry or
 //! clap (checked by `cargo xtask test`).
 
+pub mod backup;
 pub mod clock;
 pub mod contacts;
 pub mod exchange;

@@ -1,0 +1,313 @@
+//! Backups of the database: one file each, made while the app runs (SQLite's
+//! `VACUUM INTO` reads one consistent snapshot and never blocks a writer in WAL mode),
+//! written under a temporary name and given its real name only once it is complete and
+//! verified (opened, `PRAGMA integrity_check`, its counts read back). A half-written or
+//! unverified file is never listed, and only Tandem's own backup files are ever removed
+//! from a folder ([`retention`]).
+//!
+//! A backup made after an erasure holds no byte of the person: `VACUUM INTO` copies rows,
+//! not pages, so nothing deleted travels with it.
+
+pub mod retention;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::store::{Store, StoreError};
+
+/// The start of every backup file's name; nothing else is ever listed or removed.
+pub const PREFIX: &str = "tandem-backup-";
+/// The end of an (unencrypted) backup file's name.
+pub const SUFFIX: &str = ".sqlite3";
+/// What a backup is called while it is being written and checked.
+const PARTIAL: &str = ".partial";
+/// The timestamp in a backup's name (UTC, sorts as it reads).
+const STAMP: &str = "%Y-%m-%dT%H%M%S%.3fZ";
+
+/// The backups folder inside the data folder.
+pub fn default_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+/// Why a backup could not be made or read.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write to the backup folder {path}: {source}")]
+    Folder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the backup {path} failed its check: {reason}")]
+    Unverified { path: PathBuf, reason: String },
+    #[error("{path} cannot be read as a backup: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+}
+
+impl BackupError {
+    /// The `ui.ftl` message id for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BackupError::Store(e) => e.code(),
+            BackupError::Folder { .. } => "error-backup-folder",
+            BackupError::Unverified { .. } => "error-backup-unverified",
+            BackupError::Unreadable { .. } => "error-backup-unreadable",
+        }
+    }
+}
+
+/// What a backup holds, read back from the file itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    pub issues: u32,
+    pub contacts: u32,
+    pub sends: u32,
+    /// When the last send started (ms since the epoch), if there was one.
+    #[ts(type = "number | null")]
+    pub last_send_at: Option<i64>,
+    pub schema: u32,
+}
+
+/// One verified backup file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Backup {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// When it was made (RFC 3339, UTC), from its name.
+    pub created: String,
+    pub encrypted: bool,
+    /// Its counts, when the file could be opened (a listed backup is never opened for
+    /// writing).
+    pub counts: Option<Counts>,
+}
+
+/// Opens `path` read-only, checks it (`PRAGMA integrity_check`) and reads its counts.
+pub fn verify(path: &Path) -> Result<Counts, String> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| e.to_string())?;
+    let problems = integrity(&conn)?;
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    counts(&conn).map_err(|e| e.to_string())
+}
+
+/// What `PRAGMA integrity_check` finds wrong (nothing: an empty list).
+pub fn integrity(conn: &Connection) -> Result<Vec<String>, String> {
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .map_err(|e| e.to_string())?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
+    let count = |table: &str| -> rusqlite::Result<u32> {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+    };
+    Ok(Counts {
+        issues: count("issues")?,
+        contacts: count("contacts")?,
+        sends: conn.query_row(
+            "SELECT count(*) FROM send_runs WHERE is_test = 0",
+            [],
+            |r| r.get(0),
+        )?,
+        last_send_at: conn.query_row(
+            "SELECT max(created_at) FROM send_runs WHERE is_test = 0",
+            [],
+            |r| r.get(0),
+        )?,
+        schema: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+    })
+}
+
+/// The name of a backup made at `at`.
+pub fn file_name(at: DateTime<Utc>) -> String {
+    format!("{PREFIX}{}{SUFFIX}", at.format(STAMP))
+}
+
+/// When a file called `name` was made, if it is one of Tandem's backups.
+pub fn created_of(name: &str) -> Option<DateTime<Utc>> {
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    NaiveDateTime::parse_from_str(stamp, STAMP)
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+/// Makes a verified backup of `store` in `dir` at time `now`; the previous state of
+/// the folder is untouched when anything fails (the partial file is removed).
+pub fn make(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Backup, BackupError> {
+    let folder = |source| BackupError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(folder)?;
+    let mut name = file_name(now);
+    // Two backups in the same millisecond (a test, a double click): the next free name.
+    let mut at = now;
+    while dir.join(&name).exists() {
+        at += chrono::Duration::milliseconds(1);
+        name = file_name(at);
+    }
+    let final_path = dir.join(&name);
+    let partial = dir.join(format!("{name}{PARTIAL}"));
+    let _ = std::fs::remove_file(&partial);
+    let result = (|| {
+        store
+            .connection()
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .map_err(|e| BackupError::Store(e.into()))?;
+        // On disk for good before it gets its real name.
+        std::fs::File::open(&partial)
+            .and_then(|f| f.sync_all())
+            .map_err(folder)?;
+        let counts = verify(&partial).map_err(|reason| BackupError::Unverified {
+            path: final_path.clone(),
+            reason,
+        })?;
+        std::fs::rename(&partial, &final_path).map_err(folder)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        let bytes = std::fs::metadata(&final_path).map_err(folder)?.len();
+        Ok(Backup {
+            path: final_path.display().to_string(),
+            bytes,
+            created: created_of(&name).unwrap_or(now).to_rfc3339(),
+            encrypted: false,
+            counts: Some(counts),
+        })
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+/// Tandem's backups in `dir`, newest first. Files of other names (a half-written
+/// `.partial`, the user's own files) are not listed. With `open`, each file's counts
+/// are read (a damaged one is listed with none).
+pub fn list(dir: &Path, open: bool) -> Result<Vec<Backup>, BackupError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(BackupError::Folder {
+                path: dir.to_path_buf(),
+                source,
+            })
+        }
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(created) = created_of(&name) else {
+            continue;
+        };
+        let path = entry.path();
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        out.push(Backup {
+            path: path.display().to_string(),
+            bytes: meta.len(),
+            created: created.to_rfc3339(),
+            encrypted: false,
+            counts: if open { verify(&path).ok() } else { None },
+        });
+    }
+    out.sort_by(|a, b| b.created.cmp(&a.created));
+    Ok(out)
+}
+
+/// Makes a backup in `dir`, then thins the folder as [`retention::to_remove`] says.
+/// Returns the new backup and the files removed.
+pub fn make_and_thin(
+    store: &Store,
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<(Backup, Vec<PathBuf>), BackupError> {
+    let made = make(store, dir, now)?;
+    let removed = thin(dir, now)?;
+    Ok((made, removed))
+}
+
+/// How old a `.partial` file must be before it is taken for the leftover of a backup
+/// that was killed (a slower one may still be writing it).
+pub const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the backups of `dir` that retention no longer keeps, and what killed backups
+/// left half-written there long ago (only Tandem's own files).
+pub fn thin(dir: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>, BackupError> {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = name
+                .strip_suffix(PARTIAL)
+                .is_some_and(|n| created_of(n).is_some());
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age > STALE_PARTIAL);
+            if ours && stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let backups = list(dir, false)?;
+    let times: Vec<DateTime<Utc>> = backups
+        .iter()
+        .filter_map(|b| DateTime::parse_from_rfc3339(&b.created).ok())
+        .map(|t| t.with_timezone(&Utc))
+        .collect();
+    let mut removed = Vec::new();
+    for i in retention::to_remove(&times, now) {
+        let path = PathBuf::from(&backups[i].path);
+        if std::fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_carry_the_time_and_nothing_else_is_taken_for_a_backup() {
+        let at = DateTime::parse_from_rfc3339("2026-12-04T20:45:01.123Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let name = file_name(at);
+        assert_eq!(name, "tandem-backup-2026-12-04T204501.123Z.sqlite3");
+        assert_eq!(created_of(&name), Some(at));
+        for other in [
+            "tandem-backup-2026-12-04T204501.123Z.sqlite3.partial",
+            "tandem.sqlite3",
+            "notes.txt",
+            "tandem-backup-yesterday.sqlite3",
+        ] {
+            assert_eq!(created_of(other), None, "{other}");
+        }
+    }
+}
