@@ -129,3 +129,29 @@ pub fn check(db: &Path) -> Result<(), String> {
         }
     }
 }
+
+/// `tandem restore FILE [--dry-run]`.
+pub fn restore(db: &Path, file: &Path, dry_run: bool) -> Result<(), String> {
+    let report =
+        backup::restore(db, file, chrono::Utc::now(), dry_run).map_err(|e| e.to_string())?;
+    for email in &report.kept_stopped {
+        eprintln!("kept as it is now (unsubscribed or bounced since the backup): {email}");
+    }
+    if report.erased_again > 0 {
+        eprintln!(
+            "{} people erased since the backup were erased again in it",
+            report.erased_again
+        );
+    }
+    if let Some(undo) = &report.undo_backup {
+        eprintln!("the state it replaced is in {undo} (restore it to undo this)");
+    }
+    if let Some(aside) = &report.damaged_moved_to {
+        eprintln!("the damaged database was moved to {aside}");
+    }
+    println!(
+        "{}",
+        serde_json::to_string(&report).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}

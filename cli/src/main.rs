@@ -45,6 +45,16 @@ enum Command {
     /// Check the database file (SQLite's integrity check, read-only) and print what was
     /// found; exits 0 only when the file is sound.
     Check,
+    /// Put a backup back: the current state is backed up first (or, damaged, moved
+    /// aside), and who unsubscribed, bounced or was erased since the backup stays so.
+    /// Prints what it brought back and which newer suppressions it kept.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Say what would happen; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
@@ -372,6 +382,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Contacts(cmd) => contacts(open()?, cmd)?,
         Command::Backup(args) => backup::backup(&db, args)?,
         Command::Check => backup::check(&db)?,
+        Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
         Command::Send(args) => {
             let outbox = db
                 .parent()

@@ -870,3 +870,245 @@ fn check_tells_a_sound_file_from_a_damaged_one_and_changes_neither() {
         );
     }
 }
+
+fn json(out: &str) -> serde_json::Value {
+    serde_json::from_str(out.lines().last().unwrap()).unwrap()
+}
+
+/// Backup, then Anne unsubscribes and Jan is erased, then the backup is restored: the
+/// next send reaches neither, and Jan's address is nowhere in the live files.
+#[test]
+fn a_restore_never_brings_back_who_left_after_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(
+        &csv,
+        "email;first_name;last_name;language\r\nanne.dupont@example.be;Anne;Dupont;fr\r\n\
+         jan.janssens@voorbeeld.be;Jan;Janssens;nl\r\nsam@example.be;Sam;Peeters;both\r\n",
+    )
+    .unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    std::fs::remove_file(&csv).unwrap();
+    let issue = fixture_issue_dir(&dir.path().join("issue"));
+    run_ok(&db, &["issue", "import", issue.to_str().unwrap()]);
+    std::fs::remove_dir_all(dir.path().join("issue")).unwrap();
+    let before = json(&run_ok(&db, &["backup"]));
+    let backup = before["path"].as_str().unwrap().to_owned();
+
+    run_ok(&db, &["contacts", "unsubscribe", "anne.dupont@example.be"]);
+    run_ok(&db, &["contacts", "erase", "jan.janssens@voorbeeld.be"]);
+
+    // --dry-run says the same and changes nothing.
+    let dry = json(&run_ok(&db, &["restore", &backup, "--dry-run"]));
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(
+        dry["kept_stopped"],
+        serde_json::json!(["anne.dupont@example.be"])
+    );
+    assert_eq!(dry["erased_again"], 1);
+    assert_eq!(run_ok(&db, &["backup", "list"]).lines().count(), 1);
+
+    let report = json(&run_ok(&db, &["restore", &backup]));
+    assert_eq!(report["dry_run"], false);
+    assert_eq!(
+        report["kept_stopped"],
+        serde_json::json!(["anne.dupont@example.be"])
+    );
+    assert_eq!(report["erased_again"], 1);
+    assert_eq!(report["restored"]["contacts"], 2);
+    assert!(report["undo_backup"].as_str().is_some(), "{report}");
+    let anne: serde_json::Value = serde_json::from_str(&run_ok(
+        &db,
+        &["contacts", "show", "anne.dupont@example.be", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(anne["status"], "unsubscribed");
+    // Importing Jan again is refused: the erasure's hash came along.
+    std::fs::write(&csv, "email;language\r\njan.janssens@voorbeeld.be;nl\r\n").unwrap();
+    let again = json(&run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]));
+    assert_eq!(again["imported"], 0, "{again}");
+    std::fs::remove_file(&csv).unwrap();
+
+    // The next send reaches Sam only.
+    let sent = json(&run_ok(&db, &["send", "1"]));
+    assert_eq!(sent["outbox"], 1, "{sent}");
+    let ledger = run_ok(&db, &["ledger", "1", "--format", "csv"]);
+    assert!(ledger.contains("sam@example.be"), "{ledger}");
+    assert!(
+        !ledger.contains("anne.dupont") && !ledger.contains("jan.janssens"),
+        "{ledger}"
+    );
+
+    // Jan is nowhere but in the backup made before he was erased.
+    let older = std::path::PathBuf::from(&backup);
+    let found: Vec<_> = files_holding(dir.path(), "janssens")
+        .into_iter()
+        .filter(|p| *p != older)
+        .collect();
+    assert_eq!(found, Vec::<std::path::PathBuf>::new());
+}
+
+/// A backup restored over the state it was made from gives the same contacts and
+/// issues back, byte for byte in their exports.
+#[test]
+fn a_restore_round_trip_gives_identical_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(50)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let issue = fixture_issue_dir(&dir.path().join("issue"));
+    run_ok(&db, &["issue", "import", issue.to_str().unwrap()]);
+    let contacts = run_ok(&db, &["contacts", "export"]);
+    let issues = run_ok(&db, &["issue", "list"]);
+    let exported = dir.path().join("before");
+    run_ok(&db, &["issue", "export", "1", exported.to_str().unwrap()]);
+    let made = json(&run_ok(&db, &["backup"]));
+    run_ok(&db, &["contacts", "erase", "reader7@example.be"]);
+    run_ok(&db, &["restore", made["path"].as_str().unwrap()]);
+    // The erasure since the backup stays; everything else is as it was.
+    let expected: String = contacts
+        .lines()
+        .filter(|l| !l.starts_with("reader7@"))
+        .map(|l| format!("{l}\r\n"))
+        .collect();
+    assert_eq!(run_ok(&db, &["contacts", "export"]), expected);
+    assert_eq!(run_ok(&db, &["issue", "list"]), issues);
+    let after = dir.path().join("after");
+    run_ok(&db, &["issue", "export", "1", after.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(exported.join("issue.json")).unwrap(),
+        std::fs::read(after.join("issue.json")).unwrap()
+    );
+}
+
+/// A backup taken while a send ran comes back with that send paused, and with the
+/// ledger as it is now: nobody gets the issue twice.
+#[test]
+fn a_send_running_at_the_backup_comes_back_paused_with_todays_ledger() {
+    use tandem_core::send::{Destination, NewRun};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(4)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let (run, backup) = {
+        let mut store = tandem_core::store::Store::open(&db).unwrap();
+        let recipients = store.audience_recipients(&[]).unwrap();
+        let mut k = 0;
+        let run = store
+            .create_run(
+                &NewRun {
+                    issue_id: None,
+                    issue_number: 1,
+                    issue_json: "{}".into(),
+                    sender: "PMO <info@example.org>".into(),
+                    reply_to: String::new(),
+                    unsubscribe_url: String::new(),
+                    lists: vec![],
+                    is_test: false,
+                    greeting: false,
+                    destination: Destination::default_outbox(),
+                },
+                &recipients,
+                1000,
+                &mut || {
+                    k += 1;
+                    format!("<m{k}@example.org>")
+                },
+            )
+            .unwrap();
+        let rows = store.ledger(run, None).unwrap();
+        store.mark_sent(rows[0].id, "250 OK", 1000, 1001).unwrap();
+        let made =
+            tandem_core::backup::make(&store, &dir.path().join("backups"), chrono::Utc::now())
+                .unwrap();
+        // After the backup, the send went on: two more accepted.
+        store.mark_sent(rows[1].id, "250 OK", 2000, 2001).unwrap();
+        store.mark_sent(rows[2].id, "250 OK", 2000, 2002).unwrap();
+        (run, made.path)
+    };
+    let report = json(&run_ok(&db, &["restore", &backup]));
+    assert_eq!(
+        (report["ledger"].as_str(), report["paused_sends"].as_u64()),
+        (Some("current"), Some(1)),
+        "{report}"
+    );
+    let store = tandem_core::store::Store::open(&db).unwrap();
+    let info = store.run(run).unwrap();
+    assert_eq!(info.state.code(), "paused");
+    let statuses: Vec<&str> = store
+        .ledger(run, None)
+        .unwrap()
+        .iter()
+        .map(|r| r.status.code())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "sent").count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "pending").count(),
+        1,
+        "{statuses:?}"
+    );
+}
+
+#[test]
+fn a_restore_over_a_damaged_file_keeps_it_aside_and_one_in_use_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(30)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let made = json(&run_ok(&db, &["backup"]));
+    let backup = made["path"].as_str().unwrap().to_owned();
+
+    // The app (here: a store opened in this process) is using the file: refused.
+    {
+        let _open = tandem_core::store::Store::open(&db).unwrap();
+        let out = tandem()
+            .arg("--db")
+            .arg(&db)
+            .args(["restore", &backup])
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("in use"), "{stderr}");
+    }
+
+    // The file damaged: overwritten in its middle.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..] {
+        *b = 0x5A;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("t.sqlite3-wal"));
+    assert!(!tandem()
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let report = json(&run_ok(&db, &["restore", &backup]));
+    let aside = std::path::PathBuf::from(report["damaged_moved_to"].as_str().unwrap());
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
+    assert!(report["undo_backup"].is_null());
+    let check = json(&run_ok(&db, &["check"]));
+    assert_eq!(
+        (check["sound"].as_bool(), check["contacts"].as_u64()),
+        (Some(true), Some(30))
+    );
+}

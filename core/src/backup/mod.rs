@@ -8,7 +8,10 @@
 //! A backup made after an erasure holds no byte of the person: `VACUUM INTO` copies rows,
 //! not pages, so nothing deleted travels with it.
 
+mod restore;
 pub mod retention;
+
+pub use restore::{restore, RestoreReport};
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +51,12 @@ pub enum BackupError {
     Unverified { path: PathBuf, reason: String },
     #[error("{path} cannot be read as a backup: {reason}")]
     Unreadable { path: PathBuf, reason: String },
+}
+
+impl From<rusqlite::Error> for BackupError {
+    fn from(e: rusqlite::Error) -> Self {
+        BackupError::Store(e.into())
+    }
 }
 
 impl BackupError {
@@ -153,6 +162,12 @@ pub fn created_of(name: &str) -> Option<DateTime<Utc>> {
 /// Makes a verified backup of `store` in `dir` at time `now`; the previous state of
 /// the folder is untouched when anything fails (the partial file is removed).
 pub fn make(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Backup, BackupError> {
+    make_from(store.connection(), dir, now)
+}
+
+/// [`make`] from any connection to the database (a restore reads the file it replaces
+/// without opening it as a store).
+pub fn make_from(conn: &Connection, dir: &Path, now: DateTime<Utc>) -> Result<Backup, BackupError> {
     let folder = |source| BackupError::Folder {
         path: dir.to_path_buf(),
         source,
@@ -169,9 +184,7 @@ pub fn make(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Backup, Bac
     let partial = dir.join(format!("{name}{PARTIAL}"));
     let _ = std::fs::remove_file(&partial);
     let result = (|| {
-        store
-            .connection()
-            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
             .map_err(|e| BackupError::Store(e.into()))?;
         // On disk for good before it gets its real name.
         std::fs::File::open(&partial)

@@ -49,7 +49,8 @@ pub struct Contact {
     pub updated_at: String,
 }
 
-const SALT_KEY: &str = "suppression_salt";
+/// The setting that holds the salt of the suppression hashes.
+pub const SALT_KEY: &str = "suppression_salt";
 
 /// What search matches: address, names (also "first last") and organisation, folded.
 fn search_text(email: &str, first: &str, last: &str, organisation: &str) -> String {
@@ -67,7 +68,9 @@ fn reindex(tx: &rusqlite::Connection, id: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn hash(salt: &str, email: &str) -> String {
+/// The salted hash an erasure keeps of an address (the salt is the installation's
+/// `suppression_salt` setting).
+pub fn suppression_hash(salt: &str, email: &str) -> String {
     let digest = Sha256::digest(format!("{salt}\u{0}{}", email.trim().to_lowercase()));
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -192,7 +195,7 @@ impl Store {
         let mut lists: std::collections::HashMap<String, i64> = Default::default();
         for row in &file.valid {
             if let Some(salt) = &salt {
-                let h = hash(salt, &row.email);
+                let h = suppression_hash(salt, &row.email);
                 let erased = tx
                     .prepare_cached("SELECT 1 FROM suppressions WHERE hash = ?1")?
                     .query_row([h], |_| Ok(()))
@@ -515,7 +518,7 @@ fn forget(tx: &Transaction<'_>, id: i64, email: &str, salt: &str) -> Result<Eras
     tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
     tx.execute(
         "INSERT OR IGNORE INTO suppressions (hash) VALUES (?1)",
-        [hash(salt, email)],
+        [suppression_hash(salt, email)],
     )?;
     Ok(erased)
 }
@@ -860,7 +863,7 @@ impl Store {
                 if let Some(salt) = &salt {
                     tx.execute(
                         "DELETE FROM suppressions WHERE hash = ?1",
-                        [hash(salt, &email)],
+                        [suppression_hash(salt, &email)],
                     )?;
                 }
                 tx.last_insert_rowid()

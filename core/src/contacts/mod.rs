@@ -10,8 +10,8 @@ mod import;
 mod language;
 
 pub use db::{
-    BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage, ContactSummary,
-    Erased, ImportReport,
+    suppression_hash, BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage,
+    ContactSummary, Erased, ImportReport, SALT_KEY,
 };
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use export::{export_csv, EXPORT_HEADER};

@@ -40,6 +40,11 @@ pub enum StoreError {
     Corrupt(String),
     #[error("a stored setting {key} has an unexpected value {value:?}")]
     BadSetting { key: String, value: String },
+    #[error("{}", if *.exclusive { "a backup is being restored into the database; try again in a moment" } else { "the database is in use (the app or another command); close it first" })]
+    Locked {
+        /// The holder has it exclusively (a restore), rather than in use by others.
+        exclusive: bool,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -57,6 +62,8 @@ impl StoreError {
             StoreError::Invalid(_) => "error-issue-invalid",
             StoreError::ContactEmailInvalid(_) => "error-contact-email-invalid",
             StoreError::ContactEmailTaken(_) => "error-contact-email-taken",
+            StoreError::Locked { exclusive: true } => "error-store-restoring",
+            StoreError::Locked { exclusive: false } => "error-store-in-use",
             StoreError::Corrupt(_) | StoreError::BadSetting { .. } | StoreError::Sqlite(_) => {
                 "error-store-internal"
             }

@@ -25,6 +25,44 @@ pub use migrations::{current_version, latest_version};
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// A shared lock on `FILE.lock`, held as long as this connection is open: a restore
+    /// (which replaces the file) takes it exclusively, so it never swaps the file under
+    /// the app or a command, and neither opens the file while it is being swapped.
+    _lock: Option<std::fs::File>,
+}
+
+/// The lock file of the database at `db` (beside it: `tandem.sqlite3.lock`).
+pub fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    db.with_file_name(name)
+}
+
+/// Takes the lock of `db` shared (`exclusive`: for a restore); an error when someone
+/// holds it the other way.
+pub fn lock(db: &Path, exclusive: bool) -> Result<std::fs::File, StoreError> {
+    let path = lock_path(db);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| StoreError::CreateDir {
+            path: path.clone(),
+            source,
+        })?;
+    let taken = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
+    match taken {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            exclusive: !exclusive,
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::CreateDir { path, source }),
+    }
 }
 
 impl Store {
@@ -41,11 +79,14 @@ impl Store {
                 source,
             })?;
         }
+        let lock = lock(path, false)?;
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::init(conn, Some(path.to_path_buf()))
+        let mut store = Self::init(conn, Some(path.to_path_buf()))?;
+        store._lock = Some(lock);
+        Ok(store)
     }
 
     /// An in-memory database with the full schema, for unit tests.
@@ -75,7 +116,11 @@ impl Store {
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
         )?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            _lock: None,
+        })
     }
 
     /// The file this store was opened from (`None` for in-memory stores).
