@@ -357,7 +357,8 @@ fn run(cli: Cli) -> Result<(), String> {
             "no home folder was found for the default database; pass --db PATH".to_owned(),
         )?,
     };
-    let open = || Store::open(&db).map_err(|e| e.to_string());
+    let open =
+        || tandem_core::backup::open_store(&db, chrono::Utc::now()).map_err(|e| e.to_string());
     match cli.command {
         Command::Init => {
             let store = open()?;

@@ -22,13 +22,15 @@ impl AppState {
     /// Opens the default database (`$TANDEM_DATA_DIR` or the platform's data folder).
     pub fn open_default() -> Self {
         match tandem_core::paths::default_db_path() {
-            Some(path) => Self::new(Store::open(&path).map_err(AppError::from).and_then(
-                |mut s| {
-                    // First run: a real newsletter to look at, written from the organisation's texts.
-                    s.seed_sample_once()?;
-                    Ok(s)
-                },
-            )),
+            Some(path) => Self::new(
+                tandem_core::backup::open_store(&path, chrono::Utc::now())
+                    .map_err(AppError::from)
+                    .and_then(|mut s| {
+                        // First run: a real newsletter to look at, written from the organisation's texts.
+                        s.seed_sample_once()?;
+                        Ok(s)
+                    }),
+            ),
             None => Self::new(Err(AppError::new(
                 "error-store-create-dir",
                 "the platform reports no home folder",

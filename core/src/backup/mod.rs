@@ -126,22 +126,43 @@ pub fn integrity(conn: &Connection) -> Result<Vec<String>, String> {
 }
 
 fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
+    // A file from an early schema may lack a table: it holds none of those.
+    let has = |table: &str| -> rusqlite::Result<bool> {
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+    };
     let count = |table: &str| -> rusqlite::Result<u32> {
+        if !has(table)? {
+            return Ok(0);
+        }
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
     };
+    let sends = has("send_runs")?;
     Ok(Counts {
         issues: count("issues")?,
         contacts: count("contacts")?,
-        sends: conn.query_row(
-            "SELECT count(*) FROM send_runs WHERE is_test = 0",
-            [],
-            |r| r.get(0),
-        )?,
-        last_send_at: conn.query_row(
-            "SELECT max(created_at) FROM send_runs WHERE is_test = 0",
-            [],
-            |r| r.get(0),
-        )?,
+        sends: if sends {
+            conn.query_row(
+                "SELECT count(*) FROM send_runs WHERE is_test = 0",
+                [],
+                |r| r.get(0),
+            )?
+        } else {
+            0
+        },
+        last_send_at: if sends {
+            conn.query_row(
+                "SELECT max(created_at) FROM send_runs WHERE is_test = 0",
+                [],
+                |r| r.get(0),
+            )?
+        } else {
+            None
+        },
         schema: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
     })
 }
@@ -211,6 +232,18 @@ pub fn make_from(conn: &Connection, dir: &Path, now: DateTime<Utc>) -> Result<Ba
         let _ = std::fs::remove_file(&partial);
     }
     result
+}
+
+/// Opens the database at `db` as [`Store::open`] does, first backing the file up as it
+/// is into `backups/` beside it when this version is about to upgrade its schema (kept
+/// like any backup, so the upgrade can be undone with a restore).
+pub fn open_store(db: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+    let dir = default_dir(db.parent().unwrap_or(Path::new(".")));
+    Store::open_with(db, &mut |conn, _schema| {
+        make_from(conn, &dir, now).map(|_| ()).map_err(|e| {
+            StoreError::Pragma(format!("no backup could be made before upgrading: {e}"))
+        })
+    })
 }
 
 /// Tandem's backups in `dir`, newest first. Files of other names (a half-written

@@ -20,6 +20,9 @@ pub use error::StoreError;
 pub use issues::{IssueMeta, IssueSummary, StoredIssue};
 pub use migrations::{current_version, latest_version};
 
+/// What runs on a database file about to be upgraded (the connection, its schema).
+pub type BeforeMigration<'a> = &'a mut dyn FnMut(&Connection, u32) -> Result<(), StoreError>;
+
 /// An open Tandem database.
 #[derive(Debug)]
 pub struct Store {
@@ -73,6 +76,16 @@ impl Store {
     /// file is not a SQLite database ([`StoreError::NotADatabase`]), or it was written
     /// by a newer Tandem ([`StoreError::TooNew`]) — in which case it is left untouched.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_with(path, &mut |_, _| Ok(()))
+    }
+
+    /// [`Store::open`], calling `before_migration` with the file as it is (and the
+    /// schema it has) when it is about to be upgraded: the backup room keeps a copy.
+    /// When it fails, the file is not upgraded and the error is returned.
+    pub fn open_with(
+        path: &Path,
+        before_migration: BeforeMigration<'_>,
+    ) -> Result<Self, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
                 path: parent.to_path_buf(),
@@ -84,17 +97,21 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut store = Self::init(conn, Some(path.to_path_buf()))?;
+        let mut store = Self::init(conn, Some(path.to_path_buf()), before_migration)?;
         store._lock = Some(lock);
         Ok(store)
     }
 
     /// An in-memory database with the full schema, for unit tests.
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        Self::init(Connection::open_in_memory()?, None)
+        Self::init(Connection::open_in_memory()?, None, &mut |_, _| Ok(()))
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+    fn init(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        before_migration: BeforeMigration<'_>,
+    ) -> Result<Self, StoreError> {
         conn.busy_timeout(Duration::from_secs(5))?;
         // The first read tells whether the file is a database at all, and which schema
         // wrote it; a file we must refuse is refused before anything is written to it
@@ -104,6 +121,9 @@ impl Store {
             other => other,
         })?;
         migrations::check_not_newer(found)?;
+        if path.is_some() && found > 0 && found < latest_version() {
+            before_migration(&conn, found)?;
+        }
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Pragma(format!(

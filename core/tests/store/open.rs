@@ -272,3 +272,28 @@ fn rusqlite_touch(path: &Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch("VACUUM").unwrap();
 }
+
+/// Before this version upgrades a file, the file as it was is backed up beside it
+/// (every earlier schema, v1 without contacts or sends included); a file already at
+/// this schema gets no backup when opened.
+#[test]
+fn a_file_is_backed_up_as_it_was_before_its_schema_is_upgraded() {
+    for version in 1..latest_version() {
+        let name = format!("v{version}.sqlite3");
+        if !fixture(&name).exists() {
+            continue;
+        }
+        let (dir, path) = copy_fixture(&name);
+        let store = tandem_core::backup::open_store(&path, chrono::Utc::now()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_version());
+        drop(store);
+        let backups = dir.path().join("backups");
+        let listed = tandem_core::backup::list(&backups, true).unwrap();
+        assert_eq!(listed.len(), 1, "{name}");
+        let counts = listed[0].counts.as_ref().expect("verified");
+        assert_eq!(counts.schema, version, "{name}: the copy is the file as it was");
+        // Opened again: nothing to upgrade, no new backup.
+        drop(tandem_core::backup::open_store(&path, chrono::Utc::now()).unwrap());
+        assert_eq!(tandem_core::backup::list(&backups, false).unwrap().len(), 1, "{name}");
+    }
+}
