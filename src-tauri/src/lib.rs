@@ -5,6 +5,7 @@
 // call; boxing the error would only add an allocation on a cold path.
 #![allow(clippy::result_large_err)]
 
+mod auto_backup;
 pub mod commands;
 mod error;
 mod protocol;
@@ -14,6 +15,7 @@ mod tests;
 
 pub use error::AppError;
 pub use state::AppState;
+use tauri::Manager;
 
 /// Adds Tandem's state, commands and protocol to a builder (the real one in [`run`], a
 /// mock runtime's in the tests).
@@ -27,6 +29,7 @@ pub fn configure<R: tauri::Runtime>(
         .manage(state)
         .manage(commands::contacts::PendingImport::default())
         .manage(commands::send::Sending::default())
+        .manage(auto_backup::AutoBackups::default())
         .manage(commands::account::SignIns::default())
         .manage(commands::updates::PendingUpdate::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
@@ -100,12 +103,32 @@ pub fn configure<R: tauri::Runtime>(
             commands::ledger::send_runs,
             commands::ledger::send_ledger,
             commands::ledger::retry_failed,
+            commands::backups::backups_view,
+            commands::backups::backup_now,
+            commands::backups::set_backup_folder,
+            commands::backups::pick_backup_file,
+            commands::backups::preview_restore,
+            commands::backups::restore_backup,
         ])
 }
 
 /// Starts the desktop app on the default database (see `tandem_core::paths`).
 pub fn run() {
-    configure(tauri::Builder::default(), AppState::open_default())
-        .run(tauri::generate_context!())
-        .expect("error while running the Tandem window");
+    let state = AppState::open_default();
+    let db = state.db_path();
+    configure(tauri::Builder::default(), state)
+        .setup(move |app| {
+            if let Some(db) = db {
+                app.state::<auto_backup::AutoBackups>().start(db);
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("error while starting the Tandem window")
+        .run(|app, event| {
+            // Quitting: a last backup of what changed since the previous one.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<auto_backup::AutoBackups>().on_exit();
+            }
+        });
 }

@@ -46,6 +46,11 @@ impl AppState {
         }
     }
 
+    /// The database file, when one is open.
+    pub fn db_path(&self) -> Option<std::path::PathBuf> {
+        self.store().ok()?.path().map(std::path::Path::to_path_buf)
+    }
+
     /// A new number for each preview URL, so the preview frame always reloads.
     pub fn next_preview_version(&self) -> u64 {
         self.preview_version.fetch_add(1, Ordering::Relaxed)

@@ -8,6 +8,7 @@
 //! A backup made after an erasure holds no byte of the person: `VACUUM INTO` copies rows,
 //! not pages, so nothing deleted travels with it.
 
+pub mod auto;
 mod restore;
 pub mod retention;
 

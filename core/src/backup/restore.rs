@@ -164,7 +164,12 @@ pub fn restore(
         path: backup_file.to_path_buf(),
         reason,
     })?;
-    let _lock = store::lock(db, true)?;
+    // A dry run changes nothing: it may look while the app has the file open.
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(store::lock(db, true)?)
+    };
     let current = read_current(db);
     let data_dir = db.parent().unwrap_or(Path::new(".")).to_path_buf();
     let temp = with_suffix(db, ".restoring");

@@ -291,9 +291,16 @@ fn a_file_is_backed_up_as_it_was_before_its_schema_is_upgraded() {
         let listed = tandem_core::backup::list(&backups, true).unwrap();
         assert_eq!(listed.len(), 1, "{name}");
         let counts = listed[0].counts.as_ref().expect("verified");
-        assert_eq!(counts.schema, version, "{name}: the copy is the file as it was");
+        assert_eq!(
+            counts.schema, version,
+            "{name}: the copy is the file as it was"
+        );
         // Opened again: nothing to upgrade, no new backup.
         drop(tandem_core::backup::open_store(&path, chrono::Utc::now()).unwrap());
-        assert_eq!(tandem_core::backup::list(&backups, false).unwrap().len(), 1, "{name}");
+        assert_eq!(
+            tandem_core::backup::list(&backups, false).unwrap().len(),
+            1,
+            "{name}"
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use contacts::{ContactFilter, ContactPage, ContactSummary, ImportReport};
 use tandem_core::contacts::{self, ImportOptions, ParsedFile};
 
+use crate::auto_backup::AutoBackups;
 use crate::{AppError, AppState};
 
 /// The file of the import in progress (one at a time).
@@ -70,6 +71,7 @@ pub fn recheck_contacts_file(
 pub fn apply_contacts_import(
     state: tauri::State<'_, AppState>,
     pending: tauri::State<'_, PendingImport>,
+    auto: tauri::State<'_, AutoBackups>,
     options: ImportOptions,
 ) -> Result<ImportReport, AppError> {
     let parsed = parse_pending(&pending, &options)?;
@@ -79,6 +81,7 @@ pub fn apply_contacts_import(
         &mut tandem_core::token::os_random_token,
     )?;
     *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    auto.event();
     Ok(report)
 }
 
@@ -116,10 +119,14 @@ pub fn save_contact(
 #[tauri::command(async)]
 pub fn bulk_contacts(
     state: tauri::State<'_, AppState>,
+    auto: tauri::State<'_, AutoBackups>,
     target: contacts::BulkTarget,
     action: contacts::BulkAction,
 ) -> Result<usize, AppError> {
-    Ok(state
-        .store()?
-        .bulk_contacts(&target, &action, &mut tandem_core::token::os_random_token)?)
+    let changed =
+        state
+            .store()?
+            .bulk_contacts(&target, &action, &mut tandem_core::token::os_random_token)?;
+    auto.event();
+    Ok(changed)
 }

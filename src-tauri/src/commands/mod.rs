@@ -1,6 +1,7 @@
 //! The IPC commands, one per intent. Each is a few lines: take state, call core.
 
 pub mod account;
+pub mod backups;
 pub mod contacts;
 pub mod export;
 pub mod issues;

@@ -21,6 +21,7 @@ use ts_rs::TS;
 
 use super::data_dir;
 use super::smtp::{certificate_error, login_error, outcome_error, with_reply};
+use crate::auto_backup::AutoBackups;
 use crate::{AppError, AppState};
 
 /// The send in progress (one at a time) and how the last one ended.
@@ -28,6 +29,13 @@ use crate::{AppError, AppState};
 pub struct Sending {
     status: Arc<Mutex<SendStatus>>,
     control: Mutex<Option<Control>>,
+}
+
+impl Sending {
+    /// Whether a send is running now.
+    pub fn is_active(&self) -> bool {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).active
+    }
 }
 
 /// What the Send view shows while and after sending.
@@ -87,6 +95,7 @@ fn spawn_drive(
     route: Route,
     (limits, concurrency): (Vec<RateLimit>, usize),
     sending: &Sending,
+    ended: Option<std::sync::mpsc::Sender<tandem_core::backup::auto::Reason>>,
 ) -> Result<(), AppError> {
     let control = Control::default();
     {
@@ -141,6 +150,10 @@ fn spawn_drive(
                     other => AppError::new("error-send-closed", other.to_string()),
                 })
             })();
+            // A send that ended (or paused) changed the ledger: worth a backup.
+            if let Some(ended) = ended {
+                let _ = ended.send(tandem_core::backup::auto::Reason::Event);
+            }
             let mut s = status.lock().unwrap_or_else(|p| p.into_inner());
             s.active = false;
             match result {
@@ -164,6 +177,7 @@ fn db_path(store: &Store) -> Result<PathBuf, AppError> {
 fn start(
     state: &AppState,
     sending: &Sending,
+    auto: &AutoBackups,
     issue_id: i64,
     audience: send::Recipients,
 ) -> Result<i64, AppError> {
@@ -188,7 +202,7 @@ fn start(
             send::pace(&store, &destination)?,
         )
     };
-    spawn_drive(db, run, route, pace, sending)?;
+    spawn_drive(db, run, route, pace, sending, auto.notifier())?;
     Ok(run)
 }
 
@@ -196,16 +210,24 @@ fn start(
 pub fn start_send(
     state: tauri::State<'_, AppState>,
     sending: tauri::State<'_, Sending>,
+    auto: tauri::State<'_, AutoBackups>,
     issue_id: i64,
     lists: Vec<String>,
 ) -> Result<i64, AppError> {
-    start(&state, &sending, issue_id, send::Recipients::Lists(lists))
+    start(
+        &state,
+        &sending,
+        &auto,
+        issue_id,
+        send::Recipients::Lists(lists),
+    )
 }
 
 #[tauri::command(async)]
 pub fn test_send(
     state: tauri::State<'_, AppState>,
     sending: tauri::State<'_, Sending>,
+    auto: tauri::State<'_, AutoBackups>,
     issue_id: i64,
     email: String,
     edition: Edition,
@@ -213,6 +235,7 @@ pub fn test_send(
     start(
         &state,
         &sending,
+        &auto,
         issue_id,
         send::Recipients::Test { email, edition },
     )
@@ -236,6 +259,7 @@ pub enum ResumeTo {
 pub fn resume_send(
     state: tauri::State<'_, AppState>,
     sending: tauri::State<'_, Sending>,
+    auto: tauri::State<'_, AutoBackups>,
     run: i64,
     to: Option<ResumeTo>,
 ) -> Result<(), AppError> {
@@ -281,7 +305,7 @@ pub fn resume_send(
         }
         (db_path(&store)?, route, send::pace(&store, &destination)?)
     };
-    spawn_drive(db, run, route, pace, &sending)
+    spawn_drive(db, run, route, pace, &sending, auto.notifier())
 }
 
 #[tauri::command]

@@ -50,8 +50,12 @@ import type { RowStatus } from './bindings/RowStatus';
 import type { ResumeTo } from './bindings/ResumeTo';
 import type { BulkAction } from './bindings/BulkAction';
 import type { BulkTarget } from './bindings/BulkTarget';
+import type { BackupsView } from './bindings/BackupsView';
+import type { RestoreReport } from './bindings/RestoreReport';
 
 export type {
+  BackupsView,
+  RestoreReport,
   AppError,
   AppInfo,
   Block,
@@ -198,6 +202,12 @@ export const api = {
   signInCancel: () => call<void>('sign_in_cancel'),
   signOut: () => call<void>('sign_out'),
   updateView: () => call<UpdateView>('update_view'),
+  backupsView: () => call<BackupsView>('backups_view'),
+  backupNow: () => call<BackupsView>('backup_now'),
+  setBackupFolder: (pick: boolean) => call<BackupsView>('set_backup_folder', { pick }),
+  pickBackupFile: () => call<string | null>('pick_backup_file'),
+  previewRestore: (path: string) => call<RestoreReport>('preview_restore', { path }),
+  restoreBackup: (path: string) => call<RestoreReport>('restore_backup', { path }),
   setUpdateCheckDaily: (on: boolean) => call<void>('set_update_check_daily', { on }),
   checkUpdate: () => call<UpdateFound | null>('check_update'),
   checkUpdateIfDue: () => call<UpdateFound | null>('check_update_if_due'),

@@ -1,0 +1,155 @@
+//! Settings → Backups: the backups of both folders, "Back up now", the second folder,
+//! and a restore that first says what it brings back and what it replaces. The backups
+//! the app makes by itself are in `auto_backup.rs`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tandem_core::backup::{self, Backup, BackupError, RestoreReport};
+use tandem_core::store::Store;
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use super::data_dir;
+use super::send::Sending;
+use crate::auto_backup::folders;
+use crate::{AppError, AppState};
+
+impl From<BackupError> for AppError {
+    fn from(e: BackupError) -> Self {
+        match e {
+            BackupError::Store(s) => s.into(),
+            other => AppError::new(other.code(), other.to_string()),
+        }
+    }
+}
+
+/// What Settings → Backups shows.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupsView {
+    /// `backups/` of the data folder.
+    pub folder: String,
+    /// The second folder, if one was chosen.
+    pub second_folder: Option<String>,
+    /// The backups of both folders, newest first.
+    pub backups: Vec<Backup>,
+}
+
+fn view(store: &Store) -> Result<BackupsView, AppError> {
+    let folder = backup::default_dir(&data_dir(store));
+    let second = store.backup_second_folder()?;
+    let mut backups = backup::list(&folder, true)?;
+    if let Some(dir) = &second {
+        // A folder that is not there now (a USB stick) lists nothing.
+        backups.extend(backup::list(Path::new(dir), true).unwrap_or_default());
+    }
+    backups.sort_by(|a, b| b.created.cmp(&a.created));
+    Ok(BackupsView {
+        folder: folder.display().to_string(),
+        second_folder: second,
+        backups,
+    })
+}
+
+#[tauri::command(async)]
+pub fn backups_view(state: tauri::State<'_, AppState>) -> Result<BackupsView, AppError> {
+    let store = state.store()?;
+    view(&store)
+}
+
+/// "Back up now": a verified backup in each folder.
+#[tauri::command(async)]
+pub fn backup_now(state: tauri::State<'_, AppState>) -> Result<BackupsView, AppError> {
+    let store = state.store()?;
+    let now = chrono::Utc::now();
+    for dir in folders(&store)? {
+        backup::make_and_thin(&store, &dir, now)?;
+    }
+    view(&store)
+}
+
+/// Chooses the second folder (`pick`: with the system's folder picker), or forgets it.
+#[tauri::command(async)]
+pub fn set_backup_folder<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    pick: bool,
+) -> Result<BackupsView, AppError> {
+    let chosen = if pick {
+        match app.dialog().file().blocking_pick_folder() {
+            Some(dir) => Some(
+                dir.into_path()
+                    .map_err(|e| AppError::new("error-backup-folder", e.to_string()))?,
+            ),
+            None => {
+                let store = state.store()?;
+                return view(&store);
+            }
+        }
+    } else {
+        None
+    };
+    let store = state.store()?;
+    store.set_backup_second_folder(chosen.as_deref().and_then(Path::to_str))?;
+    view(&store)
+}
+
+/// Picks a backup file anywhere (one brought from another computer).
+#[tauri::command(async)]
+pub fn pick_backup_file<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+) -> Result<Option<String>, AppError> {
+    Ok(app
+        .dialog()
+        .file()
+        .add_filter("Tandem", &["sqlite3"])
+        .blocking_pick_file()
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+fn db_of(store: &Store) -> Result<PathBuf, AppError> {
+    store
+        .path()
+        .map(Path::to_path_buf)
+        .ok_or_else(|| AppError::new("error-store-internal", "in-memory database"))
+}
+
+/// What restoring `path` would bring back and keep (nothing is changed).
+#[tauri::command(async)]
+pub fn preview_restore(
+    state: tauri::State<'_, AppState>,
+    path: String,
+) -> Result<RestoreReport, AppError> {
+    let db = db_of(&*state.store()?)?;
+    Ok(backup::restore(
+        &db,
+        Path::new(&path),
+        chrono::Utc::now(),
+        true,
+    )?)
+}
+
+/// Restores `path`: the app's own connection is closed for the swap and opened again
+/// on the restored file. Refused while a send runs.
+#[tauri::command(async)]
+pub fn restore_backup(
+    state: tauri::State<'_, AppState>,
+    sending: tauri::State<'_, Sending>,
+    path: String,
+) -> Result<RestoreReport, AppError> {
+    if sending.is_active() {
+        return Err(AppError::new(
+            "error-backup-send-running",
+            "a send is running",
+        ));
+    }
+    let mut store = state.store()?;
+    let db = db_of(&store)?;
+    *store = Store::open_in_memory()?;
+    let result = backup::restore(&db, Path::new(&path), chrono::Utc::now(), false);
+    // Whatever happened, the app goes on with the file that is there now.
+    *store = Store::open(&db)?;
+    Ok(result?)
+}
