@@ -68,6 +68,12 @@ const COMMANDS: &[&str] = &[
     "send_runs",
     "send_ledger",
     "retry_failed",
+    "backups_view",
+    "backup_now",
+    "set_backup_folder",
+    "pick_backup_file",
+    "preview_restore",
+    "restore_backup",
 ];
 
 fn main() {

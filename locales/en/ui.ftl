@@ -657,16 +657,34 @@ backups-choose = Choose a second folder…
 backups-forget = Stop copying there
 backups-open-file = Open a backup file…
 backups-none = No backup yet.
-backups-row = { $issues } issues, { $contacts } contacts, { $size }
+backups-row = { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+  }, { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacts
+  }, { $size }
 backups-row-unreadable = cannot be read
 backups-where-second = in the second folder
 backups-restore = Restore…
 restore-confirm-title = Restore the backup of { $date }?
 restore-confirm-title-file = Restore this backup file?
-restore-brings-back = It brings back { $issues } issues and { $contacts } contacts as they were then.
+restore-brings-back = It brings back { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+  } and { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacts
+  } as they were then.
 restore-replaces = It replaces what Tandem holds now. A backup of the current state is made first, so this restore can be undone.
-restore-keeps-stopped = { $count } people who unsubscribed or whose address bounced since then stay that way.
-restore-erased-again = { $count } people erased since then are erased again: they are not brought back.
+restore-keeps-stopped = { $count ->
+    [one] 1 person who unsubscribed or whose address bounced since then stays that way.
+   *[other] { $count } people who unsubscribed or whose address bounced since then stay that way.
+  }
+restore-erased-again = { $count ->
+    [one] 1 person erased since then is erased again: they are not brought back.
+   *[other] { $count } people erased since then are erased again: they are not brought back.
+  }
 restore-ledger-current = The record of sends stays today's, so nobody receives an issue twice; a send that was under way comes back paused.
 restore-ledger-backup = The current record of sends cannot be read: the backup's is used, and a send that was under way comes back paused. Check the ledger before you resume it.
 restore-do = Restore

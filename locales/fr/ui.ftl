@@ -672,16 +672,34 @@ backups-choose = Choisir un deuxième dossier…
 backups-forget = Ne plus y copier
 backups-open-file = Ouvrir un fichier de sauvegarde…
 backups-none = Pas encore de sauvegarde.
-backups-row = { $issues } numéros, { $contacts } contacts, { $size }
+backups-row = { $issues ->
+    [one] 1 numéro
+   *[other] { $issues } numéros
+  }, { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacts
+  }, { $size }
 backups-row-unreadable = illisible
 backups-where-second = dans le deuxième dossier
 backups-restore = Restaurer…
 restore-confirm-title = Restaurer la sauvegarde du { $date } ?
 restore-confirm-title-file = Restaurer ce fichier de sauvegarde ?
-restore-brings-back = Elle remet { $issues } numéros et { $contacts } contacts tels qu'ils étaient alors.
+restore-brings-back = Elle remet { $issues ->
+    [one] 1 numéro
+   *[other] { $issues } numéros
+  } et { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacts
+  } tels qu'ils étaient alors.
 restore-replaces = Elle remplace ce que Tandem contient maintenant. L'état actuel est d'abord sauvegardé : cette restauration peut être annulée.
-restore-keeps-stopped = { $count } personnes qui se sont désinscrites ou dont l'adresse ne fonctionne plus depuis le restent.
-restore-erased-again = { $count } personnes effacées depuis sont effacées à nouveau : elles ne reviennent pas.
+restore-keeps-stopped = { $count ->
+    [one] 1 personne qui s'est désinscrite ou dont l'adresse ne fonctionne plus depuis le reste.
+   *[other] { $count } personnes qui se sont désinscrites ou dont l'adresse ne fonctionne plus depuis le restent.
+  }
+restore-erased-again = { $count ->
+    [one] 1 personne effacée depuis est effacée à nouveau : elle ne revient pas.
+   *[other] { $count } personnes effacées depuis sont effacées à nouveau : elles ne reviennent pas.
+  }
 restore-ledger-current = Le registre des envois reste celui d'aujourd'hui : personne ne reçoit un numéro deux fois ; un envoi en cours revient en pause.
 restore-ledger-backup = Le registre actuel des envois est illisible : celui de la sauvegarde est utilisé, et un envoi en cours revient en pause. Vérifiez le registre avant de le reprendre.
 restore-do = Restaurer

@@ -651,16 +651,34 @@ backups-choose = Een tweede map kiezen…
 backups-forget = Er niet meer naar kopiëren
 backups-open-file = Een back-upbestand openen…
 backups-none = Nog geen back-up.
-backups-row = { $issues } nummers, { $contacts } contacten, { $size }
+backups-row = { $issues ->
+    [one] 1 nummer
+   *[other] { $issues } nummers
+  }, { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacten
+  }, { $size }
 backups-row-unreadable = onleesbaar
 backups-where-second = in de tweede map
 backups-restore = Terugzetten…
 restore-confirm-title = De back-up van { $date } terugzetten?
 restore-confirm-title-file = Dit back-upbestand terugzetten?
-restore-brings-back = Ze zet { $issues } nummers en { $contacts } contacten terug zoals ze toen waren.
+restore-brings-back = Ze zet { $issues ->
+    [one] 1 nummer
+   *[other] { $issues } nummers
+  } en { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacten
+  } terug zoals ze toen waren.
 restore-replaces = Ze vervangt wat Tandem nu bevat. Eerst wordt een back-up van de huidige toestand gemaakt: dit terugzetten kan ongedaan worden gemaakt.
-restore-keeps-stopped = { $count } personen die zich sindsdien hebben uitgeschreven of van wie het adres niet meer werkt, blijven dat.
-restore-erased-again = { $count } personen die sindsdien gewist zijn, worden opnieuw gewist: ze komen niet terug.
+restore-keeps-stopped = { $count ->
+    [one] 1 persoon die zich sindsdien heeft uitgeschreven of van wie het adres niet meer werkt, blijft dat.
+   *[other] { $count } personen die zich sindsdien hebben uitgeschreven of van wie het adres niet meer werkt, blijven dat.
+  }
+restore-erased-again = { $count ->
+    [one] 1 persoon die sindsdien gewist is, wordt opnieuw gewist: die komt niet terug.
+   *[other] { $count } personen die sindsdien gewist zijn, worden opnieuw gewist: ze komen niet terug.
+  }
 restore-ledger-current = Het register van de verzendingen blijft dat van vandaag: niemand krijgt een nummer twee keer; een lopende verzending komt gepauzeerd terug.
 restore-ledger-backup = Het huidige register van de verzendingen is onleesbaar: dat van de back-up wordt gebruikt, en een lopende verzending komt gepauzeerd terug. Controleer het register voor u ze hervat.
 restore-do = Terugzetten

@@ -1,0 +1,112 @@
+//! Settings → Backups in the real window: back up, someone unsubscribes, restore the
+//! backup, and the person is still unsubscribed (the restore said so before it ran).
+
+use std::time::Duration;
+
+use tandem_e2e::{App, Launch, Result};
+
+fn contact_status(launch: &Launch, email: &str) -> Result<String> {
+    let shown: serde_json::Value =
+        serde_json::from_str(&launch.cli(&["contacts", "show", email, "--json"])?)?;
+    Ok(shown["status"].as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn back_up_unsubscribe_restore_and_the_person_stays_unsubscribed() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;prénom;langue\r\nanne.dupont@example.be;Anne;fr\r\njan@example.be;Jan;nl\r\n",
+    )?;
+    launch.cli(&["contacts", "import", csv.to_str().unwrap()])?;
+    let app = App::start(&launch).await?;
+    app.click("nav [data-view='settings']").await?;
+    app.find_soon("[data-backups]", Duration::from_secs(5))
+        .await?;
+    app.click("[data-action='backup-now']").await?;
+    app.wait_for(
+        "document.querySelectorAll('[data-backup]').length === 1",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let row = app.find("[data-backup]").await?.text().await?;
+    assert!(row.contains("2 contacts"), "{row}");
+    app.screenshot("backups-fr").await?;
+
+    // Anne asks to stop (here through the command line, beside the running app).
+    launch.cli(&["contacts", "unsubscribe", "anne.dupont@example.be"])?;
+
+    // Restore: first what it would do, with the safe answer focused.
+    app.click("[data-restore]").await?;
+    app.find_soon("[data-restore-confirm]", Duration::from_secs(10))
+        .await?;
+    // (Fluent isolates each number it places with U+2068/U+2069.)
+    let confirm = app
+        .find("[data-restore-confirm]")
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        confirm.contains("1 personne qui s'est désinscrite"),
+        "{confirm}"
+    );
+    assert!(confirm.contains("2 contacts"), "{confirm}");
+    let focused = app
+        .driver()
+        .execute(
+            "return document.activeElement?.hasAttribute('data-restore-no')",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        focused.json().as_bool(),
+        Some(true),
+        "the safe answer has the focus"
+    );
+    app.screenshot("backups-restore-fr").await?;
+
+    // The same question in Dutch.
+    app.choose_language("nl").await?;
+    let confirm = app
+        .find("[data-restore-confirm]")
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        confirm.contains("1 persoon die zich sindsdien heeft uitgeschreven"),
+        "{confirm}"
+    );
+    app.screenshot("backups-restore-nl").await?;
+    app.choose_language("fr").await?;
+
+    app.click("[data-restore-yes]").await?;
+    app.find_soon("[data-restored]", Duration::from_secs(20))
+        .await?;
+    let done = app.find("[data-restored]").await?.text().await?;
+    assert!(done.contains("restaurée"), "{done}");
+    // The state it replaced was backed up first: two backups now.
+    app.wait_for(
+        "document.querySelectorAll('[data-backup]').length === 2",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.screenshot("backups-restored-fr").await?;
+    assert_eq!(
+        contact_status(&launch, "anne.dupont@example.be")?,
+        "unsubscribed"
+    );
+    assert_eq!(contact_status(&launch, "jan@example.be")?, "subscribed");
+
+    // The app goes on with the restored file: the contacts view reads it.
+    app.click("nav [data-view='contacts']").await?;
+    app.wait_for(
+        "document.querySelector(\".contact-row[data-email='anne.dupont@example.be'] [data-status]\")?.dataset.status === 'unsubscribed'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.quit().await?;
+    Ok(())
+}
