@@ -74,6 +74,7 @@ const COMMANDS: &[&str] = &[
     "pick_backup_file",
     "preview_restore",
     "restore_backup",
+    "dismiss_recovery",
 ];
 
 fn main() {

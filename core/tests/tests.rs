@@ -20,5 +20,8 @@ mod paths;
 // documented messages; a check recorded once per message.
 mod mailbox;
 
+// backups: a damaged file at start, the newest good backup restored into a new one.
+mod backups;
+
 // rooms: the one-way imports between the rooms of core, and no circle in the shell.
 mod rooms;

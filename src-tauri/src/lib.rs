@@ -109,6 +109,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::backups::pick_backup_file,
             commands::backups::preview_restore,
             commands::backups::restore_backup,
+            commands::backups::dismiss_recovery,
         ])
 }
 

@@ -16,25 +16,39 @@ pub struct AppState {
     /// A block's new translation draft shown to the user, until accepted or replaced
     /// (kept here so what is saved is what the service answered, not what the page sends).
     pub redraft: Mutex<Option<tandem_core::translate::Redraft>>,
+    /// The database was found damaged at start and moved aside: what to offer instead.
+    pub recovery: Mutex<Option<tandem_core::backup::Recovery>>,
+    /// There was no database before this start (a new computer, a first install),
+    /// until a backup is restored.
+    pub first_start: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
     /// Opens the default database (`$TANDEM_DATA_DIR` or the platform's data folder).
     pub fn open_default() -> Self {
-        match tandem_core::paths::default_db_path() {
-            Some(path) => Self::new(
-                tandem_core::backup::open_store(&path, chrono::Utc::now())
-                    .map_err(AppError::from)
-                    .and_then(|mut s| {
-                        // First run: a real newsletter to look at, written from the organisation's texts.
-                        s.seed_sample_once()?;
-                        Ok(s)
-                    }),
-            ),
-            None => Self::new(Err(AppError::new(
+        let Some(path) = tandem_core::paths::default_db_path() else {
+            return Self::new(Err(AppError::new(
                 "error-store-create-dir",
                 "the platform reports no home folder",
-            ))),
+            )));
+        };
+        let first_start = !path.exists();
+        match tandem_core::backup::open_or_recover(&path, chrono::Utc::now()) {
+            Ok((mut store, recovery)) => {
+                // First run: a real newsletter to look at, written from the
+                // organisation's texts; not over a file that replaces a damaged one (the
+                // person chooses first: a backup, or this sample).
+                if recovery.is_none() {
+                    if let Err(e) = store.seed_sample_once() {
+                        return Self::new(Err(e.into()));
+                    }
+                }
+                let mut state = Self::new(Ok(store));
+                state.recovery = Mutex::new(recovery);
+                state.first_start = first_start.into();
+                state
+            }
+            Err(e) => Self::new(Err(e.into())),
         }
     }
 
@@ -43,6 +57,8 @@ impl AppState {
             store: store.map(Mutex::new),
             preview_version: AtomicU64::new(0),
             redraft: Mutex::new(None),
+            recovery: Mutex::new(None),
+            first_start: false.into(),
         }
     }
 

@@ -110,3 +110,59 @@ async fn back_up_unsubscribe_restore_and_the_person_stays_unsubscribed() -> Resu
     app.quit().await?;
     Ok(())
 }
+
+/// The data file is damaged when the app starts: it is put aside untouched, the app
+/// says so and offers the newest good backup, and restoring it brings the contacts back.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_file_at_start_is_put_aside_and_the_newest_backup_restored() -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let csv = launch.data_dir.join("contacts.csv");
+    let mut rows = String::from("email;voornaam;taal\r\n");
+    for i in 0..300 {
+        rows.push_str(&format!("lezer{i}@voorbeeld.be;Lezer {i};nl\r\n"));
+    }
+    std::fs::write(&csv, rows)?;
+    launch.cli(&["contacts", "import", csv.to_str().unwrap()])?;
+    launch.cli(&["backup"])?;
+    let db = launch.data_dir.join("tandem.sqlite3");
+    let mut bytes = std::fs::read(&db)?;
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..] {
+        *b = 0x5A;
+    }
+    std::fs::write(&db, &bytes)?;
+
+    let app = App::start(&launch).await?;
+    let notice = app
+        .find_soon("[data-recovery]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(notice.contains("beschadigd"), "{notice}");
+    assert!(notice.contains("300 contacten"), "{notice}");
+    app.screenshot("recovery-nl").await?;
+    app.choose_language("fr").await?;
+    app.screenshot("recovery-fr").await?;
+    let aside: Vec<_> = std::fs::read_dir(&launch.data_dir)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is put aside");
+    assert_eq!(std::fs::read(aside[0].path())?, bytes, "untouched");
+
+    app.click("[data-recovery-restore]").await?;
+    app.wait_for(
+        "document.body.dataset.ready === 'true' && !document.querySelector('[data-recovery]')",
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.click("nav [data-view='contacts']").await?;
+    app.wait_for(
+        "document.querySelector('[data-total]')?.dataset.total === '300'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.quit().await?;
+    Ok(())
+}

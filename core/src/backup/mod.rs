@@ -247,6 +247,102 @@ pub fn open_store(db: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
     })
 }
 
+/// A database found damaged at start, moved aside, and what can replace it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Recovery {
+    /// Where the damaged file now is (renamed with the date, never overwritten).
+    pub moved_to: String,
+    /// What was wrong with it, in SQLite's words.
+    pub reason: String,
+    /// The newest backup that passes its check, if there is one.
+    pub newest: Option<Backup>,
+}
+
+/// Whether the file at `db` reads as a sound database, without writing a byte to it
+/// (`PRAGMA quick_check` on a read-only connection); what is wrong otherwise.
+fn soundness(db: &Path) -> Result<(), String> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| e.to_string())?;
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check")
+        .map_err(|e| e.to_string())?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())?;
+    match rows.iter().find(|r| *r != "ok") {
+        None => Ok(()),
+        Some(problem) => Err(problem.clone()),
+    }
+}
+
+/// Opens the database at `db` at the app's start. A file that cannot be read as a
+/// sound database is not overwritten nor repaired: it is moved aside (renamed with the
+/// date, with its `-wal` and `-shm`), a new file is started, and the newest good backup
+/// is named so the app can offer it. A file from a newer Tandem, or one in use, is an
+/// error as with [`open_store`].
+pub fn open_or_recover(
+    db: &Path,
+    now: DateTime<Utc>,
+) -> Result<(Store, Option<Recovery>), StoreError> {
+    let damaged = if db.exists() {
+        match soundness(db) {
+            Err(reason) => Some(reason),
+            Ok(()) => match open_store(db, now) {
+                Ok(store) => return Ok((store, None)),
+                Err(StoreError::NotADatabase { .. }) => Some("not a database".to_owned()),
+                Err(StoreError::Sqlite(e) | StoreError::Open { source: e, .. })
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(
+                            rusqlite::ErrorCode::DatabaseCorrupt
+                                | rusqlite::ErrorCode::NotADatabase
+                        )
+                    ) =>
+                {
+                    Some(e.to_string())
+                }
+                Err(other) => return Err(other),
+            },
+        }
+    } else {
+        None
+    };
+    let Some(reason) = damaged else {
+        return Ok((open_store(db, now)?, None));
+    };
+    let mut aside = db.as_os_str().to_os_string();
+    aside.push(format!(".damaged-{}", now.format("%Y%m%d-%H%M%S")));
+    let aside = PathBuf::from(aside);
+    for suffix in ["", "-wal", "-shm"] {
+        let mut from = db.as_os_str().to_os_string();
+        from.push(suffix);
+        let mut to = aside.as_os_str().to_os_string();
+        to.push(suffix);
+        if Path::new(&from).exists() {
+            std::fs::rename(&from, &to).map_err(|source| StoreError::CreateDir {
+                path: PathBuf::from(to),
+                source,
+            })?;
+        }
+    }
+    let dir = default_dir(db.parent().unwrap_or(Path::new(".")));
+    let newest = list(&dir, true)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|b| b.counts.is_some());
+    let store = open_store(db, now)?;
+    Ok((
+        store,
+        Some(Recovery {
+            moved_to: aside.display().to_string(),
+            reason,
+            newest,
+        }),
+    ))
+}
+
 /// Tandem's backups in `dir`, newest first. Files of other names (a half-written
 /// `.partial`, the user's own files) are not listed. With `open`, each file's counts
 /// are read (a damaged one is listed with none).

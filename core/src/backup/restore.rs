@@ -45,6 +45,11 @@ pub struct RestoreReport {
     pub paused_sends: usize,
     /// Nothing was changed (`--dry-run`).
     pub dry_run: bool,
+    /// What belonged to the computer the backup came from and must be entered again
+    /// here (`ui.ftl` ids: a password in the keychain, a CA file's path, a sign-in);
+    /// filled by the app, which knows this computer's keychain.
+    #[serde(default)]
+    pub enter_again: Vec<String>,
 }
 
 /// What can be read of the database being replaced.
@@ -108,6 +113,23 @@ fn take_tables(conn: &Connection, tables: &[&str]) -> rusqlite::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Whether the database at `db` holds every send run of `restored` (same id, same start):
+/// then it is a continuation of the backup and its ledger is the newer one.
+fn continues(restored: &Store, db: &Path) -> bool {
+    let Ok(cur) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    let runs = |conn: &Connection| -> rusqlite::Result<HashSet<(i64, i64)>> {
+        let mut stmt = conn.prepare("SELECT id, created_at FROM send_runs")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
+    };
+    match (runs(restored.connection()), runs(&cur)) {
+        (Ok(backup), Ok(current)) => backup.is_subset(&current),
+        _ => false,
+    }
 }
 
 /// The current ledger and mailbox record into the restored file (`restored` open on
@@ -305,7 +327,9 @@ fn merge(
             kept_stopped.push(email.clone());
         }
     }
-    let ledger = if current.readable && take_ledger(restored, db) {
+    // Today's ledger replaces the backup's only when it continues it (it holds every
+    // run of the backup): a new file started after a damaged one does not.
+    let ledger = if current.readable && continues(restored, db) && take_ledger(restored, db) {
         "current"
     } else {
         "backup"
@@ -325,6 +349,7 @@ fn merge(
         ledger: ledger.into(),
         paused_sends,
         dry_run: false,
+        enter_again: Vec::new(),
     })
 }
 

@@ -151,5 +151,60 @@ pub fn restore_backup(
     let result = backup::restore(&db, Path::new(&path), chrono::Utc::now(), false);
     // Whatever happened, the app goes on with the file that is there now.
     *store = Store::open(&db)?;
-    Ok(result?)
+    let mut report = result?;
+    report.enter_again = enter_again(&store)?;
+    *state.recovery.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    state
+        .first_start
+        .store(false, std::sync::atomic::Ordering::Relaxed);
+    Ok(report)
+}
+
+/// What a restored file names that this computer does not have: a sending password
+/// not in its keychain, a CA file not on its disk, a sign-in whose token is elsewhere.
+/// Never silently wrong: the person is told to enter each again.
+fn enter_again(store: &Store) -> Result<Vec<String>, AppError> {
+    let dir = data_dir(store);
+    let mut out = Vec::new();
+    let missing_file = |path: &str| !path.trim().is_empty() && !Path::new(path.trim()).is_file();
+    if let Some(smtp) = store.smtp_settings()? {
+        let user = smtp.username.trim();
+        if !smtp.oauth
+            && !user.is_empty()
+            && tandem_core::secrets::password(user, smtp.host.trim(), &dir).is_none()
+        {
+            out.push("restore-again-smtp-password".to_owned());
+        }
+        if missing_file(&smtp.ca_file) {
+            out.push("restore-again-smtp-ca".to_owned());
+        }
+    }
+    if let Some(imap) = store.imap_settings()? {
+        if missing_file(&imap.ca_file) {
+            out.push("restore-again-imap-ca".to_owned());
+        }
+    }
+    if let Some(account) = store.oauth_account()? {
+        if tandem_core::secrets::refresh_token(account.client.provider.id(), &account.account, &dir)
+            .is_none()
+        {
+            out.push("restore-again-sign-in".to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// After a damaged file was moved aside: go on with the new file, starting from the
+/// sample issue, instead of a backup.
+#[tauri::command(async)]
+pub fn dismiss_recovery(state: tauri::State<'_, AppState>) -> Result<(), AppError> {
+    let taken = state
+        .recovery
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take();
+    if taken.is_some() {
+        state.store()?.seed_sample_once()?;
+    }
+    Ok(())
 }

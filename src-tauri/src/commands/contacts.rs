@@ -96,10 +96,16 @@ pub fn unsubscribe_contact(
 /// Erases a contact everywhere Tandem writes (async: emptying the write-ahead log may
 /// wait a moment for a reader).
 #[tauri::command(async)]
-pub fn erase_contact(state: tauri::State<'_, AppState>, email: String) -> Result<(), AppError> {
+pub fn erase_contact(
+    state: tauri::State<'_, AppState>,
+    auto: tauri::State<'_, AutoBackups>,
+    email: String,
+) -> Result<(), AppError> {
     state
         .store()?
         .erase(&email, &mut tandem_core::token::os_random_token)?;
+    // The newest backup then holds no trace of the person either.
+    auto.event();
     Ok(())
 }
 

@@ -33,6 +33,10 @@ pub struct AppInfo {
     pub schema_version: Option<u32>,
     /// Set when the database could not be opened; the UI shows it with what to do.
     pub store_error: Option<AppError>,
+    /// The database was damaged at start and moved aside: a backup to offer.
+    pub recovery: Option<tandem_core::backup::Recovery>,
+    /// No database existed before this start: the sample, or a backup from elsewhere.
+    pub first_start: bool,
 }
 
 #[tauri::command]
@@ -47,6 +51,12 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
             database: store.path().map(|p| p.display().to_string()),
             schema_version: store.schema_version().ok(),
             store_error: None,
+            recovery: state
+                .recovery
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone(),
+            first_start: state.first_start.load(std::sync::atomic::Ordering::Relaxed),
         },
         Err(error) => AppInfo {
             version: tandem_core::VERSION.to_owned(),
@@ -55,6 +65,8 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
             database: None,
             schema_version: None,
             store_error: Some(error),
+            recovery: None,
+            first_start: false,
         },
     }
 }

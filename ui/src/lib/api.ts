@@ -208,6 +208,7 @@ export const api = {
   pickBackupFile: () => call<string | null>('pick_backup_file'),
   previewRestore: (path: string) => call<RestoreReport>('preview_restore', { path }),
   restoreBackup: (path: string) => call<RestoreReport>('restore_backup', { path }),
+  dismissRecovery: () => call<void>('dismiss_recovery'),
   setUpdateCheckDaily: (on: boolean) => call<void>('set_update_check_daily', { on }),
   checkUpdate: () => call<UpdateFound | null>('check_update'),
   checkUpdateIfDue: () => call<UpdateFound | null>('check_update_if_due'),

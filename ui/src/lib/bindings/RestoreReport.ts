@@ -38,4 +38,10 @@ paused_sends: number,
 /**
  * Nothing was changed (`--dry-run`).
  */
-dry_run: boolean, };
+dry_run: boolean, 
+/**
+ * What belonged to the computer the backup came from and must be entered again
+ * here (`ui.ftl` ids: a password in the keychain, a CA file's path, a sign-in);
+ * filled by the app, which knows this computer's keychain.
+ */
+enter_again: Array<string>, };
