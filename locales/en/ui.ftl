@@ -710,3 +710,7 @@ restore-again-smtp-ca = the sending server's certificate file (its path is not o
 restore-again-imap-ca = the mailbox server's certificate file (its path is not on this computer)
 restore-again-sign-in = the sign-in with Microsoft 365 or Google (sign in again)
 erase-backups-note = Erasing removes the person from this file, from the record of sends and from the mailbox log, for good: only a fingerprint of the address stays, so that no import adds them back. Backups made before keep them until Tandem removes those backups as newer ones replace them (the last, a monthly one, about 15 months later). A restore never brings an erased person back.
+placement-synced = Tandem's data folder is inside { $service } ({ $root }). The sync can copy the database while Tandem writes to it, and damage it. Keep the data folder on this computer's own disk, and let { $service } hold the backups instead: finished files are safe there.
+placement-network = Tandem's data folder is on a network drive ({ $fs }). The database can be damaged there when the connection drops or another computer opens it. Keep the data folder on this computer's own disk, and put a copy of the backups on the network drive instead.
+placement-fuse = Tandem's data folder is on a drive mounted by a program ({ $fs }), usually a network or cloud drive. The database can be damaged there. Keep the data folder on this computer's own disk, and put a copy of the backups there instead.
+placement-use-for-backups = Put a copy of the backups in { $service }

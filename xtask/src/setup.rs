@@ -33,6 +33,8 @@ const TEST_PACKAGES: &[&str] = &[
     "dbus",
     "gnome-keyring",
     "libsecret-tools",
+    // A real FUSE mount for the test of a data folder on one.
+    "bindfs",
 ];
 
 /// Debian's tools that finish and check the .deb (`cargo xtask dist`), and what

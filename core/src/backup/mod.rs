@@ -9,6 +9,7 @@
 //! not pages, so nothing deleted travels with it.
 
 pub mod auto;
+pub mod placement;
 mod restore;
 pub mod retention;
 

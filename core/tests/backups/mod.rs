@@ -117,3 +117,44 @@ fn a_damaged_file_is_moved_aside_and_the_newest_good_backup_restores_into_a_new_
         assert_eq!(store.ledger(1, None).unwrap().len(), 400, "{how}");
     }
 }
+
+/// A real FUSE mount (bindfs, from Debian's packages, which `cargo xtask test`
+/// installs): a data folder on it is told as risky, one beside it is not.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_data_folder_on_a_real_fuse_mount_is_told() {
+    use tandem_core::backup::placement::{assess, Inputs, Risk};
+    struct Mounted(std::path::PathBuf);
+    impl Drop for Mounted {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("fusermount")
+                .arg("-u")
+                .arg(&self.0)
+                .status();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (source, point) = (dir.path().join("local"), dir.path().join("mounted"));
+    std::fs::create_dir_all(&source).unwrap();
+    std::fs::create_dir_all(&point).unwrap();
+    let status = std::process::Command::new("bindfs")
+        .arg(&source)
+        .arg(&point)
+        .status()
+        .expect("bindfs is installed (cargo xtask test installs it)");
+    assert!(
+        status.success(),
+        "bindfs could not mount {}",
+        point.display()
+    );
+    let _mounted = Mounted(point.clone());
+    let inputs = Inputs::of_this_computer();
+    assert_eq!(
+        assess(&point.join("be.mineursenexil.tandem"), &inputs),
+        Some(Risk::Fuse { fs: "fuse".into() })
+    );
+    assert_eq!(
+        assess(&source.join("be.mineursenexil.tandem"), &inputs),
+        None
+    );
+}

@@ -69,14 +69,21 @@ pub fn backup_now(state: tauri::State<'_, AppState>) -> Result<BackupsView, AppE
     view(&store)
 }
 
-/// Chooses the second folder (`pick`: with the system's folder picker), or forgets it.
+/// Chooses the second folder (`pick`: with the system's folder picker; else `path`, a
+/// folder Tandem suggested), or forgets it (neither).
 #[tauri::command(async)]
 pub fn set_backup_folder<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
     pick: bool,
+    path: Option<String>,
 ) -> Result<BackupsView, AppError> {
-    let chosen = if pick {
+    let chosen = if let Some(path) = path.filter(|_| !pick) {
+        let path = PathBuf::from(path);
+        std::fs::create_dir_all(&path)
+            .map_err(|e| AppError::new("error-backup-folder", e.to_string()))?;
+        Some(path)
+    } else if pick {
         match app.dialog().file().blocking_pick_folder() {
             Some(dir) => Some(
                 dir.into_path()

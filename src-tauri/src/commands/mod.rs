@@ -37,6 +37,9 @@ pub struct AppInfo {
     pub recovery: Option<tandem_core::backup::Recovery>,
     /// No database existed before this start: the sample, or a backup from elsewhere.
     pub first_start: bool,
+    /// The data folder is in a synced folder or on a network or FUSE drive, where the
+    /// database's locking is not safe.
+    pub placement: Option<tandem_core::backup::placement::Risk>,
 }
 
 #[tauri::command]
@@ -57,6 +60,12 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
                 .unwrap_or_else(|p| p.into_inner())
                 .clone(),
             first_start: state.first_start.load(std::sync::atomic::Ordering::Relaxed),
+            placement: store.path().and_then(Path::parent).and_then(|dir| {
+                tandem_core::backup::placement::assess(
+                    dir,
+                    &tandem_core::backup::placement::Inputs::of_this_computer(),
+                )
+            }),
         },
         Err(error) => AppInfo {
             version: tandem_core::VERSION.to_owned(),
@@ -67,6 +76,7 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
             store_error: Some(error),
             recovery: None,
             first_start: false,
+            placement: None,
         },
     }
 }

@@ -204,7 +204,8 @@ export const api = {
   updateView: () => call<UpdateView>('update_view'),
   backupsView: () => call<BackupsView>('backups_view'),
   backupNow: () => call<BackupsView>('backup_now'),
-  setBackupFolder: (pick: boolean) => call<BackupsView>('set_backup_folder', { pick }),
+  setBackupFolder: (pick: boolean, path: string | null = null) =>
+    call<BackupsView>('set_backup_folder', { pick, path }),
   pickBackupFile: () => call<string | null>('pick_backup_file'),
   previewRestore: (path: string) => call<RestoreReport>('preview_restore', { path }),
   restoreBackup: (path: string) => call<RestoreReport>('restore_backup', { path }),
