@@ -187,9 +187,10 @@ async fn a_damaged_database_is_explained_in_the_users_language_and_kept() -> Res
     let aside: Vec<_> = std::fs::read_dir(dir.path())?
         .filter_map(|e| e.ok())
         .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("tandem.sqlite3.damaged-")
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("tandem.sqlite3.damaged-")
+                && !name.ends_with("-wal")
+                && !name.ends_with("-shm")
         })
         .collect();
     assert_eq!(aside.len(), 1, "the damaged file is put aside");
