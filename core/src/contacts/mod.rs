@@ -4,6 +4,7 @@
 
 mod db;
 mod decode;
+mod erase;
 mod export;
 mod header;
 mod import;
@@ -11,9 +12,10 @@ mod language;
 
 pub use db::{
     suppression_hash, BulkAction, BulkTarget, Contact, ContactFilter, ContactInput, ContactPage,
-    ContactSummary, Erased, ImportReport, SALT_KEY,
+    ContactSummary, ImportReport, SALT_KEY,
 };
 pub use decode::{decode, Decoded, SourceEncoding};
+pub use erase::Erased;
 pub use export::{export_csv, EXPORT_HEADER};
 pub use header::{map_headers, Field};
 pub use import::{

@@ -11,6 +11,7 @@
 
 mod classify;
 mod db;
+mod folders;
 mod imap;
 
 use std::collections::HashSet;
@@ -21,10 +22,8 @@ use ts_rs::TS;
 
 pub use self::imap::{connect, ImapLogin, Session};
 pub use classify::{classify, Failed, Kind, Read, Unreadable};
-pub use db::{
-    FolderState, MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES,
-    STALE_MOVE_CLAIM_MS,
-};
+pub use db::{MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES};
+pub use folders::{FolderState, STALE_MOVE_CLAIM_MS};
 
 use crate::net::{is_loopback, Security};
 use crate::store::{Store, StoreError};

@@ -311,3 +311,26 @@ fn the_guard_sees_groups_and_circles() {
     g.insert("b".to_owned(), BTreeSet::new());
     assert_eq!(find_cycle(&g), None);
 }
+
+/// Files stay where they read well: no core file over 800 lines before its tests, no
+/// command file of the shell over 400 (its logic goes to core).
+#[test]
+fn no_file_grows_past_where_it_reads_well() {
+    let mut long = Vec::new();
+    for (dir, limit) in [("core/src", 800), ("src-tauri/src/commands", 400)] {
+        for file in files(&repo().join(dir)) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let before_tests = text
+                .lines()
+                .take_while(|l| !l.starts_with("#[cfg(test)]"))
+                .count();
+            if before_tests > limit {
+                long.push(format!(
+                    "{}: {before_tests} lines (at most {limit})",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(long.is_empty(), "\n{}", long.join("\n"));
+}
