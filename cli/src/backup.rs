@@ -28,6 +28,14 @@ enum BackupCommand {
     },
 }
 
+/// The backups' passphrase, from `TANDEM_BACKUP_PASSPHRASE` when set (else none: plain
+/// backups).
+fn passphrase() -> Option<String> {
+    std::env::var("TANDEM_BACKUP_PASSPHRASE")
+        .ok()
+        .filter(|p| !p.is_empty())
+}
+
 fn data_dir(db: &Path) -> PathBuf {
     db.parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -39,7 +47,10 @@ pub fn backup(db: &Path, args: BackupArgs) -> Result<(), String> {
     match args.command {
         Some(BackupCommand::List { dir }) => {
             let dir = dir.unwrap_or_else(|| backup::default_dir(&data_dir(db)));
-            for b in backup::list(&dir, true).map_err(|e| e.to_string())? {
+            let passphrase = passphrase();
+            for b in
+                backup::list_with(&dir, true, passphrase.as_deref()).map_err(|e| e.to_string())?
+            {
                 let counts = b.counts.as_ref();
                 println!(
                     "{}",
@@ -68,8 +79,10 @@ pub fn backup(db: &Path, args: BackupArgs) -> Result<(), String> {
             let dir = args
                 .to
                 .unwrap_or_else(|| backup::default_dir(&data_dir(db)));
-            let (made, removed) = backup::make_and_thin(&store, &dir, chrono::Utc::now())
-                .map_err(|e| e.to_string())?;
+            let passphrase = passphrase();
+            let (made, removed) =
+                backup::make_and_thin_with(&store, &dir, chrono::Utc::now(), passphrase.as_deref())
+                    .map_err(|e| e.to_string())?;
             for path in &removed {
                 eprintln!("removed an older backup: {}", path.display());
             }
@@ -83,6 +96,7 @@ pub fn backup(db: &Path, args: BackupArgs) -> Result<(), String> {
                     "contacts": counts.map(|c| c.contacts),
                     "sends": counts.map(|c| c.sends),
                     "verified": counts.is_some(),
+                    "encrypted": made.encrypted,
                 })
             );
             Ok(())
@@ -132,8 +146,14 @@ pub fn check(db: &Path) -> Result<(), String> {
 
 /// `tandem restore FILE [--dry-run]`.
 pub fn restore(db: &Path, file: &Path, dry_run: bool) -> Result<(), String> {
-    let report =
-        backup::restore(db, file, chrono::Utc::now(), dry_run).map_err(|e| e.to_string())?;
+    let report = backup::restore_with(
+        db,
+        file,
+        chrono::Utc::now(),
+        dry_run,
+        passphrase().as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
     for email in &report.kept_stopped {
         eprintln!("kept as it is now (unsubscribed or bounced since the backup): {email}");
     }

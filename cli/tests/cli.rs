@@ -1112,3 +1112,97 @@ fn a_restore_over_a_damaged_file_keeps_it_aside_and_one_in_use_is_refused() {
         (Some(true), Some(30))
     );
 }
+
+/// A backup under a passphrase (TANDEM_BACKUP_PASSPHRASE): no contact readable in it;
+/// listed as encrypted; a wrong or missing passphrase is told and changes nothing; the
+/// right one restores it.
+#[test]
+fn a_backup_under_a_passphrase_opens_only_with_it() {
+    let plain_copies = || -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("tandem-plain-"))
+            .collect()
+    };
+    let plain_before = plain_copies();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(40)).unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let with = |pass: Option<&str>, args: &[&str]| {
+        let mut cmd = tandem();
+        cmd.arg("--db").arg(&db).args(args);
+        cmd.env_remove("TANDEM_BACKUP_PASSPHRASE");
+        if let Some(p) = pass {
+            cmd.env("TANDEM_BACKUP_PASSPHRASE", p);
+        }
+        cmd.output().unwrap()
+    };
+    let out = with(Some("tuteur voogd 2026"), &["backup"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let made = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        (made["encrypted"].as_bool(), made["verified"].as_bool()),
+        (Some(true), Some(true))
+    );
+    let path = made["path"].as_str().unwrap().to_owned();
+    assert!(path.ends_with(".sqlite3.age"), "{path}");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("reader1@example.be"));
+    assert!(!String::from_utf8_lossy(&bytes).contains("SQLite format"));
+    // Listed as encrypted; its counts read only with the passphrase.
+    let listed = json(&String::from_utf8_lossy(
+        &with(None, &["backup", "list"]).stdout,
+    ));
+    assert_eq!(
+        (listed["encrypted"].as_bool(), listed["verified"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let listed = json(&String::from_utf8_lossy(
+        &with(Some("tuteur voogd 2026"), &["backup", "list"]).stdout,
+    ));
+    assert_eq!(
+        (listed["verified"].as_bool(), listed["contacts"].as_u64()),
+        (Some(true), Some(40))
+    );
+
+    run_ok(&db, &["contacts", "erase", "reader3@example.be"]);
+    let before = std::fs::read(&db).unwrap();
+    for (pass, says) in [
+        (None, "encrypted: give its passphrase"),
+        (Some("voogd tuteur"), "does not open"),
+    ] {
+        let out = with(pass, &["restore", &path]);
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "a refused restore changes nothing"
+        );
+    }
+    let out = with(Some("tuteur voogd 2026"), &["restore", &path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        (
+            report["restored"]["contacts"].as_u64(),
+            report["erased_again"].as_u64()
+        ),
+        (Some(39), Some(1))
+    );
+    // No plain copy is left in the temporary folder by this test's commands.
+    assert_eq!(plain_copies(), plain_before, "a plain copy was left behind");
+}

@@ -9,11 +9,12 @@
 //! not pages, so nothing deleted travels with it.
 
 pub mod auto;
+pub mod crypt;
 pub mod placement;
 mod restore;
 pub mod retention;
 
-pub use restore::{restore, RestoreReport};
+pub use restore::{restore, restore_with, RestoreReport};
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,9 @@ pub enum BackupError {
     Unverified { path: PathBuf, reason: String },
     #[error("{path} cannot be read as a backup: {reason}")]
     Unreadable { path: PathBuf, reason: String },
+    /// An encrypted backup without its passphrase (`needed`), or with a wrong one.
+    #[error("{}", if *.needed { "this backup is encrypted: give its passphrase" } else { "the passphrase does not open this backup" })]
+    Passphrase { needed: bool },
 }
 
 impl From<rusqlite::Error> for BackupError {
@@ -69,6 +73,8 @@ impl BackupError {
             BackupError::Folder { .. } => "error-backup-folder",
             BackupError::Unverified { .. } => "error-backup-unverified",
             BackupError::Unreadable { .. } => "error-backup-unreadable",
+            BackupError::Passphrase { needed: true } => "error-backup-passphrase-needed",
+            BackupError::Passphrase { needed: false } => "error-backup-passphrase-wrong",
         }
     }
 }
@@ -174,8 +180,15 @@ pub fn file_name(at: DateTime<Utc>) -> String {
     format!("{PREFIX}{}{SUFFIX}", at.format(STAMP))
 }
 
-/// When a file called `name` was made, if it is one of Tandem's backups.
+/// Whether a backup's file name says it is encrypted.
+pub fn is_encrypted(name: &str) -> bool {
+    name.ends_with(&format!("{SUFFIX}{}", crypt::AGE))
+}
+
+/// When a file called `name` was made, if it is one of Tandem's backups (plain, or
+/// encrypted: `….sqlite3.age`).
 pub fn created_of(name: &str) -> Option<DateTime<Utc>> {
+    let name = name.strip_suffix(crypt::AGE).unwrap_or(name);
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
     NaiveDateTime::parse_from_str(stamp, STAMP)
         .ok()
@@ -185,38 +198,98 @@ pub fn created_of(name: &str) -> Option<DateTime<Utc>> {
 /// Makes a verified backup of `store` in `dir` at time `now`; the previous state of
 /// the folder is untouched when anything fails (the partial file is removed).
 pub fn make(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Backup, BackupError> {
-    make_from(store.connection(), dir, now)
+    make_from_with(store.connection(), dir, now, None)
+}
+
+/// [`make`], encrypted under `passphrase` when one is given.
+pub fn make_with(
+    store: &Store,
+    dir: &Path,
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+) -> Result<Backup, BackupError> {
+    make_from_with(store.connection(), dir, now, passphrase)
+}
+
+/// A plain copy's place while an encrypted backup is made or read: the system's
+/// temporary folder (local, never the backup folder, which may be synced).
+fn plain_temp() -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "tandem-plain-{}-{}.sqlite3",
+        std::process::id(),
+        crate::token::os_random_token()
+    ))
 }
 
 /// [`make`] from any connection to the database (a restore reads the file it replaces
 /// without opening it as a store).
 pub fn make_from(conn: &Connection, dir: &Path, now: DateTime<Utc>) -> Result<Backup, BackupError> {
+    make_from_with(conn, dir, now, None)
+}
+
+/// [`make_from`], encrypted under `passphrase` when one is given: the plain copy is
+/// checked, encrypted, and the encrypted file checked to decrypt to exactly that copy
+/// before it gets its name.
+pub fn make_from_with(
+    conn: &Connection,
+    dir: &Path,
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+) -> Result<Backup, BackupError> {
+    let passphrase = passphrase.filter(|p| !p.is_empty());
+    let name_at = |at| match passphrase {
+        Some(_) => format!("{}{}", file_name(at), crypt::AGE),
+        None => file_name(at),
+    };
     let folder = |source| BackupError::Folder {
         path: dir.to_path_buf(),
         source,
     };
     std::fs::create_dir_all(dir).map_err(folder)?;
-    let mut name = file_name(now);
+    let mut name = name_at(now);
     // Two backups in the same millisecond (a test, a double click): the next free name.
     let mut at = now;
     while dir.join(&name).exists() {
         at += chrono::Duration::milliseconds(1);
-        name = file_name(at);
+        name = name_at(at);
     }
     let final_path = dir.join(&name);
     let partial = dir.join(format!("{name}{PARTIAL}"));
     let _ = std::fs::remove_file(&partial);
+    let plain = if passphrase.is_some() {
+        plain_temp()
+    } else {
+        partial.clone()
+    };
     let result = (|| {
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+        conn.execute("VACUUM INTO ?1", [plain.to_string_lossy()])
             .map_err(|e| BackupError::Store(e.into()))?;
         // On disk for good before it gets its real name.
-        std::fs::File::open(&partial)
+        std::fs::File::open(&plain)
             .and_then(|f| f.sync_all())
             .map_err(folder)?;
-        let counts = verify(&partial).map_err(|reason| BackupError::Unverified {
+        let counts = verify(&plain).map_err(|reason| BackupError::Unverified {
             path: final_path.clone(),
             reason,
         })?;
+        if let Some(passphrase) = passphrase {
+            crypt::encrypt(&plain, &partial, passphrase).map_err(folder)?;
+            match crypt::same_content(&partial, &plain, passphrase) {
+                Ok(true) => {}
+                Ok(false) => {
+                    return Err(BackupError::Unverified {
+                        path: final_path.clone(),
+                        reason: "the encrypted copy does not decrypt to the backup".into(),
+                    })
+                }
+                Err(e) => {
+                    return Err(BackupError::Unverified {
+                        path: final_path.clone(),
+                        reason: e.to_string(),
+                    })
+                }
+            }
+        }
         std::fs::rename(&partial, &final_path).map_err(folder)?;
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
@@ -226,14 +299,34 @@ pub fn make_from(conn: &Connection, dir: &Path, now: DateTime<Utc>) -> Result<Ba
             path: final_path.display().to_string(),
             bytes,
             created: created_of(&name).unwrap_or(now).to_rfc3339(),
-            encrypted: false,
+            encrypted: passphrase.is_some(),
             counts: Some(counts),
         })
     })();
+    if passphrase.is_some() {
+        crypt::shred(&plain);
+    }
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
     result
+}
+
+/// Opens an encrypted backup's content into a plain temporary copy (removed with
+/// [`crypt::shred`] by the caller), or says why it cannot.
+pub fn decrypt_to_temp(path: &Path, passphrase: Option<&str>) -> Result<PathBuf, BackupError> {
+    let passphrase = passphrase
+        .filter(|p| !p.is_empty())
+        .ok_or(BackupError::Passphrase { needed: true })?;
+    let plain = plain_temp();
+    crypt::decrypt(path, &plain, passphrase).map_err(|e| match e {
+        crypt::CryptError::Wrong => BackupError::Passphrase { needed: false },
+        other => BackupError::Unreadable {
+            path: path.to_path_buf(),
+            reason: other.to_string(),
+        },
+    })?;
+    Ok(plain)
 }
 
 /// Opens the database at `db` as [`Store::open`] does, first backing the file up as it
@@ -348,6 +441,15 @@ pub fn open_or_recover(
 /// `.partial`, the user's own files) are not listed. With `open`, each file's counts
 /// are read (a damaged one is listed with none).
 pub fn list(dir: &Path, open: bool) -> Result<Vec<Backup>, BackupError> {
+    list_with(dir, open, None)
+}
+
+/// [`list`]; an encrypted backup's counts are read only with its passphrase.
+pub fn list_with(
+    dir: &Path,
+    open: bool,
+    passphrase: Option<&str>,
+) -> Result<Vec<Backup>, BackupError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -369,12 +471,25 @@ pub fn list(dir: &Path, open: bool) -> Result<Vec<Backup>, BackupError> {
         if !meta.is_file() {
             continue;
         }
+        let encrypted = is_encrypted(&name);
+        let counts = match (open, encrypted) {
+            (false, _) => None,
+            (true, false) => verify(&path).ok(),
+            (true, true) => match decrypt_to_temp(&path, passphrase) {
+                Ok(plain) => {
+                    let counts = verify(&plain).ok();
+                    crypt::shred(&plain);
+                    counts
+                }
+                Err(_) => None,
+            },
+        };
         out.push(Backup {
             path: path.display().to_string(),
             bytes: meta.len(),
             created: created.to_rfc3339(),
-            encrypted: false,
-            counts: if open { verify(&path).ok() } else { None },
+            encrypted,
+            counts,
         });
     }
     out.sort_by(|a, b| b.created.cmp(&a.created));
@@ -388,7 +503,17 @@ pub fn make_and_thin(
     dir: &Path,
     now: DateTime<Utc>,
 ) -> Result<(Backup, Vec<PathBuf>), BackupError> {
-    let made = make(store, dir, now)?;
+    make_and_thin_with(store, dir, now, None)
+}
+
+/// [`make_and_thin`], encrypted under `passphrase` when one is given.
+pub fn make_and_thin_with(
+    store: &Store,
+    dir: &Path,
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+) -> Result<(Backup, Vec<PathBuf>), BackupError> {
+    let made = make_with(store, dir, now, passphrase)?;
     let removed = thin(dir, now)?;
     Ok((made, removed))
 }
@@ -406,6 +531,7 @@ pub fn thin(dir: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>, BackupError>
             let ours = name
                 .strip_suffix(PARTIAL)
                 .is_some_and(|n| created_of(n).is_some());
+            // A plain copy left in the temporary folder is handled where it was made.
             let stale = entry
                 .metadata()
                 .and_then(|m| m.modified())

@@ -182,6 +182,39 @@ pub fn restore(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<RestoreReport, BackupError> {
+    restore_with(db, backup_file, now, dry_run, None)
+}
+
+/// [`restore`]; an encrypted backup is opened with `passphrase` (a wrong or missing one
+/// is an error and changes nothing).
+pub fn restore_with(
+    db: &Path,
+    backup_file: &Path,
+    now: DateTime<Utc>,
+    dry_run: bool,
+    passphrase: Option<&str>,
+) -> Result<RestoreReport, BackupError> {
+    let name = backup_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !super::is_encrypted(&name) {
+        return restore_plain(db, backup_file, backup_file, now, dry_run);
+    }
+    let plain = super::decrypt_to_temp(backup_file, passphrase)?;
+    let result = restore_plain(db, &plain, backup_file, now, dry_run);
+    super::crypt::shred(&plain);
+    result
+}
+
+/// The restore of a plain file `backup_file` (`shown`: the name the person chose).
+fn restore_plain(
+    db: &Path,
+    backup_file: &Path,
+    shown: &Path,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<RestoreReport, BackupError> {
     verify(backup_file).map_err(|reason| BackupError::Unverified {
         path: backup_file.to_path_buf(),
         reason,
@@ -202,7 +235,7 @@ pub fn restore(
     })?;
     let result = (|| -> Result<RestoreReport, BackupError> {
         let mut restored = Store::open(&temp)?;
-        let report = merge(&mut restored, db, &current, backup_file)?;
+        let report = merge(&mut restored, db, &current, shown)?;
         let problems =
             super::integrity(restored.connection()).map_err(|reason| BackupError::Unverified {
                 path: temp.clone(),
