@@ -714,3 +714,5 @@ placement-synced = Tandem's data folder is inside { $service } ({ $root }). The 
 placement-network = Tandem's data folder is on a network drive ({ $fs }). The database can be damaged there when the connection drops or another computer opens it. Keep the data folder on this computer's own disk, and put a copy of the backups on the network drive instead.
 placement-fuse = Tandem's data folder is on a drive mounted by a program ({ $fs }), usually a network or cloud drive. The database can be damaged there. Keep the data folder on this computer's own disk, and put a copy of the backups there instead.
 placement-use-for-backups = Put a copy of the backups in { $service }
+error-backup-passphrase-needed = This backup is protected by a passphrase. Enter it in Settings → Backups, then try again.
+error-backup-passphrase-wrong = This passphrase does not open the backup. Nothing was changed; check the passphrase and try again.

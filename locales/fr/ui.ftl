@@ -729,3 +729,5 @@ placement-synced = Le dossier de données de Tandem se trouve dans { $service } 
 placement-network = Le dossier de données de Tandem se trouve sur un lecteur réseau ({ $fs }). La base peut y être endommagée quand la connexion tombe ou qu'un autre ordinateur l'ouvre. Gardez le dossier de données sur le disque de cet ordinateur, et mettez plutôt une copie des sauvegardes sur le lecteur réseau.
 placement-fuse = Le dossier de données de Tandem se trouve sur un lecteur monté par un programme ({ $fs }), en général un lecteur réseau ou en ligne. La base peut y être endommagée. Gardez le dossier de données sur le disque de cet ordinateur, et mettez plutôt une copie des sauvegardes sur ce lecteur.
 placement-use-for-backups = Mettre une copie des sauvegardes dans { $service }
+error-backup-passphrase-needed = Cette sauvegarde est protégée par une phrase secrète. Saisissez-la dans Réglages → Sauvegardes, puis réessayez.
+error-backup-passphrase-wrong = Cette phrase secrète n'ouvre pas la sauvegarde. Rien n'a été modifié ; vérifiez la phrase secrète et réessayez.

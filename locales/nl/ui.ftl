@@ -708,3 +708,5 @@ placement-synced = De gegevensmap van Tandem staat in { $service } ({ $root }). 
 placement-network = De gegevensmap van Tandem staat op een netwerkschijf ({ $fs }). De database kan daar beschadigd raken als de verbinding wegvalt of een andere computer ze opent. Houd de gegevensmap op de schijf van deze computer en zet liever een kopie van de back-ups op de netwerkschijf.
 placement-fuse = De gegevensmap van Tandem staat op een schijf die door een programma gekoppeld is ({ $fs }), meestal een netwerk- of cloudschijf. De database kan daar beschadigd raken. Houd de gegevensmap op de schijf van deze computer en zet liever een kopie van de back-ups op die schijf.
 placement-use-for-backups = Een kopie van de back-ups in { $service } zetten
+error-backup-passphrase-needed = Deze back-up is beveiligd met een wachtzin. Vul ze in bij Instellingen → Back-ups en probeer het opnieuw.
+error-backup-passphrase-wrong = Deze wachtzin opent de back-up niet. Er werd niets gewijzigd; controleer de wachtzin en probeer het opnieuw.
