@@ -75,6 +75,7 @@ const COMMANDS: &[&str] = &[
     "preview_restore",
     "restore_backup",
     "dismiss_recovery",
+    "set_backup_passphrase",
 ];
 
 fn main() {

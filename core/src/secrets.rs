@@ -20,6 +20,8 @@ const FALLBACK_FILE: &str = "smtp-password";
 const TOKEN_FALLBACK_FILE: &str = "sign-in";
 /// The translation service's key where there is no keychain (with consent).
 const TRANSLATE_FALLBACK_FILE: &str = "translate-key";
+/// File name of the consented fallback for the backups' passphrase.
+const BACKUP_FALLBACK_FILE: &str = "backup-passphrase";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
@@ -188,6 +190,31 @@ pub fn translate_key(service: &str, data_dir: &Path) -> Option<String> {
         TRANSLATE_FALLBACK_FILE,
         data_dir,
     )
+}
+
+/// Saves the passphrase backups are encrypted with.
+pub fn save_backup_passphrase(
+    passphrase: &str,
+    allow_file: bool,
+    data_dir: &Path,
+) -> Result<Saved, SecretError> {
+    save_secret(
+        "backup:passphrase",
+        BACKUP_FALLBACK_FILE,
+        passphrase,
+        allow_file,
+        data_dir,
+    )
+}
+
+/// The passphrase backups are encrypted with, if one was set.
+pub fn backup_passphrase(data_dir: &Path) -> Option<String> {
+    secret("backup:passphrase", BACKUP_FALLBACK_FILE, data_dir).filter(|p| !p.is_empty())
+}
+
+/// Forgets the backups' passphrase (new backups are made plain).
+pub fn delete_backup_passphrase(data_dir: &Path) {
+    delete_secret("backup:passphrase", BACKUP_FALLBACK_FILE, data_dir);
 }
 
 /// Saves the password for `username` at `host`: in the keychain, or — only when

@@ -29,6 +29,11 @@ pub(crate) fn folders(store: &Store) -> Result<Vec<PathBuf>, AppError> {
     Ok(dirs)
 }
 
+/// The backups' passphrase, from the keychain (none: plain backups).
+pub(crate) fn passphrase(store: &Store) -> Option<String> {
+    tandem_core::secrets::backup_passphrase(&data_dir(store))
+}
+
 /// One look: a backup when it is due (errors are kept for the next look: a USB stick
 /// that is not plugged in does not stop the backups of the data folder).
 fn look(slot: &Mutex<Option<(PathBuf, Schedule)>>, reason: Reason) {
@@ -40,13 +45,13 @@ fn look(slot: &Mutex<Option<(PathBuf, Schedule)>>, reason: Reason) {
     if !schedule.due(reason, now, &backup::auto::Fingerprint::of(db)) {
         return;
     }
-    let Ok(dirs) = Store::open(db)
+    let Ok((dirs, passphrase)) = Store::open(db)
         .map_err(AppError::from)
-        .and_then(|s| folders(&s))
+        .and_then(|s| Ok((folders(&s)?, passphrase(&s))))
     else {
         return;
     };
-    let _ = schedule.run(reason, db, &dirs, now);
+    let _ = schedule.run(reason, db, &dirs, now, passphrase.as_deref());
 }
 
 impl AutoBackups {

@@ -110,6 +110,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::backups::preview_restore,
             commands::backups::restore_backup,
             commands::backups::dismiss_recovery,
+            commands::backups::set_backup_passphrase,
         ])
 }
 

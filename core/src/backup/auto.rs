@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{make_and_thin, Backup, BackupError};
+use super::{make_and_thin_with, Backup, BackupError};
 use crate::store::{Store, StoreError};
 
 /// The most time between two backups while the data changes.
@@ -76,13 +76,15 @@ impl Schedule {
     }
 
     /// Backs `db` up into `dirs` (the backups folder, and the user's second folder when
-    /// set) if it is due; the backups made (an error per folder that failed).
+    /// set) if it is due, encrypted under `passphrase` when one is set; the backups made
+    /// (an error per folder that failed).
     pub fn run(
         &mut self,
         reason: Reason,
         db: &Path,
         dirs: &[PathBuf],
         now: DateTime<Utc>,
+        passphrase: Option<&str>,
     ) -> Result<Vec<Result<Backup, BackupError>>, StoreError> {
         let seen = Fingerprint::of(db);
         if !self.due(reason, now, &seen) {
@@ -91,7 +93,7 @@ impl Schedule {
         let store = Store::open(db)?;
         let made: Vec<_> = dirs
             .iter()
-            .map(|dir| make_and_thin(&store, dir, now).map(|(b, _)| b))
+            .map(|dir| make_and_thin_with(&store, dir, now, passphrase).map(|(b, _)| b))
             .collect();
         drop(store);
         if made.iter().any(Result::is_ok) {
@@ -139,11 +141,11 @@ mod tests {
         let mut schedule = Schedule::starting(&db, at(0));
         // Nothing changed: no backup, whatever the reason.
         assert!(schedule
-            .run(Reason::Event, &db, &backups, at(1))
+            .run(Reason::Event, &db, &backups, at(1), None)
             .unwrap()
             .is_empty());
         assert!(schedule
-            .run(Reason::Timer, &db, &backups, at(90))
+            .run(Reason::Timer, &db, &backups, at(90), None)
             .unwrap()
             .is_empty());
         // A change: the timer waits until half an hour after the last backup…
@@ -151,20 +153,22 @@ mod tests {
         let mut schedule = Schedule::starting(&db, at(0));
         store.set_setting("k", "2").unwrap();
         assert!(schedule
-            .run(Reason::Timer, &db, &backups, at(29))
+            .run(Reason::Timer, &db, &backups, at(29), None)
             .unwrap()
             .is_empty());
-        let made = schedule.run(Reason::Timer, &db, &backups, at(30)).unwrap();
+        let made = schedule
+            .run(Reason::Timer, &db, &backups, at(30), None)
+            .unwrap();
         assert!(made.len() == 1 && made[0].is_ok(), "{made:?}");
         // …an event does not wait, but needs a change too.
         assert!(schedule
-            .run(Reason::Event, &db, &backups, at(31))
+            .run(Reason::Event, &db, &backups, at(31), None)
             .unwrap()
             .is_empty());
         store.set_setting("k", "3").unwrap();
         assert_eq!(
             schedule
-                .run(Reason::Event, &db, &backups, at(32))
+                .run(Reason::Event, &db, &backups, at(32), None)
                 .unwrap()
                 .len(),
             1

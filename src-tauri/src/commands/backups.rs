@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::data_dir;
 use super::send::Sending;
-use crate::auto_backup::folders;
+use crate::auto_backup::{folders, passphrase};
 use crate::{AppError, AppState};
 
 impl From<BackupError> for AppError {
@@ -34,21 +34,26 @@ pub struct BackupsView {
     pub second_folder: Option<String>,
     /// The backups of both folders, newest first.
     pub backups: Vec<Backup>,
+    /// New backups are encrypted (a passphrase is kept in the keychain).
+    pub encrypted: bool,
 }
 
 fn view(store: &Store) -> Result<BackupsView, AppError> {
     let folder = backup::default_dir(&data_dir(store));
     let second = store.backup_second_folder()?;
-    let mut backups = backup::list(&folder, true)?;
+    let pass = passphrase(store);
+    let mut backups = backup::list_with(&folder, true, pass.as_deref())?;
     if let Some(dir) = &second {
         // A folder that is not there now (a USB stick) lists nothing.
-        backups.extend(backup::list(Path::new(dir), true).unwrap_or_default());
+        backups
+            .extend(backup::list_with(Path::new(dir), true, pass.as_deref()).unwrap_or_default());
     }
     backups.sort_by(|a, b| b.created.cmp(&a.created));
     Ok(BackupsView {
         folder: folder.display().to_string(),
         second_folder: second,
         backups,
+        encrypted: pass.is_some(),
     })
 }
 
@@ -63,8 +68,9 @@ pub fn backups_view(state: tauri::State<'_, AppState>) -> Result<BackupsView, Ap
 pub fn backup_now(state: tauri::State<'_, AppState>) -> Result<BackupsView, AppError> {
     let store = state.store()?;
     let now = chrono::Utc::now();
+    let pass = passphrase(&store);
     for dir in folders(&store)? {
-        backup::make_and_thin(&store, &dir, now)?;
+        backup::make_and_thin_with(&store, &dir, now, pass.as_deref())?;
     }
     view(&store)
 }
@@ -154,8 +160,15 @@ pub fn restore_backup(
     }
     let mut store = state.store()?;
     let db = db_of(&store)?;
+    let pass = passphrase(&store);
     *store = Store::open_in_memory()?;
-    let result = backup::restore(&db, Path::new(&path), chrono::Utc::now(), false);
+    let result = backup::restore_with(
+        &db,
+        Path::new(&path),
+        chrono::Utc::now(),
+        false,
+        pass.as_deref(),
+    );
     // Whatever happened, the app goes on with the file that is there now.
     *store = Store::open(&db)?;
     let mut report = result?;
@@ -214,4 +227,22 @@ pub fn dismiss_recovery(state: tauri::State<'_, AppState>) -> Result<(), AppErro
         state.store()?.seed_sample_once()?;
     }
     Ok(())
+}
+
+/// Sets the passphrase new backups are encrypted with (kept in the keychain; in a
+/// private file only with `allow_file`), or, empty, makes new backups plain again.
+#[tauri::command(async)]
+pub fn set_backup_passphrase(
+    state: tauri::State<'_, AppState>,
+    passphrase: String,
+    allow_file: bool,
+) -> Result<BackupsView, AppError> {
+    let store = state.store()?;
+    let dir = data_dir(&store);
+    if passphrase.is_empty() {
+        tandem_core::secrets::delete_backup_passphrase(&dir);
+    } else {
+        tandem_core::secrets::save_backup_passphrase(&passphrase, allow_file, &dir)?;
+    }
+    view(&store)
 }

@@ -210,6 +210,8 @@ export const api = {
   previewRestore: (path: string) => call<RestoreReport>('preview_restore', { path }),
   restoreBackup: (path: string) => call<RestoreReport>('restore_backup', { path }),
   dismissRecovery: () => call<void>('dismiss_recovery'),
+  setBackupPassphrase: (passphrase: string, allowFile: boolean) =>
+    call<BackupsView>('set_backup_passphrase', { passphrase, allowFile }),
   setUpdateCheckDaily: (on: boolean) => call<void>('set_update_check_daily', { on }),
   checkUpdate: () => call<UpdateFound | null>('check_update'),
   checkUpdateIfDue: () => call<UpdateFound | null>('check_update_if_due'),

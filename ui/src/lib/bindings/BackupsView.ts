@@ -16,4 +16,8 @@ second_folder: string | null,
 /**
  * The backups of both folders, newest first.
  */
-backups: Array<Backup>, };
+backups: Array<Backup>, 
+/**
+ * New backups are encrypted (a passphrase is kept in the keychain).
+ */
+encrypted: boolean, };
