@@ -42,11 +42,12 @@ fn view(store: &Store) -> Result<BackupsView, AppError> {
     let folder = backup::default_dir(&data_dir(store));
     let second = store.backup_second_folder()?;
     let pass = passphrase(store);
-    let mut backups = backup::list_with(&folder, true, pass.as_deref())?;
+    // An encrypted backup is listed without its counts: opening each one costs the
+    // passphrase's deliberate second; the restore's question opens the one chosen.
+    let mut backups = backup::list(&folder, true)?;
     if let Some(dir) = &second {
         // A folder that is not there now (a USB stick) lists nothing.
-        backups
-            .extend(backup::list_with(Path::new(dir), true, pass.as_deref()).unwrap_or_default());
+        backups.extend(backup::list(Path::new(dir), true).unwrap_or_default());
     }
     backups.sort_by(|a, b| b.created.cmp(&a.created));
     Ok(BackupsView {
