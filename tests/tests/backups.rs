@@ -169,3 +169,72 @@ async fn a_damaged_file_at_start_is_put_aside_and_the_newest_backup_restored() -
     app.quit().await?;
     Ok(())
 }
+
+/// A passphrase set in Settings → Backups: the next backup is encrypted (marked so),
+/// and restoring it opens with the passphrase kept for it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_passphrase_encrypts_the_backups_and_opens_them_again() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(&csv, "email;langue\r\nanne.dupont@example.be;fr\r\n")?;
+    launch.cli(&["contacts", "import", csv.to_str().unwrap()])?;
+    let app = App::start(&launch).await?;
+    app.click("nav [data-view='settings']").await?;
+    app.find_soon("[data-backup-passphrase]", Duration::from_secs(5))
+        .await?
+        .send_keys("tuteur voogd 2026")
+        .await?;
+    app.click("[data-action='backup-passphrase-save']").await?;
+    // Without a keychain on this machine, the app asks before using a private file.
+    app.wait_for(
+        "document.querySelector(\"[data-action='allow-backup-passphrase-file']\") !== null || document.querySelector('#backup-passphrase-help')?.textContent.includes('sont chiffrées')",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let asked = app
+        .driver()
+        .execute(
+            "return document.querySelector(\"[data-action='allow-backup-passphrase-file']\") !== null",
+            vec![],
+        )
+        .await?;
+    if asked.json().as_bool() == Some(true) {
+        app.click("[data-action='allow-backup-passphrase-file']")
+            .await?;
+    }
+    app.wait_for(
+        "document.querySelector('#backup-passphrase-help')?.textContent.includes('sont chiffrées')",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.click("[data-action='backup-now']").await?;
+    app.wait_for(
+        "document.querySelectorAll('[data-backup] [data-encrypted]').length === 1",
+        Duration::from_secs(20),
+    )
+    .await?;
+    let path = app
+        .find("[data-backup]")
+        .await?
+        .attr("data-backup")
+        .await?
+        .unwrap_or_default();
+    assert!(path.ends_with(".sqlite3.age"), "{path}");
+    let bytes = std::fs::read(&path)?;
+    assert!(!String::from_utf8_lossy(&bytes).contains("anne.dupont"));
+    app.screenshot("backups-encrypted-fr").await?;
+
+    app.click("[data-restore]").await?;
+    let confirm = app
+        .find_soon("[data-restore-confirm]", Duration::from_secs(20))
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(confirm.contains("1 contact"), "{confirm}");
+    app.click("[data-restore-yes]").await?;
+    app.find_soon("[data-restored]", Duration::from_secs(20))
+        .await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -136,12 +136,16 @@ pub fn preview_restore(
     state: tauri::State<'_, AppState>,
     path: String,
 ) -> Result<RestoreReport, AppError> {
-    let db = db_of(&*state.store()?)?;
-    Ok(backup::restore(
+    let (db, pass) = {
+        let store = state.store()?;
+        (db_of(&store)?, passphrase(&store))
+    };
+    Ok(backup::restore_with(
         &db,
         Path::new(&path),
         chrono::Utc::now(),
         true,
+        pass.as_deref(),
     )?)
 }
 
