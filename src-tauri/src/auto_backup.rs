@@ -18,6 +18,9 @@ use crate::AppError;
 pub struct AutoBackups {
     events: Mutex<Option<Sender<Reason>>>,
     schedule: std::sync::Arc<Mutex<Option<(PathBuf, Schedule)>>>,
+    /// Set while a send runs: the half-hourly backup waits for it to end (a backup beside
+    /// a send costs it a quarter of its rate on two cores; the send's end backs up).
+    sending: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// The folders a backup goes to: `backups/` of the data folder, and the second one.
@@ -36,7 +39,14 @@ pub(crate) fn passphrase(store: &Store) -> Option<String> {
 
 /// One look: a backup when it is due (errors are kept for the next look: a USB stick
 /// that is not plugged in does not stop the backups of the data folder).
-fn look(slot: &Mutex<Option<(PathBuf, Schedule)>>, reason: Reason) {
+fn look(
+    slot: &Mutex<Option<(PathBuf, Schedule)>>,
+    reason: Reason,
+    sending: &std::sync::atomic::AtomicBool,
+) {
+    if reason == Reason::Timer && sending.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
     let Some((db, schedule)) = guard.as_mut() else {
         return;
@@ -62,12 +72,13 @@ impl AutoBackups {
             Some((db.clone(), Schedule::starting(&db, now)));
         let (tx, rx) = mpsc::channel::<Reason>();
         let slot = std::sync::Arc::clone(&self.schedule);
+        let sending = std::sync::Arc::clone(&self.sending);
         let spawned = std::thread::Builder::new()
             .name("auto-backups".into())
             .spawn(move || loop {
                 match rx.recv_timeout(Duration::from_secs(60)) {
-                    Ok(reason) => look(&slot, reason),
-                    Err(RecvTimeoutError::Timeout) => look(&slot, Reason::Timer),
+                    Ok(reason) => look(&slot, reason, &sending),
+                    Err(RecvTimeoutError::Timeout) => look(&slot, Reason::Timer, &sending),
                     Err(RecvTimeoutError::Disconnected) => break,
                 }
             });
@@ -88,6 +99,11 @@ impl AutoBackups {
         }
     }
 
+    /// The flag a send sets while it runs (the timer's backups wait for its end).
+    pub fn sending(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        std::sync::Arc::clone(&self.sending)
+    }
+
     /// A sender for another thread (the send's) to say it ended.
     pub fn notifier(&self) -> Option<Sender<Reason>> {
         self.events
@@ -98,6 +114,6 @@ impl AutoBackups {
 
     /// The app quits: a backup now, on this thread, if anything changed.
     pub fn on_exit(&self) {
-        look(&self.schedule, Reason::Event);
+        look(&self.schedule, Reason::Event, &self.sending);
     }
 }

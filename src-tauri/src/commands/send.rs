@@ -95,7 +95,10 @@ fn spawn_drive(
     route: Route,
     (limits, concurrency): (Vec<RateLimit>, usize),
     sending: &Sending,
-    ended: Option<std::sync::mpsc::Sender<tandem_core::backup::auto::Reason>>,
+    (ended, busy): (
+        Option<std::sync::mpsc::Sender<tandem_core::backup::auto::Reason>>,
+        Arc<std::sync::atomic::AtomicBool>,
+    ),
 ) -> Result<(), AppError> {
     let control = Control::default();
     {
@@ -115,6 +118,8 @@ fn spawn_drive(
         active: true,
         ..SendStatus::default()
     };
+    busy.store(true, std::sync::atomic::Ordering::Relaxed);
+    let not_started = Arc::clone(&busy);
     std::thread::Builder::new()
         .name(format!("send-run-{run}"))
         .spawn(move || {
@@ -151,6 +156,7 @@ fn spawn_drive(
                 })
             })();
             // A send that ended (or paused) changed the ledger: worth a backup.
+            busy.store(false, std::sync::atomic::Ordering::Relaxed);
             if let Some(ended) = ended {
                 let _ = ended.send(tandem_core::backup::auto::Reason::Event);
             }
@@ -161,7 +167,10 @@ fn spawn_drive(
                 Err(e) => s.error = Some(e),
             }
         })
-        .map_err(|e| AppError::new("error-send-thread", e.to_string()))?;
+        .map_err(|e| {
+            not_started.store(false, std::sync::atomic::Ordering::Relaxed);
+            AppError::new("error-send-thread", e.to_string())
+        })?;
     Ok(())
 }
 
@@ -202,7 +211,14 @@ fn start(
             send::pace(&store, &destination)?,
         )
     };
-    spawn_drive(db, run, route, pace, sending, auto.notifier())?;
+    spawn_drive(
+        db,
+        run,
+        route,
+        pace,
+        sending,
+        (auto.notifier(), auto.sending()),
+    )?;
     Ok(run)
 }
 
@@ -305,7 +321,14 @@ pub fn resume_send(
         }
         (db_path(&store)?, route, send::pace(&store, &destination)?)
     };
-    spawn_drive(db, run, route, pace, &sending, auto.notifier())
+    spawn_drive(
+        db,
+        run,
+        route,
+        pace,
+        &sending,
+        (auto.notifier(), auto.sending()),
+    )
 }
 
 #[tauri::command]
