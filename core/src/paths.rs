@@ -48,3 +48,10 @@ pub fn outbox_file(dir: &Path, message_id: &str) -> PathBuf {
         .collect();
     dir.join(format!("{name}.eml"))
 }
+
+/// `path` with `suffix` added to its file name: `tandem.sqlite3` + `-wal`, `.lock`, ….
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}

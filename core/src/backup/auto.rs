@@ -31,9 +31,7 @@ impl Fingerprint {
     pub fn of(db: &Path) -> Fingerprint {
         let mut parts = Vec::new();
         for suffix in ["", "-wal"] {
-            let mut name = db.file_name().unwrap_or_default().to_os_string();
-            name.push(suffix);
-            let meta = std::fs::metadata(db.with_file_name(name)).ok();
+            let meta = std::fs::metadata(crate::paths::with_suffix(db, suffix)).ok();
             parts.push((
                 meta.as_ref().map_or(0, std::fs::Metadata::len),
                 meta.and_then(|m| m.modified().ok()),

@@ -23,6 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::paths::with_suffix;
 use crate::store::{Store, StoreError};
 
 /// The start of every backup file's name; nothing else is ever listed or removed.
@@ -371,6 +372,22 @@ fn soundness(db: &Path) -> Result<(), String> {
     }
 }
 
+/// Moves a damaged database file (with its `-wal` and `-shm`) aside, renamed with the
+/// date, never overwritten; where it now is, or the rename that failed.
+pub(crate) fn move_aside(
+    db: &Path,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, (PathBuf, std::io::Error)> {
+    let aside = with_suffix(db, &format!(".damaged-{}", now.format("%Y%m%d-%H%M%S")));
+    for suffix in ["", "-wal", "-shm"] {
+        let (from, to) = (with_suffix(db, suffix), with_suffix(&aside, suffix));
+        if from.exists() {
+            std::fs::rename(&from, &to).map_err(|e| (to, e))?;
+        }
+    }
+    Ok(aside)
+}
+
 /// Opens the database at `db` at the app's start. A file that cannot be read as a
 /// sound database is not overwritten nor repaired: it is moved aside (renamed with the
 /// date, with its `-wal` and `-shm`), a new file is started, and the newest good backup
@@ -406,21 +423,8 @@ pub fn open_or_recover(
     let Some(reason) = damaged else {
         return Ok((open_store(db, now)?, None));
     };
-    let mut aside = db.as_os_str().to_os_string();
-    aside.push(format!(".damaged-{}", now.format("%Y%m%d-%H%M%S")));
-    let aside = PathBuf::from(aside);
-    for suffix in ["", "-wal", "-shm"] {
-        let mut from = db.as_os_str().to_os_string();
-        from.push(suffix);
-        let mut to = aside.as_os_str().to_os_string();
-        to.push(suffix);
-        if Path::new(&from).exists() {
-            std::fs::rename(&from, &to).map_err(|source| StoreError::CreateDir {
-                path: PathBuf::from(to),
-                source,
-            })?;
-        }
-    }
+    let aside =
+        move_aside(db, now).map_err(|(path, source)| StoreError::CreateDir { path, source })?;
     let dir = default_dir(db.parent().unwrap_or(Path::new(".")));
     let newest = list(&dir, true)
         .unwrap_or_default()

@@ -11,7 +11,7 @@
 //! paused.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -20,6 +20,7 @@ use ts_rs::TS;
 
 use super::{default_dir, make_from, verify, Backup, BackupError, Counts};
 use crate::contacts::{suppression_hash, SALT_KEY};
+use crate::paths::with_suffix;
 use crate::store::{self, Store, StoreError};
 
 /// What a restore brought back and what it kept of the state it replaced.
@@ -268,15 +269,8 @@ fn restore_plain(
         let made: Backup = make_from(&conn, &default_dir(&data_dir), now)?;
         report.undo_backup = Some(made.path);
     } else if db.exists() {
-        let aside = with_suffix(db, &format!(".damaged-{}", now.format("%Y%m%d-%H%M%S")));
-        for (from, to) in journal_pair(db, &aside) {
-            if from.exists() {
-                std::fs::rename(&from, &to).map_err(|source| BackupError::Folder {
-                    path: to.clone(),
-                    source,
-                })?;
-            }
-        }
+        let aside = super::move_aside(db, now)
+            .map_err(|(path, source)| BackupError::Folder { path, source })?;
         report.damaged_moved_to = Some(aside.display().to_string());
     }
     // The old file's write-ahead log must never be applied to the new file.
@@ -384,20 +378,6 @@ fn merge(
         dry_run: false,
         enter_again: Vec::new(),
     })
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-/// The file and its -wal and -shm, each paired with the same under `to`.
-fn journal_pair(from: &Path, to: &Path) -> Vec<(PathBuf, PathBuf)> {
-    ["", "-wal", "-shm"]
-        .iter()
-        .map(|s| (with_suffix(from, s), with_suffix(to, s)))
-        .collect()
 }
 
 fn remove_with_journal(path: &Path) {

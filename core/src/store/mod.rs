@@ -36,9 +36,7 @@ pub struct Store {
 
 /// The lock file of the database at `db` (beside it: `tandem.sqlite3.lock`).
 pub fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    db.with_file_name(name)
+    crate::paths::with_suffix(db, ".lock")
 }
 
 /// Takes the lock of `db` shared (`exclusive`: for a restore); an error when someone
