@@ -19,7 +19,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{default_dir, make_from, verify, Backup, BackupError, Counts};
-use crate::contacts::{suppression_hash, SALT_KEY};
+use crate::contacts::{forget_in_ledger, suppression_hash, SALT_KEY};
 use crate::paths::with_suffix;
 use crate::store::{self, Store, StoreError};
 
@@ -310,21 +310,16 @@ fn merge(
             }
         }
         // Rows of the backup's ledger for people with no contact row (a test send).
-        let ledger: Vec<(i64, String)> = {
+        let ledger: Vec<String> = {
             let mut stmt = restored
                 .connection()
-                .prepare("SELECT id, email FROM send_recipients")?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                .prepare("SELECT DISTINCT email FROM send_recipients")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        for (id, email) in ledger {
+        for email in ledger {
             if current.hashes.contains(&suppression_hash(salt, &email)) {
-                restored.connection().execute(
-                    "UPDATE send_recipients SET email = 'erased-' || id, name = '',
-                            unsubscribe_token = '', reply = '', bounce_reason = ''
-                     WHERE id = ?1",
-                    [id],
-                )?;
+                forget_in_ledger(restored.connection(), &email)?;
             }
         }
         let restored_salt: Option<String> = restored.setting(SALT_KEY)?;

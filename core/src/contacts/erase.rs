@@ -121,6 +121,24 @@ impl Erased {
     }
 }
 
+/// Makes the ledger forget `email`: its rows keep that someone got the issue, not who,
+/// and a bounce's reason or a server's reply quoting the address on another row (a
+/// forward) goes too. How many rows were sent to the address.
+pub fn forget_in_ledger(conn: &rusqlite::Connection, email: &str) -> Result<usize, StoreError> {
+    let rows = conn.execute(
+        "UPDATE send_recipients SET email = 'erased-' || id, name = '',
+                unsubscribe_token = '', reply = '', bounce_reason = ''
+         WHERE email = ?1 COLLATE NOCASE",
+        [email],
+    )?;
+    conn.execute(
+        "UPDATE send_recipients SET bounce_reason = '', reply = ''
+         WHERE instr(lower(bounce_reason), lower(?1)) > 0 OR instr(lower(reply), lower(?1)) > 0",
+        [email],
+    )?;
+    Ok(rows)
+}
+
 /// Removes every trace of contact `id` (address `email`) inside `tx`, keeping the
 /// salted hash that stops an import adding them back.
 pub(super) fn forget(
@@ -154,18 +172,7 @@ pub(super) fn forget(
             .query_map([email], |r| r.get::<_, String>(0))?
             .collect::<Result<_, _>>()?;
     }
-    erased.ledger_rows = tx.execute(
-        "UPDATE send_recipients SET email = 'erased-' || id, name = '',
-                unsubscribe_token = '', reply = '', bounce_reason = ''
-         WHERE email = ?1 COLLATE NOCASE",
-        [email],
-    )?;
-    // A bounce's reason quoting the address on a row sent to another one (a forward).
-    tx.execute(
-        "UPDATE send_recipients SET bounce_reason = '', reply = ''
-         WHERE instr(lower(bounce_reason), lower(?1)) > 0 OR instr(lower(reply), lower(?1)) > 0",
-        [email],
-    )?;
+    erased.ledger_rows = forget_in_ledger(tx, email)?;
     tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
     tx.execute(
         "INSERT OR IGNORE INTO suppressions (hash) VALUES (?1)",

@@ -15,7 +15,7 @@ pub use db::{
     ContactSummary, ImportReport, SALT_KEY,
 };
 pub use decode::{decode, Decoded, SourceEncoding};
-pub use erase::Erased;
+pub use erase::{forget_in_ledger, Erased};
 pub use export::{export_csv, EXPORT_HEADER};
 pub use header::{map_headers, Field};
 pub use import::{
