@@ -426,10 +426,18 @@ pub fn open_or_recover(
     let aside =
         move_aside(db, now).map_err(|(path, source)| StoreError::CreateDir { path, source })?;
     let dir = default_dir(db.parent().unwrap_or(Path::new(".")));
-    let newest = list(&dir, true)
+    // The newest that passes its check: older ones are not opened once one is found.
+    let newest = list(&dir, false)
         .unwrap_or_default()
         .into_iter()
-        .find(|b| b.counts.is_some());
+        .filter(|b| !b.encrypted)
+        .find_map(|b| {
+            let counts = verify(Path::new(&b.path)).ok()?;
+            Some(Backup {
+                counts: Some(counts),
+                ..b
+            })
+        });
     let store = open_store(db, now)?;
     Ok((
         store,
@@ -441,9 +449,21 @@ pub fn open_or_recover(
     ))
 }
 
+/// How much of each listed backup is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Its name and size only.
+    Name,
+    /// Its counts, from a read-only connection (what a list on screen needs; a restore
+    /// checks the one chosen).
+    Counts,
+    /// Its counts after `PRAGMA integrity_check` (none when it fails).
+    Verified,
+}
+
 /// Tandem's backups in `dir`, newest first. Files of other names (a half-written
-/// `.partial`, the user's own files) are not listed. With `open`, each file's counts
-/// are read (a damaged one is listed with none).
+/// `.partial`, the user's own files) are not listed. With `open`, each file is checked
+/// and its counts read (a damaged one is listed with none).
 pub fn list(dir: &Path, open: bool) -> Result<Vec<Backup>, BackupError> {
     list_with(dir, open, None)
 }
@@ -454,6 +474,32 @@ pub fn list_with(
     open: bool,
     passphrase: Option<&str>,
 ) -> Result<Vec<Backup>, BackupError> {
+    let reading = if open {
+        Reading::Verified
+    } else {
+        Reading::Name
+    };
+    list_reading(dir, reading, passphrase)
+}
+
+/// The counts of the database file at `path`, read-only, without a check.
+fn read_counts(path: &Path) -> Result<Counts, String> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| e.to_string())?;
+    counts(&conn).map_err(|e| e.to_string())
+}
+
+/// Tandem's backups in `dir`, newest first, each read as far as `reading` says.
+pub fn list_reading(
+    dir: &Path,
+    reading: Reading,
+    passphrase: Option<&str>,
+) -> Result<Vec<Backup>, BackupError> {
+    let read = |path: &Path| match reading {
+        Reading::Name => None,
+        Reading::Counts => read_counts(path).ok(),
+        Reading::Verified => verify(path).ok(),
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -476,12 +522,12 @@ pub fn list_with(
             continue;
         }
         let encrypted = is_encrypted(&name);
-        let counts = match (open, encrypted) {
-            (false, _) => None,
-            (true, false) => verify(&path).ok(),
-            (true, true) => match decrypt_to_temp(&path, passphrase) {
+        let counts = match (reading, encrypted) {
+            (Reading::Name, _) => None,
+            (_, false) => read(&path),
+            (_, true) => match decrypt_to_temp(&path, passphrase) {
                 Ok(plain) => {
-                    let counts = verify(&plain).ok();
+                    let counts = read(&plain);
                     crypt::shred(&plain);
                     counts
                 }

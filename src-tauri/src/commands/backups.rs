@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use tandem_core::backup::{self, Backup, BackupError, RestoreReport};
+use tandem_core::backup::{self, Backup, BackupError, Reading, RestoreReport};
 use tandem_core::store::Store;
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
@@ -44,10 +44,14 @@ fn view(store: &Store) -> Result<BackupsView, AppError> {
     let pass = passphrase(store);
     // An encrypted backup is listed without its counts: opening each one costs the
     // passphrase's deliberate second; the restore's question opens the one chosen.
-    let mut backups = backup::list(&folder, true)?;
+    // Counts without a check of each file (a restore checks the one chosen): opening
+    // Settings reads dozens of backups.
+    let mut backups = backup::list_reading(&folder, Reading::Counts, None)?;
     if let Some(dir) = &second {
         // A folder that is not there now (a USB stick) lists nothing.
-        backups.extend(backup::list(Path::new(dir), true).unwrap_or_default());
+        backups.extend(
+            backup::list_reading(Path::new(dir), Reading::Counts, None).unwrap_or_default(),
+        );
     }
     backups.sort_by(|a, b| b.created.cmp(&a.created));
     Ok(BackupsView {
