@@ -48,6 +48,20 @@ export function hasMessage(lang: UiLanguage, id: string): boolean {
   return bundles[lang].hasMessage(id);
 }
 
+/** The locale of the interface language, as Belgian readers write dates and numbers. */
+export function localeTag(): string {
+  return { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' }[i18n.lang];
+}
+
+/** A date and time (ms since the epoch, or RFC 3339) in the interface language. */
+export function dateTime(
+  value: number | string,
+  dateStyle: 'long' | 'medium' = 'medium',
+  timeStyle: 'medium' | 'short' = 'short',
+): string {
+  return new Date(value).toLocaleString(localeTag(), { dateStyle, timeStyle });
+}
+
 export function setLanguage(lang: UiLanguage): void {
   i18n.lang = lang;
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
