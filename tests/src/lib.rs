@@ -403,11 +403,28 @@ impl App {
         );
         let deadline = Instant::now() + timeout;
         loop {
-            let found = self.driver().execute(&script, vec![]).await?;
-            if found.json().as_bool() == Some(true) || Instant::now() > deadline {
+            let found = self.poll(&script, deadline).await?;
+            if found || Instant::now() > deadline {
                 return self.find(css).await;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// One look of a polling loop: whether `script` returned true. WebKitWebDriver now
+    /// and then answers "Could not parse script result" while the page is busy (seen
+    /// once in a fresh-clone run, in the translate test, as the preview frame reloaded):
+    /// a polling loop takes that as "not yet" and looks again, until `deadline`.
+    async fn poll(&self, script: &str, deadline: Instant) -> Result<bool> {
+        match self.driver().execute(script, vec![]).await {
+            Ok(value) => Ok(value.json().as_bool() == Some(true)),
+            Err(e)
+                if e.to_string().contains("Could not parse script result")
+                    && Instant::now() <= deadline =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
         }
     }
 
@@ -467,12 +484,9 @@ impl App {
     /// Waits until `script` (a JS expression) is truthy, or fails after `timeout`.
     pub async fn wait_for(&self, script: &str, timeout: Duration) -> Result<()> {
         let deadline = Instant::now() + timeout;
+        let check = format!("return !!({script});");
         loop {
-            let ok = self
-                .driver()
-                .execute(format!("return !!({script});"), vec![])
-                .await?;
-            if ok.json().as_bool() == Some(true) {
+            if self.poll(&check, deadline).await? {
                 return Ok(());
             }
             if Instant::now() > deadline {
