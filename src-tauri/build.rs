@@ -76,6 +76,9 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "dismiss_recovery",
     "set_backup_passphrase",
+    "data_folder_view",
+    "propose_data_folder",
+    "move_data_folder",
 ];
 
 fn main() {

@@ -55,6 +55,13 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Move the data folder (database, backups, outbox) to DIR, checked before the old
+    /// files go; the old folder keeps a note that leads the app and this command there.
+    /// Prints {"from", "to", "files", "bytes"}.
+    MoveData {
+        /// The new data folder: absolute, outside the current one, without a database.
+        to: PathBuf,
+    },
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
@@ -351,8 +358,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let db = match cli.db {
-        Some(path) => path,
+    let db = match &cli.db {
+        Some(path) => path.clone(),
         None => tandem_core::paths::default_db_path().ok_or(
             "no home folder was found for the default database; pass --db PATH".to_owned(),
         )?,
@@ -384,6 +391,19 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Backup(args) => backup::backup(&db, args)?,
         Command::Check => backup::check(&db)?,
         Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
+        Command::MoveData { to } => {
+            // The note goes where this command looks first: the --db file's folder, else
+            // $TANDEM_DATA_DIR or the platform's data folder.
+            let base = match &cli.db {
+                Some(_) => db.parent().map(std::path::Path::to_path_buf),
+                None => tandem_core::paths::base_data_dir(),
+            }
+            .unwrap_or_else(|| PathBuf::from("."));
+            let to = std::path::absolute(&to).map_err(|e| e.to_string())?;
+            let moved = tandem_core::backup::relocate::move_data(&db, &to, &base)
+                .map_err(|e| e.to_string())?;
+            println!("{}", serde_json::to_string(&moved).map_err(|e| e.to_string())?);
+        }
         Command::Send(args) => {
             let outbox = db
                 .parent()

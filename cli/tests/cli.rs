@@ -1206,3 +1206,57 @@ fn a_backup_under_a_passphrase_opens_only_with_it() {
     // No plain copy is left in the temporary folder by this test's commands.
     assert_eq!(plain_copies(), plain_before, "a plain copy was left behind");
 }
+
+#[test]
+fn a_moved_data_folder_is_where_every_later_command_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("Dropbox/Tandem");
+    let to = dir.path().join("local data");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, csv_of(50)).unwrap();
+    let in_data = |args: &[&str]| {
+        let out = tandem()
+            .env("TANDEM_DATA_DIR", &base)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    in_data(&["contacts", "import", csv.to_str().unwrap()]);
+    in_data(&["backup"]);
+    let before = in_data(&["contacts", "export"]);
+
+    let moved = json(&in_data(&["move-data", to.to_str().unwrap()]));
+    assert_eq!(moved["to"].as_str(), Some(to.to_str().unwrap()));
+    assert_eq!(moved["files"].as_u64(), Some(1), "the backup: {moved}");
+
+    let init = json(&in_data(&["init"]));
+    assert_eq!(
+        init["database"].as_str(),
+        Some(to.join("tandem.sqlite3").to_str().unwrap())
+    );
+    assert_eq!(in_data(&["contacts", "export"]), before);
+    assert_eq!(in_data(&["backup", "list"]).lines().count(), 1);
+    assert!(!base.join("tandem.sqlite3").exists());
+
+    // Into a folder that has a database of its own: refused, with the reason.
+    let other = dir.path().join("other");
+    tandem().arg("--db").arg(other.join("tandem.sqlite3")).arg("init").output().unwrap();
+    let out = tandem()
+        .env("TANDEM_DATA_DIR", &base)
+        .args(["move-data", other.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("has-database"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(in_data(&["contacts", "export"]), before);
+}

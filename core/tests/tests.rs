@@ -25,3 +25,6 @@ mod backups;
 
 // rooms: the one-way imports between the rooms of core, and no circle in the shell.
 mod rooms;
+
+// relocate: the data folder moved elsewhere, and back.
+mod relocate;

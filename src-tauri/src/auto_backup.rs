@@ -87,6 +87,19 @@ impl AutoBackups {
         }
     }
 
+    /// The data folder moved: the backups follow the database there (the schedule goes
+    /// on as it was).
+    pub fn moved_to(&self, db: PathBuf) {
+        if let Some((path, _)) = self
+            .schedule
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_mut()
+        {
+            *path = db;
+        }
+    }
+
     /// Something worth a backup happened (a send ended, an import, a bulk change).
     pub fn event(&self) {
         if let Some(tx) = self

@@ -111,6 +111,9 @@ pub fn configure<R: tauri::Runtime>(
             commands::backups::restore_backup,
             commands::backups::dismiss_recovery,
             commands::backups::set_backup_passphrase,
+            commands::data_folder::data_folder_view,
+            commands::data_folder::propose_data_folder,
+            commands::data_folder::move_data_folder,
         ])
 }
 

@@ -11,6 +11,7 @@
 pub mod auto;
 pub mod crypt;
 pub mod placement;
+pub mod relocate;
 mod restore;
 pub mod retention;
 
@@ -31,7 +32,7 @@ pub const PREFIX: &str = "tandem-backup-";
 /// The end of an (unencrypted) backup file's name.
 pub const SUFFIX: &str = ".sqlite3";
 /// What a backup is called while it is being written and checked.
-const PARTIAL: &str = ".partial";
+pub(crate) const PARTIAL: &str = ".partial";
 /// The timestamp in a backup's name (UTC, sorts as it reads).
 const STAMP: &str = "%Y-%m-%dT%H%M%S%.3fZ";
 
@@ -56,6 +57,10 @@ pub enum BackupError {
     #[error("{path} cannot be read as a backup: {reason}")]
     Unreadable { path: PathBuf, reason: String },
     /// An encrypted backup without its passphrase (`needed`), or with a wrong one.
+    /// A folder that cannot take the data folder (`reason`: not-absolute, same, nested,
+    /// not-a-folder, has-database).
+    #[error("the data folder cannot move to {path}: {reason}")]
+    MoveTarget { path: PathBuf, reason: String },
     #[error("{}", if *.needed { "this backup is encrypted: give its passphrase" } else { "the passphrase does not open this backup" })]
     Passphrase { needed: bool },
 }
@@ -74,6 +79,11 @@ impl BackupError {
             BackupError::Folder { .. } => "error-backup-folder",
             BackupError::Unverified { .. } => "error-backup-unverified",
             BackupError::Unreadable { .. } => "error-backup-unreadable",
+            BackupError::MoveTarget { reason, .. } => match reason.as_str() {
+                "has-database" => "error-move-has-database",
+                "not-a-folder" => "error-move-not-a-folder",
+                _ => "error-move-nested",
+            },
             BackupError::Passphrase { needed: true } => "error-backup-passphrase-needed",
             BackupError::Passphrase { needed: false } => "error-backup-passphrase-wrong",
         }

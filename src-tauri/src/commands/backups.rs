@@ -134,15 +134,17 @@ fn db_of(store: &Store) -> Result<PathBuf, AppError> {
         .ok_or_else(|| AppError::new("error-store-internal", "in-memory database"))
 }
 
-/// What restoring `path` would bring back and keep (nothing is changed).
+/// What restoring `path` would bring back and keep (nothing is changed). `given`: the
+/// passphrase typed for this backup (one from another computer), else the keychain's.
 #[tauri::command(async)]
 pub fn preview_restore(
     state: tauri::State<'_, AppState>,
     path: String,
+    given: Option<String>,
 ) -> Result<RestoreReport, AppError> {
     let (db, pass) = {
         let store = state.store()?;
-        (db_of(&store)?, passphrase(&store))
+        (db_of(&store)?, given.or_else(|| passphrase(&store)))
     };
     Ok(backup::restore_with(
         &db,
@@ -154,12 +156,15 @@ pub fn preview_restore(
 }
 
 /// Restores `path`: the app's own connection is closed for the swap and opened again
-/// on the restored file. Refused while a send runs.
+/// on the restored file. Refused while a send runs. `given`: the passphrase typed for
+/// this backup; once it opened the backup it is kept in the keychain (when there is
+/// one), so that new backups are protected as the restored ones were.
 #[tauri::command(async)]
 pub fn restore_backup(
     state: tauri::State<'_, AppState>,
     sending: tauri::State<'_, Sending>,
     path: String,
+    given: Option<String>,
 ) -> Result<RestoreReport, AppError> {
     if sending.is_active() {
         return Err(AppError::new(
@@ -169,7 +174,8 @@ pub fn restore_backup(
     }
     let mut store = state.store()?;
     let db = db_of(&store)?;
-    let pass = passphrase(&store);
+    let given = given.filter(|p| !p.is_empty());
+    let pass = given.clone().or_else(|| passphrase(&store));
     *store = Store::open_in_memory()?;
     let result = backup::restore_with(
         &db,
@@ -181,6 +187,12 @@ pub fn restore_backup(
     // Whatever happened, the app goes on with the file that is there now.
     *store = Store::open(&db)?;
     let mut report = result?;
+    let encrypted = Path::new(&path)
+        .file_name()
+        .is_some_and(|n| backup::is_encrypted(&n.to_string_lossy()));
+    if let Some(given) = given.filter(|_| encrypted) {
+        let _ = tandem_core::secrets::save_backup_passphrase(&given, false, &data_dir(&store));
+    }
     report.enter_again = enter_again(&store)?;
     *state.recovery.lock().unwrap_or_else(|p| p.into_inner()) = None;
     state
