@@ -402,7 +402,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let to = std::path::absolute(&to).map_err(|e| e.to_string())?;
             let moved = tandem_core::backup::relocate::move_data(&db, &to, &base)
                 .map_err(|e| e.to_string())?;
-            println!("{}", serde_json::to_string(&moved).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string(&moved).map_err(|e| e.to_string())?
+            );
         }
         Command::Send(args) => {
             let outbox = db

@@ -1246,7 +1246,12 @@ fn a_moved_data_folder_is_where_every_later_command_goes() {
 
     // Into a folder that has a database of its own: refused, with the reason.
     let other = dir.path().join("other");
-    tandem().arg("--db").arg(other.join("tandem.sqlite3")).arg("init").output().unwrap();
+    tandem()
+        .arg("--db")
+        .arg(other.join("tandem.sqlite3"))
+        .arg("init")
+        .output()
+        .unwrap();
     let out = tandem()
         .env("TANDEM_DATA_DIR", &base)
         .args(["move-data", other.to_str().unwrap()])

@@ -724,3 +724,26 @@ backups-passphrase-remove = Stop encrypting
 backups-passphrase-saved = Saved. The next backups use it.
 backups-encrypted = encrypted
 backups-no-keychain = This computer has no keychain. Keep the passphrase in a file of the data folder that only your account can read?
+
+## Settings → Data folder
+data-folder-title = Data folder
+data-folder-help = Tandem keeps its database, its backups and the outbox here. You can move them to another folder on this computer: Tandem copies everything, checks the copy, and only then removes the old files.
+data-folder-move-advice = Move the data folder to this computer's own disk.
+data-folder-move-local = Move to this computer's own folder
+data-folder-local-is = This computer's own folder: { $path }
+data-folder-move-pick = Move to another folder…
+data-folder-confirm-title = Move Tandem's data to this folder?
+data-folder-confirm-what = Tandem copies the database, the backups and the outbox there, checks the copy, and then removes the old files. A note in the old place leads Tandem to the new folder. Nothing else may use Tandem meanwhile.
+data-folder-do = Move the data
+data-folder-busy = Moving…
+data-folder-moved = The data was moved. The old folder was { $from }.
+data-folder-target-synced = This folder is inside { $service }. A database kept there can be damaged by the sync. Choose a folder on this computer's own disk.
+data-folder-target-network = This folder is on a network drive ({ $fs }). A database kept there can be damaged. Choose a folder on this computer's own disk.
+data-folder-target-fuse = This folder is on a drive mounted by a program ({ $fs }). A database kept there can be damaged. Choose a folder on this computer's own disk.
+error-move-has-database = That folder already holds a Tandem database. Choose an empty folder, or move that database away first.
+error-move-not-a-folder = That is a file, not a folder. Choose a folder.
+error-move-nested = Choose a folder outside Tandem's current data folder (and not one that contains it).
+error-move-send-running = A send is under way. Pause it or let it finish, then move the data folder.
+restore-passphrase-label = Passphrase of this backup
+restore-passphrase-help = This backup is protected by a passphrase (the one set in Tandem on the computer that made it). Type it to open the backup; nothing is changed before you confirm.
+restore-passphrase-open = Open the backup

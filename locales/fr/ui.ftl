@@ -739,3 +739,26 @@ backups-passphrase-remove = Ne plus chiffrer
 backups-passphrase-saved = Enregistrée. Les prochaines sauvegardes l'utilisent.
 backups-encrypted = chiffrée
 backups-no-keychain = Cet ordinateur n'a pas de trousseau. Garder la phrase secrète dans un fichier du dossier de données que seul votre compte peut lire ?
+
+## Paramètres → Dossier des données
+data-folder-title = Dossier des données
+data-folder-help = Tandem garde ici sa base de données, ses sauvegardes et la boîte d'envoi. Vous pouvez les déplacer vers un autre dossier de cet ordinateur : Tandem copie tout, vérifie la copie, et seulement ensuite supprime les anciens fichiers.
+data-folder-move-advice = Déplacez le dossier des données sur le disque de cet ordinateur.
+data-folder-move-local = Déplacer vers le dossier de cet ordinateur
+data-folder-local-is = Dossier propre à cet ordinateur : { $path }
+data-folder-move-pick = Déplacer vers un autre dossier…
+data-folder-confirm-title = Déplacer les données de Tandem vers ce dossier ?
+data-folder-confirm-what = Tandem y copie la base de données, les sauvegardes et la boîte d'envoi, vérifie la copie, puis supprime les anciens fichiers. Une note laissée à l'ancien emplacement mène Tandem au nouveau dossier. Rien d'autre ne doit utiliser Tandem pendant ce temps.
+data-folder-do = Déplacer les données
+data-folder-busy = Déplacement…
+data-folder-moved = Les données ont été déplacées. L'ancien dossier était { $from }.
+data-folder-target-synced = Ce dossier se trouve dans { $service }. Une base de données gardée là peut être abîmée par la synchronisation. Choisissez un dossier sur le disque de cet ordinateur.
+data-folder-target-network = Ce dossier se trouve sur un lecteur réseau ({ $fs }). Une base de données gardée là peut être abîmée. Choisissez un dossier sur le disque de cet ordinateur.
+data-folder-target-fuse = Ce dossier se trouve sur un lecteur monté par un programme ({ $fs }). Une base de données gardée là peut être abîmée. Choisissez un dossier sur le disque de cet ordinateur.
+error-move-has-database = Ce dossier contient déjà une base de données Tandem. Choisissez un dossier vide, ou déplacez d'abord cette base ailleurs.
+error-move-not-a-folder = C'est un fichier, pas un dossier. Choisissez un dossier.
+error-move-nested = Choisissez un dossier en dehors du dossier des données actuel de Tandem (et qui ne le contient pas).
+error-move-send-running = Un envoi est en cours. Mettez-le en pause ou laissez-le se terminer, puis déplacez le dossier des données.
+restore-passphrase-label = Phrase secrète de cette sauvegarde
+restore-passphrase-help = Cette sauvegarde est protégée par une phrase secrète (celle choisie dans Tandem sur l'ordinateur qui l'a faite). Tapez-la pour ouvrir la sauvegarde ; rien n'est modifié avant votre confirmation.
+restore-passphrase-open = Ouvrir la sauvegarde

@@ -718,3 +718,26 @@ backups-passphrase-remove = Niet meer versleutelen
 backups-passphrase-saved = Opgeslagen. De volgende back-ups gebruiken ze.
 backups-encrypted = versleuteld
 backups-no-keychain = Deze computer heeft geen sleutelhanger. De wachtzin bewaren in een bestand van de gegevensmap dat alleen uw account kan lezen?
+
+## Instellingen → Gegevensmap
+data-folder-title = Gegevensmap
+data-folder-help = Tandem bewaart hier zijn database, zijn back-ups en de outbox. U kunt ze naar een andere map op deze computer verplaatsen: Tandem kopieert alles, controleert de kopie en verwijdert pas daarna de oude bestanden.
+data-folder-move-advice = Verplaats de gegevensmap naar de eigen schijf van deze computer.
+data-folder-move-local = Naar de eigen map van deze computer verplaatsen
+data-folder-local-is = Eigen map van deze computer: { $path }
+data-folder-move-pick = Naar een andere map verplaatsen…
+data-folder-confirm-title = De gegevens van Tandem naar deze map verplaatsen?
+data-folder-confirm-what = Tandem kopieert de database, de back-ups en de outbox daarheen, controleert de kopie en verwijdert daarna de oude bestanden. Een notitie op de oude plaats leidt Tandem naar de nieuwe map. Niets anders mag Tandem intussen gebruiken.
+data-folder-do = Gegevens verplaatsen
+data-folder-busy = Bezig met verplaatsen…
+data-folder-moved = De gegevens zijn verplaatst. De oude map was { $from }.
+data-folder-target-synced = Deze map staat in { $service }. Een database die daar staat, kan door de synchronisatie beschadigd raken. Kies een map op de eigen schijf van deze computer.
+data-folder-target-network = Deze map staat op een netwerkschijf ({ $fs }). Een database die daar staat, kan beschadigd raken. Kies een map op de eigen schijf van deze computer.
+data-folder-target-fuse = Deze map staat op een schijf die door een programma is gekoppeld ({ $fs }). Een database die daar staat, kan beschadigd raken. Kies een map op de eigen schijf van deze computer.
+error-move-has-database = Die map bevat al een Tandem-database. Kies een lege map, of verplaats die database eerst.
+error-move-not-a-folder = Dat is een bestand, geen map. Kies een map.
+error-move-nested = Kies een map buiten de huidige gegevensmap van Tandem (en geen map die ze bevat).
+error-move-send-running = Er loopt een verzending. Pauzeer ze of laat ze eindigen, en verplaats dan de gegevensmap.
+restore-passphrase-label = Wachtzin van deze back-up
+restore-passphrase-help = Deze back-up is beveiligd met een wachtzin (die in Tandem werd ingesteld op de computer die hem maakte). Typ ze om de back-up te openen; er verandert niets voordat u bevestigt.
+restore-passphrase-open = Back-up openen

@@ -238,3 +238,195 @@ async fn a_passphrase_encrypts_the_backups_and_opens_them_again() -> Result<()> 
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_data_folder_in_onedrive_moves_to_this_computers_own_folder() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let onedrive = dir.path().join("OneDrive - PMO");
+    let local_share = dir.path().join("local-share");
+    let local = local_share.join("be.mineursenexil.tandem");
+    let launch = Launch {
+        data_dir: onedrive.join("Tandem"),
+        locale: "fr_BE.UTF-8".into(),
+        env: vec![
+            ("OneDrive".into(), onedrive.display().to_string()),
+            ("XDG_DATA_HOME".into(), local_share.display().to_string()),
+        ],
+    };
+    std::fs::create_dir_all(&launch.data_dir)?;
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;langue\r\nanne.dupont@example.be;fr\r\njan@example.be;nl\r\n",
+    )?;
+    launch.cli(&["contacts", "import", csv.to_str().unwrap()])?;
+    launch.cli(&["backup"])?;
+
+    let app = App::start(&launch).await?;
+    app.find_soon("[data-placement='synced']", Duration::from_secs(5))
+        .await?;
+    app.click("nav [data-view='settings']").await?;
+    app.find_soon("[data-action='move-data-local']", Duration::from_secs(5))
+        .await?;
+    let shown = app.find("[data-data-folder]").await?.text().await?;
+    assert!(shown.contains("OneDrive - PMO"), "{shown}");
+    app.click("[data-action='move-data-local']").await?;
+    let confirm = app
+        .find_soon("[data-move-confirm]", Duration::from_secs(5))
+        .await?
+        .text()
+        .await?;
+    assert!(confirm.contains(&local.display().to_string()), "{confirm}");
+    // The safe answer has the focus.
+    let focused = app
+        .driver()
+        .execute(
+            "return document.activeElement?.dataset.action === 'move-data-cancel'",
+            vec![],
+        )
+        .await?;
+    assert_eq!(focused.json().as_bool(), Some(true));
+    app.driver()
+        .execute(
+            "document.querySelector('[data-data-folder]').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.screenshot("data-folder-move-fr").await?;
+    app.click("[data-action='move-data-confirm']").await?;
+    app.find_soon("[data-data-folder-moved]", Duration::from_secs(20))
+        .await?;
+    let path = app.find("[data-data-folder-path]").await?.text().await?;
+    assert_eq!(path, local.display().to_string());
+
+    // On disk: the database, its backup and the imported file are in the new folder;
+    // the old one keeps only the note.
+    assert!(local.join("tandem.sqlite3").is_file());
+    assert!(local.join("contacts.csv").is_file());
+    assert_eq!(std::fs::read_dir(local.join("backups"))?.count(), 1);
+    let left: Vec<String> = std::fs::read_dir(&launch.data_dir)?
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<std::io::Result<_>>()?;
+    assert_eq!(left, ["moved-to.txt"]);
+
+    // The app goes on in the new folder: a backup now lands there.
+    app.click("[data-action='backup-now']").await?;
+    app.wait_for(
+        "document.querySelectorAll('[data-backup]').length === 2",
+        Duration::from_secs(10),
+    )
+    .await?;
+    assert_eq!(std::fs::read_dir(local.join("backups"))?.count(), 2);
+    app.choose_language("nl").await?;
+    app.driver()
+        .execute(
+            "document.querySelector('[data-data-folder]').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    let moved = app.find("[data-data-folder-moved]").await?.text().await?;
+    assert!(moved.contains("De gegevens zijn verplaatst"), "{moved}");
+    app.screenshot("data-folder-moved-nl").await?;
+    app.quit().await?;
+
+    // Started again: the note leads there, nothing is offered as a first start, and
+    // the warning is gone.
+    let app = App::start(&launch).await?;
+    app.click("nav [data-view='contacts']").await?;
+    app.wait_for(
+        "document.body.textContent.includes('anne.dupont@example.be')",
+        Duration::from_secs(10),
+    )
+    .await?;
+    let banners = app
+        .driver()
+        .execute(
+            "return [document.querySelector('[data-placement]') === null, document.querySelector('[data-welcome]') === null]",
+            vec![],
+        )
+        .await?;
+    assert_eq!(banners.json(), &serde_json::json!([true, true]));
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_protected_on_another_computer_asks_for_its_passphrase() -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let csv = launch.data_dir.join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "email;taal\r\nsofie@voorbeeld.be;nl\r\nanne@exemple.be;fr\r\n",
+    )?;
+    launch.cli(&["contacts", "import", csv.to_str().unwrap()])?;
+    // Made elsewhere with that computer's passphrase (this one has none).
+    let out = std::process::Command::new(tandem_e2e::cli_binary())
+        .arg("--db")
+        .arg(launch.data_dir.join("tandem.sqlite3"))
+        .arg("backup")
+        .env("TANDEM_BACKUP_PASSPHRASE", "kinderen op de vlucht")
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    launch.cli(&["contacts", "erase", "anne@exemple.be"])?;
+
+    let app = App::start(&launch).await?;
+    app.click("nav [data-view='settings']").await?;
+    app.find_soon("[data-backup] [data-encrypted]", Duration::from_secs(10))
+        .await?;
+    app.click("[data-restore]").await?;
+    app.find_soon("[data-restore-passphrase]", Duration::from_secs(10))
+        .await?;
+    // Nothing is said to be wrong before anything was typed.
+    let banner = app
+        .driver()
+        .execute(
+            "return document.querySelector('[data-backups] [role=alert]')?.textContent ?? ''",
+            vec![],
+        )
+        .await?;
+    assert_eq!(banner.json().as_str(), Some(""));
+    app.fill("#restore-passphrase", "kinderen op de vlucht!")
+        .await?;
+    app.click("[data-action='restore-passphrase-open']").await?;
+    let wrong = app
+        .find_soon("[data-passphrase-wrong]", Duration::from_secs(20))
+        .await?
+        .text()
+        .await?;
+    assert!(wrong.contains("Er werd niets gewijzigd"), "{wrong}");
+    app.driver()
+        .execute(
+            "document.querySelector('[data-restore-passphrase]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await?;
+    app.screenshot("backups-passphrase-wrong-nl").await?;
+    app.fill("#restore-passphrase", "kinderen op de vlucht")
+        .await?;
+    app.click("[data-action='restore-passphrase-open']").await?;
+    let confirm = app
+        .find_soon("[data-restore-confirm]", Duration::from_secs(20))
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    // Two in the backup; the one erased since comes back erased.
+    assert!(confirm.contains("1 contact terug"), "{confirm}");
+    assert!(
+        confirm.contains("1 persoon die sindsdien gewist is"),
+        "{confirm}"
+    );
+    app.click("[data-restore-yes]").await?;
+    app.find_soon("[data-restored]", Duration::from_secs(20))
+        .await?;
+    app.quit().await?;
+    // The person erased after that backup stays erased.
+    let shown = launch.cli(&["contacts", "export"])?;
+    assert!(shown.contains("sofie@voorbeeld.be"), "{shown}");
+    assert!(!shown.contains("anne@exemple.be"), "{shown}");
+    Ok(())
+}

@@ -74,7 +74,10 @@ fn everything_arrives_the_note_leads_there_and_nothing_stays_behind() {
         emails(&new_db),
         ["anne.peeters@voorbeeld.be", "jan.janssens@voorbeeld.be"]
     );
-    assert_eq!(backup::list(&backup::default_dir(&to), true).unwrap().len(), 1);
+    assert_eq!(
+        backup::list(&backup::default_dir(&to), true).unwrap().len(),
+        1
+    );
     assert!(to.join("outbox/m1@example.org.eml").is_file());
     assert!(to.join("secrets-smtp.json").is_file());
     // The old folder keeps the note, and nothing else.

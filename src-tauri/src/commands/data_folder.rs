@@ -42,7 +42,9 @@ fn view(store: &Store, moved_from: Option<String>) -> DataFolderView {
     let folder = data_dir(store);
     let inputs = placement::Inputs::of_this_computer();
     let local_folder = tandem_core::paths::platform_data_dir()
-        .filter(|local| relocate::check_target(&folder.join(tandem_core::paths::DB_FILE_NAME), local).is_ok())
+        .filter(|local| {
+            relocate::check_target(&folder.join(tandem_core::paths::DB_FILE_NAME), local).is_ok()
+        })
         .filter(|local| placement::assess(local, &inputs).is_none());
     DataFolderView {
         placement: placement::assess(&folder, &inputs),
@@ -97,7 +99,10 @@ pub fn move_data_folder(
     path: String,
 ) -> Result<DataFolderView, AppError> {
     if sending.is_active() {
-        return Err(AppError::new("error-move-send-running", "a send is running"));
+        return Err(AppError::new(
+            "error-move-send-running",
+            "a send is running",
+        ));
     }
     let mut store = state.store()?;
     let db = store

@@ -52,10 +52,14 @@ import type { BulkAction } from './bindings/BulkAction';
 import type { BulkTarget } from './bindings/BulkTarget';
 import type { BackupsView } from './bindings/BackupsView';
 import type { RestoreReport } from './bindings/RestoreReport';
+import type { DataFolderView } from './bindings/DataFolderView';
+import type { MoveProposal } from './bindings/MoveProposal';
 
 export type {
   BackupsView,
   RestoreReport,
+  DataFolderView,
+  MoveProposal,
   AppError,
   AppInfo,
   Block,
@@ -207,8 +211,15 @@ export const api = {
   setBackupFolder: (pick: boolean, path: string | null = null) =>
     call<BackupsView>('set_backup_folder', { pick, path }),
   pickBackupFile: () => call<string | null>('pick_backup_file'),
-  previewRestore: (path: string) => call<RestoreReport>('preview_restore', { path }),
-  restoreBackup: (path: string) => call<RestoreReport>('restore_backup', { path }),
+  // `given`: a passphrase typed for this backup (one from another computer).
+  previewRestore: (path: string, given: string | null = null) =>
+    call<RestoreReport>('preview_restore', { path, given }),
+  restoreBackup: (path: string, given: string | null = null) =>
+    call<RestoreReport>('restore_backup', { path, given }),
+  dataFolderView: () => call<DataFolderView>('data_folder_view'),
+  proposeDataFolder: (pick: boolean, path: string | null = null) =>
+    call<MoveProposal | null>('propose_data_folder', { pick, path }),
+  moveDataFolder: (path: string) => call<DataFolderView>('move_data_folder', { path }),
   dismissRecovery: () => call<void>('dismiss_recovery'),
   setBackupPassphrase: (passphrase: string, allowFile: boolean) =>
     call<BackupsView>('set_backup_passphrase', { passphrase, allowFile }),

@@ -76,6 +76,8 @@ describe('ui.ftl', () => {
     for (const e of ['no-feed', 'feed', 'signature', 'platform', 'install', 'none'])
       used.add(`update-error-${e}`);
     for (const d of ['reading', 'importing']) used.add(`import-busy-${d}`);
+    for (const k of ['synced', 'network', 'fuse']) used.add(`data-folder-target-${k}`);
+    for (const c of ['has-database', 'not-a-folder', 'nested', 'send-running']) used.add(`error-move-${c}`);
     // Codes of errors raised in Rust (tandem-core's SendError, the send commands).
     for (const c of ['smtp-unreachable', 'smtp-refused', 'smtp-settings', 'smtp-no-password',
       'keychain-missing', 'keychain-write', 'send-incomplete', 'send-no-recipients', 'send-sender',
