@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod account;
 mod backup;
+mod deliverability;
 mod mailbox;
 mod send;
 mod translate;
@@ -62,6 +63,9 @@ enum Command {
         /// The new data folder: absolute, outside the current one, without a database.
         to: PathBuf,
     },
+    /// Will it arrive? The sender's domain checked (MX, SPF, DKIM, DMARC).
+    #[command(subcommand)]
+    Deliverability(deliverability::DeliverabilityCommand),
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
@@ -391,6 +395,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Backup(args) => backup::backup(&db, args)?,
         Command::Check => backup::check(&db)?,
         Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
+        Command::Deliverability(cmd) => deliverability::run(&db, cmd)?,
         Command::MoveData { to } => {
             // The note goes where this command looks first: the --db file's folder, else
             // $TANDEM_DATA_DIR or the platform's data folder.

@@ -747,3 +747,34 @@ error-move-send-running = A send is under way. Pause it or let it finish, then m
 restore-passphrase-label = Passphrase of this backup
 restore-passphrase-help = This backup is protected by a passphrase (the one set in Tandem on the computer that made it). Type it to open the backup; nothing is changed before you confirm.
 restore-passphrase-open = Open the backup
+
+## Deliverability: the sender's domain
+deliv-sender-public = { $domain } is a public mailbox provider. A newsletter sent "from" such an address through another server fails that provider's own checks and is treated as suspicious or refused. Send from an address of the organisation's own domain (ask whoever runs the website's domain), with Microsoft 365, Google Workspace or your host's server.
+deliv-mx-ok = The domain receives mail ({ $hosts }): replies and bounces can come back.
+deliv-mx-none = The domain has no MX record: replies and bounces cannot come back, and some providers distrust such senders. Ask whoever runs the domain to add the MX records of your mail provider.
+deliv-mx-none-no-host = The domain { $domain } has no MX record and no address: providers refuse mail from a domain that does not exist in DNS. Check the sender address.
+deliv-spf-missing = The domain publishes no SPF record, so nothing says which servers may send its mail: Gmail, Yahoo and Outlook.com send such mail to spam or refuse it. Give whoever runs the domain the record below.
+deliv-spf-multiple = The domain publishes { $count } SPF records. Receivers then treat SPF as broken (RFC 7208 allows one). Merge them into one record.
+deliv-spf-too-many-lookups = The SPF record needs { $count } DNS lookups once its includes are followed; receivers stop at 10 and treat SPF as broken. Remove includes of services that no longer send for you, or replace them with their IP ranges.
+deliv-spf-broken-include = The SPF record includes { $target }, which publishes no single SPF record: receivers treat SPF as broken. Remove or correct that include.
+deliv-spf-provider-missing = The SPF record does not authorise { $provider } (include:{ $include }), so your newsletter fails SPF. Replace the record with the one below.
+deliv-spf-plus-all = The SPF record ends in "+all": it authorises every server in the world to send as you, which providers treat as no protection at all. End it with "~all" instead.
+deliv-spf-neutral = The SPF record does not end in "~all" or "-all", so it protects nothing against senders it does not list. End it with "~all".
+deliv-spf-ok = SPF is in place and authorises your provider ({ $lookups } DNS lookups of the 10 allowed).
+deliv-dkim-ok = A DKIM key is published (selector { $selectors }): messages can be signed for the domain.
+deliv-dkim-revoked = The DKIM key of selector { $selector } is revoked (empty). If your provider still signs with it, its signatures fail.
+deliv-dkim-missing-microsoft = No DKIM key is published for Microsoft 365 (selector1 and selector2). Ask your Microsoft 365 administrator to turn on DKIM for { $domain } in Microsoft Defender (Email authentication settings → DKIM): it shows the two CNAME records to add to the domain.
+deliv-dkim-missing-google = No DKIM key is published for Google Workspace (selector "google"). Ask your Google Workspace administrator to generate a DKIM key for { $domain } (Admin console → Apps → Gmail → Authenticate email) and publish the TXT record it shows.
+deliv-dkim-missing-custom = No DKIM key was found under the usual selectors. Your mail server may sign with a selector of its own: send a test message to your mailbox to see which one, or ask your host whether it signs mail for { $domain }.
+deliv-dmarc-missing = The domain publishes no DMARC policy. Gmail, Yahoo and Outlook.com ask it of every sender of newsletters. Start with the record below (it changes nothing for delivery and sends you reports).
+deliv-dmarc-multiple = The domain publishes { $count } DMARC records; receivers then ignore DMARC. Keep one.
+deliv-dmarc-no-alignment = DMARC says "{ $policy }", but neither SPF nor DKIM can pass for this domain with your provider: receivers will { $policy ->
+    [reject] refuse
+   *[other] send to spam
+} your newsletter. Fix SPF or DKIM above first.
+deliv-dmarc-ok = DMARC is in place (policy "{ $policy }") and your provider can pass it.
+deliv-dmarc-none = DMARC is in place with policy "none": receivers report but do not act. Once the reports show that all your mail passes, move to "p=quarantine".
+deliv-dmarc-none-unaligned = DMARC is in place with policy "none", but neither SPF nor DKIM can pass for this domain with your provider yet: fix them above, or providers will distrust your newsletter.
+deliv-dmarc-invalid = The DMARC record has no valid policy (p=none, quarantine or reject); receivers ignore it.
+error-deliv-address = This is not an e-mail address. Check the sender address.
+error-deliv-dns = The domain could not be looked up (no answer from DNS). Check the internet connection and try again.

@@ -762,3 +762,34 @@ error-move-send-running = Un envoi est en cours. Mettez-le en pause ou laissez-l
 restore-passphrase-label = Phrase secrète de cette sauvegarde
 restore-passphrase-help = Cette sauvegarde est protégée par une phrase secrète (celle choisie dans Tandem sur l'ordinateur qui l'a faite). Tapez-la pour ouvrir la sauvegarde ; rien n'est modifié avant votre confirmation.
 restore-passphrase-open = Ouvrir la sauvegarde
+
+## Délivrabilité : le domaine de l'expéditeur
+deliv-sender-public = { $domain } est une messagerie publique. Une newsletter envoyée « de » cette adresse par un autre serveur échoue aux contrôles de ce fournisseur et est traitée comme suspecte ou refusée. Envoyez depuis une adresse du domaine de l'organisation (demandez à qui gère le domaine du site), avec Microsoft 365, Google Workspace ou le serveur de votre hébergeur.
+deliv-mx-ok = Le domaine reçoit du courrier ({ $hosts }) : les réponses et les retours peuvent revenir.
+deliv-mx-none = Le domaine n'a pas d'enregistrement MX : les réponses et les retours ne peuvent pas revenir, et certains fournisseurs se méfient de tels expéditeurs. Demandez à qui gère le domaine d'ajouter les enregistrements MX de votre fournisseur de messagerie.
+deliv-mx-none-no-host = Le domaine { $domain } n'a ni enregistrement MX ni adresse : les fournisseurs refusent le courrier d'un domaine qui n'existe pas dans le DNS. Vérifiez l'adresse d'expéditeur.
+deliv-spf-missing = Le domaine ne publie pas d'enregistrement SPF : rien ne dit quels serveurs peuvent envoyer son courrier, et Gmail, Yahoo et Outlook.com le mettent en indésirables ou le refusent. Donnez à qui gère le domaine l'enregistrement ci-dessous.
+deliv-spf-multiple = Le domaine publie { $count } enregistrements SPF. Les destinataires considèrent alors le SPF comme cassé (la RFC 7208 n'en permet qu'un). Fusionnez-les en un seul.
+deliv-spf-too-many-lookups = L'enregistrement SPF demande { $count } requêtes DNS une fois ses « include » suivis ; les destinataires s'arrêtent à 10 et le considèrent comme cassé. Retirez les services qui n'envoient plus pour vous, ou remplacez-les par leurs plages d'adresses IP.
+deliv-spf-broken-include = L'enregistrement SPF inclut { $target }, qui ne publie pas un seul enregistrement SPF : les destinataires considèrent le SPF comme cassé. Retirez ou corrigez cet « include ».
+deliv-spf-provider-missing = L'enregistrement SPF n'autorise pas { $provider } (include:{ $include }) : votre newsletter échoue au SPF. Remplacez l'enregistrement par celui ci-dessous.
+deliv-spf-plus-all = L'enregistrement SPF se termine par « +all » : il autorise tous les serveurs du monde à envoyer en votre nom, ce que les fournisseurs traitent comme aucune protection. Terminez-le plutôt par « ~all ».
+deliv-spf-neutral = L'enregistrement SPF ne se termine ni par « ~all » ni par « -all » : il ne protège de rien contre les expéditeurs qu'il ne cite pas. Terminez-le par « ~all ».
+deliv-spf-ok = Le SPF est en place et autorise votre fournisseur ({ $lookups } requêtes DNS sur les 10 permises).
+deliv-dkim-ok = Une clé DKIM est publiée (sélecteur { $selectors }) : les messages peuvent être signés pour le domaine.
+deliv-dkim-revoked = La clé DKIM du sélecteur { $selector } est révoquée (vide). Si votre fournisseur signe encore avec elle, ses signatures échouent.
+deliv-dkim-missing-microsoft = Aucune clé DKIM n'est publiée pour Microsoft 365 (selector1 et selector2). Demandez à votre administrateur Microsoft 365 d'activer DKIM pour { $domain } dans Microsoft Defender (Paramètres d'authentification de l'e-mail → DKIM) : il affiche les deux enregistrements CNAME à ajouter au domaine.
+deliv-dkim-missing-google = Aucune clé DKIM n'est publiée pour Google Workspace (sélecteur « google »). Demandez à votre administrateur Google Workspace de générer une clé DKIM pour { $domain } (console d'administration → Applications → Gmail → Authentifier les e-mails) et de publier l'enregistrement TXT affiché.
+deliv-dkim-missing-custom = Aucune clé DKIM n'a été trouvée sous les sélecteurs habituels. Votre serveur signe peut-être avec un sélecteur à lui : envoyez un message de test à votre boîte pour le voir, ou demandez à votre hébergeur s'il signe le courrier de { $domain }.
+deliv-dmarc-missing = Le domaine ne publie pas de politique DMARC. Gmail, Yahoo et Outlook.com l'exigent de tout expéditeur de newsletters. Commencez par l'enregistrement ci-dessous (il ne change rien à la distribution et vous envoie des rapports).
+deliv-dmarc-multiple = Le domaine publie { $count } enregistrements DMARC ; les destinataires ignorent alors DMARC. Gardez-en un seul.
+deliv-dmarc-no-alignment = DMARC dit « { $policy } », mais ni SPF ni DKIM ne peuvent réussir pour ce domaine avec votre fournisseur : les destinataires vont { $policy ->
+    [reject] refuser
+   *[other] mettre en indésirables
+} votre newsletter. Corrigez d'abord SPF ou DKIM ci-dessus.
+deliv-dmarc-ok = DMARC est en place (politique « { $policy } ») et votre fournisseur peut y satisfaire.
+deliv-dmarc-none = DMARC est en place avec la politique « none » : les destinataires font rapport mais n'agissent pas. Quand les rapports montrent que tout votre courrier réussit, passez à « p=quarantine ».
+deliv-dmarc-none-unaligned = DMARC est en place avec la politique « none », mais ni SPF ni DKIM ne peuvent encore réussir pour ce domaine avec votre fournisseur : corrigez-les ci-dessus, sinon les fournisseurs se méfieront de votre newsletter.
+deliv-dmarc-invalid = L'enregistrement DMARC n'a pas de politique valable (p=none, quarantine ou reject) ; les destinataires l'ignorent.
+error-deliv-address = Ce n'est pas une adresse e-mail. Vérifiez l'adresse d'expéditeur.
+error-deliv-dns = Le domaine n'a pas pu être consulté (pas de réponse du DNS). Vérifiez la connexion internet et réessayez.

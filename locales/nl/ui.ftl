@@ -741,3 +741,34 @@ error-move-send-running = Er loopt een verzending. Pauzeer ze of laat ze eindige
 restore-passphrase-label = Wachtzin van deze back-up
 restore-passphrase-help = Deze back-up is beveiligd met een wachtzin (die in Tandem werd ingesteld op de computer die hem maakte). Typ ze om de back-up te openen; er verandert niets voordat u bevestigt.
 restore-passphrase-open = Back-up openen
+
+## Bezorgbaarheid: het domein van de afzender
+deliv-sender-public = { $domain } is een openbare mailprovider. Een nieuwsbrief die "van" zo'n adres via een andere server vertrekt, zakt voor de controles van die provider en wordt als verdacht behandeld of geweigerd. Verstuur vanaf een adres van het eigen domein van de organisatie (vraag het aan wie het domein van de website beheert), met Microsoft 365, Google Workspace of de server van uw hostingbedrijf.
+deliv-mx-ok = Het domein ontvangt e-mail ({ $hosts }): antwoorden en bounces kunnen terugkomen.
+deliv-mx-none = Het domein heeft geen MX-record: antwoorden en bounces kunnen niet terugkomen, en sommige providers wantrouwen zulke afzenders. Vraag wie het domein beheert de MX-records van uw e-mailprovider toe te voegen.
+deliv-mx-none-no-host = Het domein { $domain } heeft geen MX-record en geen adres: providers weigeren e-mail van een domein dat niet in de DNS bestaat. Controleer het afzenderadres.
+deliv-spf-missing = Het domein publiceert geen SPF-record: niets zegt welke servers zijn e-mail mogen versturen, en Gmail, Yahoo en Outlook.com zetten die bij spam of weigeren ze. Geef wie het domein beheert het record hieronder.
+deliv-spf-multiple = Het domein publiceert { $count } SPF-records. Ontvangers beschouwen SPF dan als defect (RFC 7208 staat er één toe). Voeg ze samen tot één record.
+deliv-spf-too-many-lookups = Het SPF-record vraagt { $count } DNS-opzoekingen zodra de includes gevolgd zijn; ontvangers stoppen bij 10 en beschouwen het als defect. Verwijder diensten die niet meer voor u versturen, of vervang ze door hun IP-bereiken.
+deliv-spf-broken-include = Het SPF-record bevat include:{ $target }, dat geen enkel SPF-record publiceert: ontvangers beschouwen SPF als defect. Verwijder of verbeter die include.
+deliv-spf-provider-missing = Het SPF-record staat { $provider } niet toe (include:{ $include }): uw nieuwsbrief zakt voor SPF. Vervang het record door het record hieronder.
+deliv-spf-plus-all = Het SPF-record eindigt op "+all": het laat elke server ter wereld in uw naam versturen, wat providers als helemaal geen bescherming beschouwen. Laat het op "~all" eindigen.
+deliv-spf-neutral = Het SPF-record eindigt niet op "~all" of "-all": het beschermt niet tegen afzenders die het niet noemt. Laat het op "~all" eindigen.
+deliv-spf-ok = SPF is ingesteld en staat uw provider toe ({ $lookups } DNS-opzoekingen van de 10 toegestane).
+deliv-dkim-ok = Er is een DKIM-sleutel gepubliceerd (selector { $selectors }): berichten kunnen voor het domein ondertekend worden.
+deliv-dkim-revoked = De DKIM-sleutel van selector { $selector } is ingetrokken (leeg). Als uw provider er nog mee ondertekent, mislukken die handtekeningen.
+deliv-dkim-missing-microsoft = Er is geen DKIM-sleutel gepubliceerd voor Microsoft 365 (selector1 en selector2). Vraag uw Microsoft 365-beheerder DKIM voor { $domain } aan te zetten in Microsoft Defender (Instellingen voor e-mailverificatie → DKIM): daar staan de twee CNAME-records die aan het domein toegevoegd moeten worden.
+deliv-dkim-missing-google = Er is geen DKIM-sleutel gepubliceerd voor Google Workspace (selector "google"). Vraag uw Google Workspace-beheerder een DKIM-sleutel voor { $domain } aan te maken (Beheerconsole → Apps → Gmail → E-mail verifiëren) en het getoonde TXT-record te publiceren.
+deliv-dkim-missing-custom = Onder de gebruikelijke selectors werd geen DKIM-sleutel gevonden. Uw mailserver ondertekent misschien met een eigen selector: stuur een testbericht naar uw mailbox om te zien welke, of vraag uw hostingbedrijf of het e-mail van { $domain } ondertekent.
+deliv-dmarc-missing = Het domein publiceert geen DMARC-beleid. Gmail, Yahoo en Outlook.com vragen het van elke afzender van nieuwsbrieven. Begin met het record hieronder (het verandert niets aan de bezorging en stuurt u rapporten).
+deliv-dmarc-multiple = Het domein publiceert { $count } DMARC-records; ontvangers negeren DMARC dan. Behoud er één.
+deliv-dmarc-no-alignment = DMARC zegt "{ $policy }", maar noch SPF noch DKIM kan voor dit domein slagen met uw provider: ontvangers zullen uw nieuwsbrief { $policy ->
+    [reject] weigeren
+   *[other] bij spam zetten
+}. Verbeter eerst SPF of DKIM hierboven.
+deliv-dmarc-ok = DMARC is ingesteld (beleid "{ $policy }") en uw provider kan eraan voldoen.
+deliv-dmarc-none = DMARC is ingesteld met beleid "none": ontvangers rapporteren maar treden niet op. Zodra de rapporten tonen dat al uw e-mail slaagt, gaat u over naar "p=quarantine".
+deliv-dmarc-none-unaligned = DMARC is ingesteld met beleid "none", maar noch SPF noch DKIM kan al voor dit domein slagen met uw provider: verbeter ze hierboven, anders wantrouwen providers uw nieuwsbrief.
+deliv-dmarc-invalid = Het DMARC-record heeft geen geldig beleid (p=none, quarantine of reject); ontvangers negeren het.
+error-deliv-address = Dit is geen e-mailadres. Controleer het afzenderadres.
+error-deliv-dns = Het domein kon niet opgezocht worden (geen antwoord van de DNS). Controleer de internetverbinding en probeer opnieuw.

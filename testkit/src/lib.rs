@@ -16,12 +16,14 @@
 //! - [`TranslateServer`]: a DeepL- and LibreTranslate-compatible test server with a
 //!   word-list translation, request recording and injected errors.
 //! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
+//! - [`DnsServer`]: an authoritative DNS server (PyPI's dnslib) serving a test's zones.
 //! - [`SlowRelay`]: a TCP relay that holds a server's answers back, for a client that
 //!   must wait on a slow server.
 //!
 //! Every server binds a free port on 127.0.0.1 and stops when its handle is dropped.
 
 mod aiosmtpd;
+mod dns;
 mod dovecot;
 mod http;
 mod keyring;
@@ -34,6 +36,7 @@ mod tls;
 mod translate;
 
 pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
+pub use dns::DnsServer;
 pub use dovecot::{Dovecot, DovecotBuilder, StoredMessage};
 pub use http::StaticServer;
 pub use keyring::Keyring;

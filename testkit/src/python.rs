@@ -1,4 +1,4 @@
-//! The Python virtualenv with aiosmtpd, made once under the target folder.
+//! The Python virtualenv with aiosmtpd and dnslib, made once under the target folder.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -8,6 +8,8 @@ use crate::Error;
 
 /// The pinned server version (../shared/TESTING.md was verified with it).
 const AIOSMTPD: &str = "aiosmtpd==1.4.6";
+/// The DNS server library (testkit/py/dns_server.py).
+const DNSLIB: &str = "dnslib==0.9.26";
 
 /// The venv's python, creating the venv on first use. Creation happens in a temporary
 /// folder renamed into place, so a concurrent or interrupted run never sees half a venv.
@@ -21,7 +23,7 @@ pub(crate) fn python() -> Result<PathBuf, Error> {
 
 fn make_venv() -> Result<PathBuf, Error> {
     let root = crate::target_dir().join("testkit");
-    let venv = root.join("venv-aiosmtpd-1.4.6");
+    let venv = root.join("venv-aiosmtpd-1.4.6-dnslib-0.9.26");
     let python = venv.join("bin/python");
     if python.is_file() {
         return Ok(python);
@@ -47,10 +49,11 @@ fn make_venv() -> Result<PathBuf, Error> {
             "--quiet",
             "--disable-pip-version-check",
             AIOSMTPD,
+            DNSLIB,
         ])
         .status()?;
     if !pip.success() {
-        return Err(format!("pip install {AIOSMTPD} failed").into());
+        return Err(format!("pip install {AIOSMTPD} {DNSLIB} failed").into());
     }
     let staged = staging.keep();
     if std::fs::rename(&staged, &venv).is_err() {

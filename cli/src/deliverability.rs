@@ -1,0 +1,94 @@
+//! `tandem deliverability check`: the sender's domain checked as receiving providers
+//! check it (MX, SPF, DKIM, DMARC), printed as JSON; exits 0 only when nothing found
+//! blocks the newsletter.
+
+use std::path::Path;
+
+use clap::Subcommand;
+use tandem_core::deliverability::{self, dns::Dns, Provider, Report, Status};
+use tandem_core::model::UiLanguage;
+use tandem_core::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum DeliverabilityCommand {
+    /// Check the domain of ADDRESS: prints {"domain", "provider", "findings": [{"check",
+    /// "status", "detail", "name", "record", …}]}; `status` is ok, improve or blocking.
+    /// DNS goes to TANDEM_DNS=IP:PORT when set.
+    Check {
+        /// The sender address (default: the one in the sending settings).
+        #[arg(long, value_name = "ADDRESS")]
+        from: Option<String>,
+        /// The provider that sends: microsoft, google, ovh or custom (default: the
+        /// sending settings' preset, else read from the domain's MX).
+        #[arg(long)]
+        provider: Option<String>,
+    },
+}
+
+/// The provider named, or the saved settings' preset (`custom`: none, read from MX).
+pub fn provider(given: Option<&str>, store: Option<&Store>) -> Result<Option<Provider>, String> {
+    if let Some(given) = given {
+        return Provider::parse(given)
+            .map(Some)
+            .ok_or_else(|| format!("unknown provider {given}: microsoft, google, ovh or custom"));
+    }
+    let preset = store
+        .and_then(|s| s.smtp_settings().ok().flatten())
+        .map(|s| s.preset);
+    Ok(preset
+        .as_deref()
+        .and_then(Provider::parse)
+        .filter(|p| *p != Provider::Custom))
+}
+
+/// The sender address given, or the saved settings' one.
+pub fn sender(given: Option<String>, store: Option<&Store>) -> Result<String, String> {
+    given
+        .or_else(|| {
+            store
+                .and_then(|s| s.smtp_settings().ok().flatten())
+                .map(|s| s.from_address)
+                .filter(|a| !a.trim().is_empty())
+        })
+        .ok_or_else(|| "no sender address: pass --from ADDRESS".to_owned())
+}
+
+/// Prints `report` in English, and fails when something in it blocks.
+pub fn print(mut report: Report) -> Result<(), String> {
+    report.localize(UiLanguage::En);
+    println!(
+        "{}",
+        serde_json::to_string(&report).map_err(|e| e.to_string())?
+    );
+    let blocking = report
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Blocking)
+        .count();
+    if blocking > 0 {
+        return Err(format!("{blocking} finding(s) block the newsletter"));
+    }
+    Ok(())
+}
+
+pub fn run(db: &Path, cmd: DeliverabilityCommand) -> Result<(), String> {
+    let store = db
+        .exists()
+        .then(|| Store::open(db))
+        .transpose()
+        .ok()
+        .flatten();
+    match cmd {
+        DeliverabilityCommand::Check {
+            from,
+            provider: given,
+        } => {
+            let from = sender(from, store.as_ref())?;
+            let provider = provider(given.as_deref(), store.as_ref())?;
+            let dns = Dns::from_env().map_err(|e| e.to_string())?;
+            let report = deliverability::check_domain(&dns, &from, provider, &[])
+                .map_err(|e| e.to_string())?;
+            print(report)
+        }
+    }
+}

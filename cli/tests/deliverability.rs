@@ -1,0 +1,252 @@
+//! `tandem deliverability check` against a real authoritative DNS server on 127.0.0.1
+//! (testkit's dnslib server) serving one zone per case the issue names.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value};
+use tandem_testkit::DnsServer;
+
+/// A 2048-bit-sized key, longer than one TXT string (split, as real zones split it).
+fn dkim_key() -> Vec<String> {
+    let p = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".to_owned() + &"q".repeat(340) + "IDAQAB";
+    let record = format!("v=DKIM1; k=rsa; p={p}");
+    record
+        .as_bytes()
+        .chunks(250)
+        .map(|c| String::from_utf8(c.to_vec()).unwrap())
+        .collect()
+}
+
+fn zones() -> Value {
+    let ms = "v=spf1 include:spf.protection.outlook.com -all";
+    let mut z = json!({
+        "spf.protection.outlook.com": {"TXT": [["v=spf1 ip4:40.92.0.0/15 ip4:52.100.0.0/14 -all"]]},
+        "_spf.google.com": {"TXT": [["v=spf1 ip4:35.190.247.0/24 ~all"]]},
+        "selector1-ok-test._domainkey.pmo.onmicrosoft.test": {"TXT": [dkim_key()]},
+        // All well for Microsoft 365.
+        "ok.test": {"MX": [[0, "ok-test.mail.protection.outlook.com"]], "TXT": [[ms], ["google-site-verification=x"]]},
+        "selector1._domainkey.ok.test": {"CNAME": "selector1-ok-test._domainkey.pmo.onmicrosoft.test"},
+        "_dmarc.ok.test": {"TXT": [["v=DMARC1; p=reject; rua=mailto:dmarc@ok.test"]]},
+        // No SPF at all.
+        "nospf.test": {"MX": [[10, "mx.nospf.test"]], "TXT": [["some-verification=1"]]},
+        // Two SPF records.
+        "twospf.test": {"MX": [[10, "mx.twospf.test"]], "TXT": [[ms], ["v=spf1 include:_spf.google.com ~all"]]},
+        // +all.
+        "plusall.test": {"MX": [[10, "mx.plusall.test"]], "TXT": [["v=spf1 include:spf.protection.outlook.com +all"]]},
+        // One record split in two strings (joined, RFC 7208 §3.3).
+        "split.test": {"MX": [[10, "mx.split.test"]], "TXT": [["v=spf1 include:spf.protec", "tion.outlook.com -all"]]},
+        // redirect= followed.
+        "redirect.test": {"MX": [[10, "mx.redirect.test"]], "TXT": [["v=spf1 redirect=_spf.redirect.test"]]},
+        "_spf.redirect.test": {"TXT": [[ms]]},
+        // Another provider's include only.
+        "other.test": {"MX": [[10, "mx.other.test"]], "TXT": [["v=spf1 mx include:_spf.google.com ~all"]]},
+        // DMARC p=reject, but neither SPF nor DKIM can pass with Microsoft 365.
+        "rejectnoalign.test": {"MX": [[10, "mx.rejectnoalign.test"]], "TXT": [["v=spf1 include:_spf.google.com -all"]]},
+        "_dmarc.rejectnoalign.test": {"TXT": [["v=DMARC1; p=reject"]]},
+        // Published, but no DMARC and no DKIM.
+        "nodmarc.test": {"MX": [[10, "mx.nodmarc.test"]], "TXT": [[ms]]},
+        // Google Workspace, key under "google".
+        "gw.test": {"MX": [[1, "smtp.google.com"]], "TXT": [["v=spf1 include:_spf.google.com ~all"]]},
+        "google._domainkey.gw.test": {"TXT": [dkim_key()]},
+        "_dmarc.gw.test": {"TXT": [["v=DMARC1; p=none"]]},
+    });
+    // More than 10 lookups: eleven includes besides the provider's.
+    let mut many = "v=spf1 include:spf.protection.outlook.com".to_owned();
+    for i in 1..=11 {
+        many.push_str(&format!(" include:i{i}.many.test"));
+        z[format!("i{i}.many.test")] = json!({"TXT": [[format!("v=spf1 ip4:192.0.2.{i} -all")]]});
+    }
+    many.push_str(" -all");
+    // Longer than one TXT string holds: split, as a real zone splits it.
+    let (a, b) = many.split_at(200);
+    z["many.test"] = json!({"MX": [[10, "mx.many.test"]], "TXT": [[a, b]]});
+    z
+}
+
+fn check(dns: &DnsServer, from: &str, provider: Option<&str>) -> (bool, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = common::tandem(&dir.path().join("t.sqlite3"));
+    cmd.env("TANDEM_DNS", dns.addr())
+        .args(["deliverability", "check", "--from", from]);
+    if let Some(p) = provider {
+        cmd.args(["--provider", p]);
+    }
+    let out = common::run(&mut cmd);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Value = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| {
+        panic!(
+            "{from}: {e}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.success(), report)
+}
+
+/// (check, status, code) of each finding.
+fn found(report: &Value) -> BTreeSet<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap().to_owned(),
+                f["status"].as_str().unwrap().to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn has(report: &Value, check: &str, status: &str, code: &str) -> bool {
+    found(report).contains(&(check.into(), status.into(), code.into()))
+}
+
+fn finding<'a>(report: &'a Value, code: &str) -> &'a Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {report}"))
+}
+
+#[test]
+fn each_published_case_gets_its_finding_and_the_record_to_publish() {
+    let dns = DnsServer::start(&zones()).unwrap();
+
+    // All well: MX read as Microsoft 365, every check ok, exit 0.
+    let (ok, r) = check(&dns, "info@ok.test", None);
+    assert!(ok, "{r}");
+    assert_eq!(r["provider"], "microsoft");
+    assert_eq!(
+        found(&r),
+        [
+            ("mx", "ok", "deliv-mx-ok"),
+            ("spf", "ok", "deliv-spf-ok"),
+            ("dkim", "ok", "deliv-dkim-ok"),
+            ("dmarc", "ok", "deliv-dmarc-ok"),
+        ]
+        .iter()
+        .map(|(a, b, c)| ((*a).into(), (*b).into(), (*c).into()))
+        .collect()
+    );
+    assert!(
+        finding(&r, "deliv-spf-ok")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("1 DNS lookups of the 10"),
+        "{r}"
+    );
+
+    let (ok, r) = check(&dns, "info@nospf.test", Some("microsoft"));
+    assert!(!ok);
+    let missing = finding(&r, "deliv-spf-missing");
+    assert_eq!(missing["status"], "blocking");
+    assert_eq!(missing["name"], "nospf.test");
+    assert_eq!(
+        missing["record"],
+        "v=spf1 include:spf.protection.outlook.com ~all"
+    );
+
+    let (_, r) = check(&dns, "info@twospf.test", Some("microsoft"));
+    assert!(has(&r, "spf", "blocking", "deliv-spf-multiple"), "{r}");
+
+    let (_, r) = check(&dns, "info@many.test", Some("microsoft"));
+    let many = finding(&r, "deliv-spf-too-many-lookups");
+    assert_eq!(many["args"]["count"], "12", "{r}");
+
+    let (_, r) = check(&dns, "info@plusall.test", Some("microsoft"));
+    assert!(has(&r, "spf", "blocking", "deliv-spf-plus-all"), "{r}");
+    assert_eq!(
+        finding(&r, "deliv-spf-plus-all")["record"],
+        "v=spf1 include:spf.protection.outlook.com ~all"
+    );
+
+    let (_, r) = check(&dns, "info@split.test", Some("microsoft"));
+    assert!(has(&r, "spf", "ok", "deliv-spf-ok"), "{r}");
+
+    let (_, r) = check(&dns, "info@redirect.test", Some("microsoft"));
+    assert!(has(&r, "spf", "ok", "deliv-spf-ok"), "{r}");
+
+    let (_, r) = check(&dns, "info@other.test", Some("microsoft"));
+    let other = finding(&r, "deliv-spf-provider-missing");
+    assert_eq!(other["status"], "blocking");
+    assert_eq!(
+        other["record"],
+        "v=spf1 mx include:_spf.google.com include:spf.protection.outlook.com ~all"
+    );
+    assert!(
+        other["detail"]
+            .as_str()
+            .unwrap()
+            .contains("does not authorise Microsoft 365"),
+        "{other}"
+    );
+
+    let (_, r) = check(&dns, "info@rejectnoalign.test", Some("microsoft"));
+    assert!(
+        has(&r, "dmarc", "blocking", "deliv-dmarc-no-alignment"),
+        "{r}"
+    );
+    assert!(
+        has(&r, "dkim", "blocking", "deliv-dkim-missing-microsoft"),
+        "{r}"
+    );
+
+    let (_, r) = check(&dns, "info@nodmarc.test", Some("microsoft"));
+    let dmarc = finding(&r, "deliv-dmarc-missing");
+    assert_eq!(dmarc["name"], "_dmarc.nodmarc.test");
+    assert!(dmarc["record"]
+        .as_str()
+        .unwrap()
+        .starts_with("v=DMARC1; p=none"));
+
+    // Google Workspace read from MX; its key under "google"; DMARC p=none to improve.
+    let (ok, r) = check(&dns, "nieuws@gw.test", None);
+    assert!(ok, "{r}");
+    assert_eq!(r["provider"], "google");
+    assert!(has(&r, "dkim", "ok", "deliv-dkim-ok"), "{r}");
+    assert!(has(&r, "dmarc", "improve", "deliv-dmarc-none"), "{r}");
+
+    // A domain that does not exist.
+    let (ok, r) = check(&dns, "info@nowhere.test", Some("microsoft"));
+    assert!(!ok);
+    assert!(has(&r, "mx", "blocking", "deliv-mx-none-no-host"), "{r}");
+
+    // A public mailbox: said plainly, nothing looked up.
+    let (ok, r) = check(&dns, "pmo.newsletter@gmail.com", None);
+    assert!(!ok);
+    assert_eq!(
+        found(&r),
+        [(
+            "sender".to_owned(),
+            "blocking".to_owned(),
+            "deliv-sender-public".to_owned()
+        )]
+        .into_iter()
+        .collect()
+    );
+}
+
+#[test]
+fn a_dns_server_that_does_not_answer_is_an_error_not_a_finding() {
+    // A port nobody answers on.
+    let port = tandem_testkit::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::run(
+        common::tandem(&dir.path().join("t.sqlite3"))
+            .env("TANDEM_DNS", format!("127.0.0.1:{port}"))
+            .args(["deliverability", "check", "--from", "info@ok.test"]),
+    );
+    assert!(!out.status.success());
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("DNS lookup failed"), "{err}");
+}

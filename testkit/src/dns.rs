@@ -1,0 +1,66 @@
+//! An authoritative DNS server on 127.0.0.1 (testkit/py/dns_server.py, PyPI's dnslib in
+//! the testkit's virtualenv), serving the zones a test gives; the code under test points
+//! every lookup at it with `TANDEM_DNS=127.0.0.1:PORT`.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ChildStdin, Command, Stdio};
+
+use crate::Error;
+
+#[derive(Debug)]
+pub struct DnsServer {
+    child: Child,
+    _stdin: Option<ChildStdin>,
+    port: u16,
+    _zones: tempfile::NamedTempFile,
+}
+
+impl DnsServer {
+    /// Serves `zones`: `{"name.test": {"TXT": [["v=spf1 …"]], "MX": [[10, "mx.name.test"]],
+    /// "A": ["127.0.0.1"], "CNAME": "other.test"}}` (UDP and TCP on one port).
+    pub fn start(zones: &serde_json::Value) -> Result<DnsServer, Error> {
+        let python = crate::python::python()?;
+        let script = crate::workspace_root().join("testkit/py/dns_server.py");
+        let mut file = tempfile::NamedTempFile::new()?;
+        std::io::Write::write_all(&mut file, zones.to_string().as_bytes())?;
+        let mut last = String::new();
+        for _attempt in 0..5 {
+            let port = crate::free_port();
+            let mut child = Command::new(&python)
+                .arg(&script)
+                .args(["--port", &port.to_string(), "--zones"])
+                .arg(file.path())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()?;
+            let mut line = String::new();
+            BufReader::new(child.stdout.take().unwrap()).read_line(&mut line)?;
+            if line.trim() == format!("READY {port}") {
+                let stdin = child.stdin.take();
+                return Ok(DnsServer {
+                    child,
+                    _stdin: stdin,
+                    port,
+                    _zones: file,
+                });
+            }
+            let _ = child.kill();
+            let out = child.wait_with_output()?;
+            last = String::from_utf8_lossy(&out.stderr).into_owned();
+        }
+        Err(format!("the DNS test server did not start: {last}").into())
+    }
+
+    /// `127.0.0.1:PORT`, the value of `TANDEM_DNS`.
+    pub fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for DnsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
