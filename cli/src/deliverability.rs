@@ -71,6 +71,46 @@ pub fn print(mut report: Report) -> Result<(), String> {
     Ok(())
 }
 
+/// `tandem preflight ID`: the domain, every link and the content of an issue.
+pub fn preflight(
+    db: &Path,
+    id: i64,
+    from: Option<String>,
+    edition: Option<String>,
+    provider_given: Option<String>,
+) -> Result<(), String> {
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let stored = store.issue(id).map_err(|e| e.to_string())?;
+    let edition = edition
+        .map(|e| {
+            tandem_core::model::Edition::from_code(&e)
+                .ok_or_else(|| format!("unknown edition {e}: fr, nl or bilingual"))
+        })
+        .transpose()?;
+    let from = sender(from, Some(&store)).ok();
+    let provider = provider(provider_given.as_deref(), Some(&store))?;
+    let unsubscribe = store
+        .smtp_settings()
+        .ok()
+        .flatten()
+        .map(|s| s.unsubscribe_url)
+        .filter(|u| !u.trim().is_empty());
+    let dns = Dns::from_env().map_err(|e| e.to_string())?;
+    let report = deliverability::preflight(
+        &deliverability::PreflightRequest {
+            issue: &stored.issue,
+            from: from.as_deref(),
+            provider,
+            edition,
+            unsubscribe_url: unsubscribe.as_deref(),
+            fresh: true,
+        },
+        dns,
+        &Default::default(),
+    );
+    print(report)
+}
+
 pub fn run(db: &Path, cmd: DeliverabilityCommand) -> Result<(), String> {
     let store = db
         .exists()

@@ -66,6 +66,22 @@ enum Command {
     /// Will it arrive? The sender's domain checked (MX, SPF, DKIM, DMARC).
     #[command(subcommand)]
     Deliverability(deliverability::DeliverabilityCommand),
+    /// Before you send: the sender's domain, every link of issue ID (both languages,
+    /// buttons, the unsubscribe page) and its content (alt texts, subject, preheader,
+    /// size). Prints {"domain", "findings": [{"check", "status", "detail", "url", …}]};
+    /// exits 0 only when nothing is blocking. DNS goes to TANDEM_DNS=IP:PORT when set.
+    Preflight {
+        id: i64,
+        /// The sender address (default: the one in the sending settings).
+        #[arg(long, value_name = "ADDRESS")]
+        from: Option<String>,
+        /// fr, nl or bilingual (default: all three, as a send in each reader's language).
+        #[arg(long)]
+        edition: Option<String>,
+        /// microsoft, google, ovh or custom (default: the sending settings' preset).
+        #[arg(long)]
+        provider: Option<String>,
+    },
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
@@ -396,6 +412,12 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Check => backup::check(&db)?,
         Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
         Command::Deliverability(cmd) => deliverability::run(&db, cmd)?,
+        Command::Preflight {
+            id,
+            from,
+            edition,
+            provider,
+        } => deliverability::preflight(&db, id, from, edition, provider)?,
         Command::MoveData { to } => {
             // The note goes where this command looks first: the --db file's folder, else
             // $TANDEM_DATA_DIR or the platform's data folder.

@@ -250,3 +250,179 @@ fn a_dns_server_that_does_not_answer_is_an_error_not_a_finding() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("DNS lookup failed"), "{err}");
 }
+
+/// The sample issue with a button per link case, an image without its Dutch
+/// description, a long French subject and an empty Dutch preview text.
+fn issue_with_links(
+    dir: &std::path::Path,
+    links: &tandem_testkit::LinksServer,
+) -> std::path::PathBuf {
+    let root = common::root();
+    let mut issue: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("core/src/sample/issue.json")).unwrap(),
+    )
+    .unwrap();
+    issue["subject"]["fr"] =
+        "Newsletter de décembre : groupes de travail, stage, soirée film-débat et appel à projets"
+            .into();
+    issue["preheader"]["nl"] = "".into();
+    let base = links.base("links.test");
+    let mut urls: Vec<String> = [
+        "/ok",
+        "/r1",
+        "/loop-a",
+        "/far",
+        "/missing",
+        "/broken",
+        "/stall",
+        "/nohead",
+        "/members",
+        "/elsewhere",
+    ]
+    .iter()
+    .map(|p| format!("{base}{p}"))
+    .collect();
+    urls.push(format!("{}/ok", links.tls_base("links.test")));
+    urls.push("http://nowhere.test/page".to_owned());
+    urls.push("mailto:info@ok.test?subject=Newsletter".to_owned());
+    let blocks = issue["blocks"].as_array_mut().unwrap();
+    blocks.retain(|b| b["kind"] != "button");
+    for url in &urls {
+        blocks.push(json!({"kind": "button", "label": {"fr": "Lire", "nl": "Lezen"}, "url": url}));
+    }
+    blocks.insert(
+        1,
+        json!({"kind": "image", "src": "assets/photo.jpg", "alt": {"fr": "Une classe", "nl": ""}}),
+    );
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::copy(
+        root.join("core/tests/fixtures/images/photo-landscape.jpg"),
+        dir.join("assets/photo.jpg"),
+    )
+    .unwrap();
+    let file = dir.join("issue.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&issue).unwrap()).unwrap();
+    file
+}
+
+#[test]
+fn a_preflight_checks_every_link_and_the_content_and_blocks_on_a_broken_link() {
+    let links = tandem_testkit::LinksServer::start().unwrap();
+    let mut z = zones();
+    z["links.test"] = json!({"A": ["127.0.0.1"]});
+    z["other.test"] = json!({"A": ["127.0.0.1"]});
+    let dns = DnsServer::start(&z).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let file = issue_with_links(dir.path(), &links);
+    let id = common::ok(common::tandem(&db).args(["issue", "import", file.to_str().unwrap()]));
+    let out = common::run(common::tandem(&db).env("TANDEM_DNS", dns.addr()).args([
+        "preflight",
+        id.trim(),
+        "--from",
+        "info@ok.test",
+    ]));
+    assert!(!out.status.success(), "a broken link blocks");
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let by_url = |path: &str| -> &Value {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["check"] == "link" && f["url"].as_str().is_some_and(|u| u.ends_with(path)))
+            .unwrap_or_else(|| panic!("no finding for {path}: {report}"))
+    };
+    let code = |path: &str| {
+        let f = by_url(path);
+        (
+            f["status"].as_str().unwrap().to_owned(),
+            f["code"].as_str().unwrap().to_owned(),
+        )
+    };
+    let pair = |s: &str, c: &str| (s.to_owned(), c.to_owned());
+    assert_eq!(
+        code(&format!("{}/ok", links.base("links.test"))),
+        pair("ok", "deliv-link-ok")
+    );
+    assert_eq!(code("/r1"), pair("ok", "deliv-link-redirected"));
+    assert_eq!(
+        by_url("/r1")["args"]["chain"]
+            .as_str()
+            .unwrap()
+            .matches(" → ")
+            .count(),
+        2,
+        "three hops shown: {}",
+        by_url("/r1")
+    );
+    assert_eq!(code("/loop-a"), pair("blocking", "deliv-link-loop"));
+    assert_eq!(
+        code("/far"),
+        pair("blocking", "deliv-link-too-many-redirects")
+    );
+    assert_eq!(code("/missing"), pair("blocking", "deliv-link-status"));
+    assert!(by_url("/missing")["detail"]
+        .as_str()
+        .unwrap()
+        .contains("does not exist"));
+    assert_eq!(code("/broken"), pair("blocking", "deliv-link-status"));
+    assert_eq!(code("/stall"), pair("blocking", "deliv-link-timeout"));
+    assert_eq!(code("/nohead"), pair("ok", "deliv-link-ok"));
+    assert_eq!(code("/members"), pair("improve", "deliv-link-login"));
+    assert_eq!(code("/elsewhere"), pair("improve", "deliv-link-other-site"));
+    assert_eq!(
+        code(&format!("{}/ok", links.tls_base("links.test"))),
+        pair("blocking", "deliv-link-tls")
+    );
+    assert_eq!(
+        code("nowhere.test/page"),
+        pair("blocking", "deliv-link-unknown-host")
+    );
+    assert_eq!(code("subject=Newsletter"), pair("ok", "deliv-link-mailto"));
+    // The sample's own links are checked too (their host does not exist here).
+    assert_eq!(
+        code("mineursenexil.be/"),
+        pair("blocking", "deliv-link-unknown-host")
+    );
+
+    // HEAD first; GET only where HEAD was refused.
+    let requests = links.requests();
+    assert!(
+        requests.iter().any(|r| r.starts_with("HEAD /ok")),
+        "{requests:?}"
+    );
+    assert!(
+        !requests.iter().any(|r| r.starts_with("GET /ok")),
+        "{requests:?}"
+    );
+    assert!(
+        requests.iter().any(|r| r.starts_with("GET /nohead")),
+        "{requests:?}"
+    );
+
+    let found = found(&report);
+    assert!(
+        found.contains(&("alt".into(), "improve".into(), "deliv-alt-missing".into())),
+        "{report}"
+    );
+    assert!(found.contains(&(
+        "subject".into(),
+        "improve".into(),
+        "deliv-subject-long".into()
+    )));
+    assert!(found.contains(&(
+        "preheader".into(),
+        "improve".into(),
+        "deliv-preheader-empty".into()
+    )));
+    assert!(found.contains(&("size".into(), "ok".into(), "deliv-size-ok".into())));
+    assert!(found.contains(&("spf".into(), "ok".into(), "deliv-spf-ok".into())));
+    let alt = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "alt")
+        .unwrap();
+    assert_eq!(alt["args"]["lang"], "nl");
+}

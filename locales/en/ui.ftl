@@ -778,3 +778,48 @@ deliv-dmarc-none-unaligned = DMARC is in place with policy "none", but neither S
 deliv-dmarc-invalid = The DMARC record has no valid policy (p=none, quarantine or reject); receivers ignore it.
 error-deliv-address = This is not an e-mail address. Check the sender address.
 error-deliv-dns = The domain could not be looked up (no answer from DNS). Check the internet connection and try again.
+
+## Deliverability: links and content
+deliv-link-ok = The link works.
+deliv-link-redirected = The link works; it leads on to { $target }.
+deliv-link-login = The link leads to a login page ({ $target }): readers without an account will not see the page. Link to a public page instead.
+deliv-link-other-site = The link leads to another site ({ $target }). Check that this is the page you meant, and link to it directly.
+deliv-link-status = The page answers with error { $status }: readers will find { $status ->
+    [404] a page that does not exist
+    [410] a page that was removed
+   *[other] an error
+}. Correct the link.
+deliv-link-loop = The link goes round in circles (its redirects come back to where they started): no reader reaches a page. Correct the link.
+deliv-link-too-many-redirects = The link is sent on more than { $count } times: browsers and mail services give up. Link to the final page directly.
+deliv-link-unknown-host = The website { $host } does not exist (its name is not found). Check the spelling of the link.
+deliv-link-tls = The website { $host } has a certificate that browsers do not trust: readers get a security warning. Ask the site's owner, or link to another page.
+deliv-link-timeout = The website did not answer within { $seconds } seconds. Try again later; if it stays silent, link to another page.
+deliv-link-unreachable = The website { $host } cannot be reached. Check the link, or try again later.
+deliv-link-malformed = This is not a web link Tandem can check. Correct the address (it should start with https://).
+deliv-link-mailto = The e-mail link is well formed.
+deliv-link-mailto-bad = The e-mail link does not hold a valid address. Correct it.
+deliv-link-tel = The telephone link is well formed.
+deliv-link-tel-bad = The telephone link does not hold a telephone number. Correct it.
+deliv-alt-missing = The image of block { $block } has no description in { $lang ->
+    [fr] French
+   *[nl] Dutch
+}: readers whose mail hides images, and blind readers, get nothing. Add one.
+deliv-subject-long = The { $lang ->
+    [fr] French
+   *[nl] Dutch
+} subject has { $count } characters: phones show about { $max }. Put what matters first, or shorten it.
+deliv-preheader-empty = The { $lang ->
+    [fr] French
+   *[nl] Dutch
+} preview text is empty: inboxes then show the first words of the message instead. Write one line that makes people open it.
+deliv-size-ok = The { $edition ->
+    [fr] French
+    [nl] Dutch
+   *[bilingual] bilingual
+} edition weighs { $kb } KB: Gmail shows it whole.
+deliv-size-clipped = The { $edition ->
+    [fr] French
+    [nl] Dutch
+   *[bilingual] bilingual
+} edition weighs { $kb } KB: Gmail cuts messages over 102 KB and hides the rest, the unsubscribe link included. Shorten it or split it.
+deliv-domain-unchecked = The sender's domain could not be checked ({ $reason }). The rest was checked.

@@ -793,3 +793,48 @@ deliv-dmarc-none-unaligned = DMARC est en place avec la politique « none », ma
 deliv-dmarc-invalid = L'enregistrement DMARC n'a pas de politique valable (p=none, quarantine ou reject) ; les destinataires l'ignorent.
 error-deliv-address = Ce n'est pas une adresse e-mail. Vérifiez l'adresse d'expéditeur.
 error-deliv-dns = Le domaine n'a pas pu être consulté (pas de réponse du DNS). Vérifiez la connexion internet et réessayez.
+
+## Délivrabilité : liens et contenu
+deliv-link-ok = Le lien fonctionne.
+deliv-link-redirected = Le lien fonctionne ; il mène à { $target }.
+deliv-link-login = Le lien mène à une page de connexion ({ $target }) : les lecteurs sans compte ne verront pas la page. Mettez plutôt un lien vers une page publique.
+deliv-link-other-site = Le lien mène à un autre site ({ $target }). Vérifiez que c'est bien la page voulue, et mettez un lien direct vers elle.
+deliv-link-status = La page répond par l'erreur { $status } : les lecteurs trouveront { $status ->
+    [404] une page qui n'existe pas
+    [410] une page supprimée
+   *[other] une erreur
+}. Corrigez le lien.
+deliv-link-loop = Le lien tourne en rond (ses redirections reviennent à leur point de départ) : aucun lecteur n'arrive à une page. Corrigez le lien.
+deliv-link-too-many-redirects = Le lien est renvoyé plus de { $count } fois : navigateurs et messageries abandonnent. Mettez un lien direct vers la page finale.
+deliv-link-unknown-host = Le site { $host } n'existe pas (son nom est introuvable). Vérifiez l'orthographe du lien.
+deliv-link-tls = Le site { $host } a un certificat auquel les navigateurs ne font pas confiance : les lecteurs reçoivent un avertissement de sécurité. Prévenez le propriétaire du site, ou mettez un lien vers une autre page.
+deliv-link-timeout = Le site n'a pas répondu en { $seconds } secondes. Réessayez plus tard ; s'il reste muet, mettez un lien vers une autre page.
+deliv-link-unreachable = Le site { $host } est injoignable. Vérifiez le lien, ou réessayez plus tard.
+deliv-link-malformed = Ce n'est pas un lien web que Tandem peut vérifier. Corrigez l'adresse (elle doit commencer par https://).
+deliv-link-mailto = Le lien e-mail est bien formé.
+deliv-link-mailto-bad = Le lien e-mail ne contient pas d'adresse valable. Corrigez-le.
+deliv-link-tel = Le lien téléphone est bien formé.
+deliv-link-tel-bad = Le lien téléphone ne contient pas de numéro de téléphone. Corrigez-le.
+deliv-alt-missing = L'image du bloc { $block } n'a pas de description en { $lang ->
+    [fr] français
+   *[nl] néerlandais
+} : les lecteurs dont la messagerie masque les images, et les lecteurs aveugles, n'ont rien. Ajoutez-en une.
+deliv-subject-long = L'objet en { $lang ->
+    [fr] français
+   *[nl] néerlandais
+} compte { $count } caractères : les téléphones en montrent environ { $max }. Mettez l'essentiel au début, ou raccourcissez-le.
+deliv-preheader-empty = Le texte d'aperçu en { $lang ->
+    [fr] français
+   *[nl] néerlandais
+} est vide : les boîtes de réception montrent alors les premiers mots du message. Écrivez une ligne qui donne envie d'ouvrir.
+deliv-size-ok = L'édition { $edition ->
+    [fr] française
+    [nl] néerlandaise
+   *[bilingual] bilingue
+} pèse { $kb } Ko : Gmail l'affiche en entier.
+deliv-size-clipped = L'édition { $edition ->
+    [fr] française
+    [nl] néerlandaise
+   *[bilingual] bilingue
+} pèse { $kb } Ko : Gmail coupe les messages de plus de 102 Ko et cache la suite, lien de désinscription compris. Raccourcissez-la ou scindez-la.
+deliv-domain-unchecked = Le domaine de l'expéditeur n'a pas pu être vérifié ({ $reason }). Le reste a été vérifié.

@@ -772,3 +772,48 @@ deliv-dmarc-none-unaligned = DMARC is ingesteld met beleid "none", maar noch SPF
 deliv-dmarc-invalid = Het DMARC-record heeft geen geldig beleid (p=none, quarantine of reject); ontvangers negeren het.
 error-deliv-address = Dit is geen e-mailadres. Controleer het afzenderadres.
 error-deliv-dns = Het domein kon niet opgezocht worden (geen antwoord van de DNS). Controleer de internetverbinding en probeer opnieuw.
+
+## Bezorgbaarheid: links en inhoud
+deliv-link-ok = De link werkt.
+deliv-link-redirected = De link werkt; hij leidt verder naar { $target }.
+deliv-link-login = De link leidt naar een aanmeldpagina ({ $target }): lezers zonder account zien de pagina niet. Link liever naar een openbare pagina.
+deliv-link-other-site = De link leidt naar een andere site ({ $target }). Controleer of dat de bedoelde pagina is, en link er rechtstreeks naar.
+deliv-link-status = De pagina antwoordt met fout { $status }: lezers vinden { $status ->
+    [404] een pagina die niet bestaat
+    [410] een verwijderde pagina
+   *[other] een fout
+}. Verbeter de link.
+deliv-link-loop = De link draait in een kringetje (de doorverwijzingen komen terug waar ze begonnen): geen enkele lezer bereikt een pagina. Verbeter de link.
+deliv-link-too-many-redirects = De link wordt meer dan { $count } keer doorverwezen: browsers en maildiensten geven het op. Link rechtstreeks naar de eindpagina.
+deliv-link-unknown-host = De website { $host } bestaat niet (de naam wordt niet gevonden). Controleer de spelling van de link.
+deliv-link-tls = De website { $host } heeft een certificaat dat browsers niet vertrouwen: lezers krijgen een beveiligingswaarschuwing. Verwittig de eigenaar van de site, of link naar een andere pagina.
+deliv-link-timeout = De website antwoordde niet binnen { $seconds } seconden. Probeer later opnieuw; blijft hij stil, link dan naar een andere pagina.
+deliv-link-unreachable = De website { $host } is niet bereikbaar. Controleer de link, of probeer later opnieuw.
+deliv-link-malformed = Dit is geen weblink die Tandem kan controleren. Verbeter het adres (het moet met https:// beginnen).
+deliv-link-mailto = De e-maillink is correct opgebouwd.
+deliv-link-mailto-bad = De e-maillink bevat geen geldig adres. Verbeter hem.
+deliv-link-tel = De telefoonlink is correct opgebouwd.
+deliv-link-tel-bad = De telefoonlink bevat geen telefoonnummer. Verbeter hem.
+deliv-alt-missing = De afbeelding van blok { $block } heeft geen beschrijving in het { $lang ->
+    [fr] Frans
+   *[nl] Nederlands
+}: lezers van wie de mail afbeeldingen verbergt, en blinde lezers, krijgen niets. Voeg er een toe.
+deliv-subject-long = Het { $lang ->
+    [fr] Franse
+   *[nl] Nederlandse
+} onderwerp telt { $count } tekens: telefoons tonen er ongeveer { $max }. Zet het belangrijkste vooraan, of maak het korter.
+deliv-preheader-empty = De { $lang ->
+    [fr] Franse
+   *[nl] Nederlandse
+} voorbeeldtekst is leeg: inboxen tonen dan de eerste woorden van het bericht. Schrijf één regel die zin geeft om te openen.
+deliv-size-ok = De { $edition ->
+    [fr] Franse
+    [nl] Nederlandse
+   *[bilingual] tweetalige
+} editie weegt { $kb } kB: Gmail toont ze volledig.
+deliv-size-clipped = De { $edition ->
+    [fr] Franse
+    [nl] Nederlandse
+   *[bilingual] tweetalige
+} editie weegt { $kb } kB: Gmail knipt berichten boven 102 kB af en verbergt de rest, de uitschrijflink inbegrepen. Maak ze korter of splits ze.
+deliv-domain-unchecked = Het domein van de afzender kon niet gecontroleerd worden ({ $reason }). De rest werd gecontroleerd.

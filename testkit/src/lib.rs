@@ -17,6 +17,7 @@
 //!   word-list translation, request recording and injected errors.
 //! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
 //! - [`DnsServer`]: an authoritative DNS server (PyPI's dnslib) serving a test's zones.
+//! - [`LinksServer`]: a web server with a path per link-check case, plain and TLS.
 //! - [`SlowRelay`]: a TCP relay that holds a server's answers back, for a client that
 //!   must wait on a slow server.
 //!
@@ -27,6 +28,7 @@ mod dns;
 mod dovecot;
 mod http;
 mod keyring;
+mod links;
 mod oauth;
 mod postfix;
 mod python;
@@ -40,6 +42,7 @@ pub use dns::DnsServer;
 pub use dovecot::{Dovecot, DovecotBuilder, StoredMessage};
 pub use http::StaticServer;
 pub use keyring::Keyring;
+pub use links::LinksServer;
 pub use oauth::{get_page, OAuthServer};
 pub use postfix::{Postfix, POSTFIX_DOMAIN};
 pub use sink::{SmtpSink, SmtpSinkBuilder};

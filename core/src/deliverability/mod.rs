@@ -4,6 +4,8 @@
 //! `dns.rs` does the lookups (system settings, or `TANDEM_DNS`); `spf.rs` reads SPF.
 
 pub mod dns;
+pub mod links;
+pub mod preflight;
 pub mod spf;
 
 use std::collections::BTreeMap;
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::i18n::{Domain, Localizer};
-use crate::model::UiLanguage;
+use crate::model::{Edition, Issue, UiLanguage};
 use dns::{Dns, DnsError};
 
 /// How much a finding matters.
@@ -26,7 +28,7 @@ pub enum Status {
 }
 
 /// One thing found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Finding {
     /// `mx`, `spf`, `dkim`, `dmarc`, `sender` (the domain checks); `link`, `alt`,
@@ -67,6 +69,11 @@ impl Finding {
         self
     }
 
+    pub fn url(mut self, url: &str) -> Finding {
+        self.url = Some(url.to_owned());
+        self
+    }
+
     fn publish(mut self, name: &str, record: impl Into<String>) -> Finding {
         self.name = Some(name.to_owned());
         self.record = Some(record.into());
@@ -96,7 +103,11 @@ impl Report {
         for f in &mut self.findings {
             let mut args = fluent_bundle::FluentArgs::new();
             for (k, v) in &f.args {
-                args.set(k.as_str(), v.as_str());
+                // Numbers as numbers: plural and number selectors match them.
+                match v.parse::<i64>() {
+                    Ok(n) if !v.starts_with('+') => args.set(k.as_str(), n),
+                    _ => args.set(k.as_str(), v.as_str()),
+                }
             }
             f.detail = words.format(&f.code, Some(&args));
         }
@@ -276,6 +287,59 @@ pub fn check_domain(
         provider: provider.id().to_owned(),
         findings,
     })
+}
+
+/// What a preflight checks.
+#[derive(Debug, Clone)]
+pub struct PreflightRequest<'a> {
+    pub issue: &'a Issue,
+    /// The sender address (its domain is checked), if known.
+    pub from: Option<&'a str>,
+    pub provider: Option<Provider>,
+    /// One edition, or `None` for a send in each reader's language (all three).
+    pub edition: Option<Edition>,
+    pub unsubscribe_url: Option<&'a str>,
+    /// Check every link again, whatever the cache holds.
+    pub fresh: bool,
+}
+
+/// The whole "before you send" list: the domain (when the sender is known), every
+/// link, and the content. `dns`: the domain's lookups (the links use it too when
+/// `TANDEM_DNS` is set).
+pub fn preflight(request: &PreflightRequest<'_>, dns: Dns, cache: &preflight::LinkCache) -> Report {
+    let mut findings = Vec::new();
+    let mut domain = String::new();
+    let mut provider = request.provider.unwrap_or(Provider::Custom);
+    if let Some(from) = request.from.filter(|f| !f.trim().is_empty()) {
+        match check_domain(&dns, from, request.provider, &[]) {
+            Ok(report) => {
+                domain = report.domain;
+                provider = Provider::parse(&report.provider).unwrap_or(provider);
+                findings.extend(report.findings);
+            }
+            Err(e) => findings.push(
+                Finding::new("domain", Status::Improve, "deliv-domain-unchecked")
+                    .arg("reason", e.to_string()),
+            ),
+        }
+    }
+    let through = std::env::var(dns::DNS_ENV)
+        .is_ok_and(|v| !v.trim().is_empty())
+        .then(|| std::sync::Arc::new(std::sync::Mutex::new(dns)));
+    let agent = links::agent(through, links::TIMEOUT);
+    let editions = preflight::editions(request.edition);
+    let urls = preflight::links_of(request.issue, &editions, request.unsubscribe_url);
+    findings.extend(cache.check(&urls, &agent, request.fresh));
+    findings.extend(preflight::content(
+        request.issue,
+        &editions,
+        request.unsubscribe_url,
+    ));
+    Report {
+        domain,
+        provider: provider.id().to_owned(),
+        findings,
+    }
 }
 
 /// Why a check could not run at all.
