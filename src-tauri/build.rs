@@ -79,6 +79,8 @@ const COMMANDS: &[&str] = &[
     "data_folder_view",
     "propose_data_folder",
     "move_data_folder",
+    "preflight_issue",
+    "check_sending_domain",
 ];
 
 fn main() {

@@ -823,3 +823,35 @@ deliv-size-clipped = The { $edition ->
    *[bilingual] bilingual
 } edition weighs { $kb } KB: Gmail cuts messages over 102 KB and hides the rest, the unsubscribe link included. Shorten it or split it.
 deliv-domain-unchecked = The sender's domain could not be checked ({ $reason }). The rest was checked.
+deliv-record-at = To publish at { $name }:
+deliv-link-chain = Redirects: { $chain }
+deliv-links-ok = { $count ->
+    [one] 1 link works
+   *[other] { $count } links work
+}
+send-deliverability-title = Will it arrive?
+send-deliverability-busy = Checking the sender's domain and every link…
+send-deliverability-summary = { $blocking ->
+    [0] Nothing blocks the newsletter;
+    [one] 1 problem can stop the newsletter;
+   *[other] { $blocking } problems can stop the newsletter;
+} { $improve ->
+    [0] nothing to improve.
+    [one] 1 thing to improve.
+   *[other] { $improve } things to improve.
+}
+send-deliverability-all-good = The sender's domain, every link and the content are in order.
+send-deliverability-again = Check again now
+send-confirm-blocking = { $count ->
+    [one] 1 problem listed under "Will it arrive?" can stop this newsletter.
+   *[other] { $count } problems listed under "Will it arrive?" can stop this newsletter.
+} Send anyway only if you know why.
+sending-domain-title = Sending domain
+sending-domain-help = Gmail, Yahoo and Outlook.com send mail from a domain without SPF, DKIM and DMARC to spam, or refuse it. Check what your domain publishes; Tandem gives the exact record to hand to whoever runs it.
+sending-domain-from = Sender address
+sending-domain-from-placeholder = the address in the sending settings
+sending-domain-provider = Sent with
+sending-domain-provider-saved = as in the sending settings
+sending-domain-check = Check the domain
+sending-domain-busy = Checking…
+sending-domain-result = What { $domain } publishes:

@@ -838,3 +838,35 @@ deliv-size-clipped = L'édition { $edition ->
    *[bilingual] bilingue
 } pèse { $kb } Ko : Gmail coupe les messages de plus de 102 Ko et cache la suite, lien de désinscription compris. Raccourcissez-la ou scindez-la.
 deliv-domain-unchecked = Le domaine de l'expéditeur n'a pas pu être vérifié ({ $reason }). Le reste a été vérifié.
+deliv-record-at = À publier sur { $name } :
+deliv-link-chain = Redirections : { $chain }
+deliv-links-ok = { $count ->
+    [one] 1 lien fonctionne
+   *[other] { $count } liens fonctionnent
+}
+send-deliverability-title = Arrivera-t-elle ?
+send-deliverability-busy = Vérification du domaine de l'expéditeur et de chaque lien…
+send-deliverability-summary = { $blocking ->
+    [0] Rien ne bloque la newsletter ;
+    [one] 1 problème peut arrêter la newsletter ;
+   *[other] { $blocking } problèmes peuvent arrêter la newsletter ;
+} { $improve ->
+    [0] rien à améliorer.
+    [one] 1 point à améliorer.
+   *[other] { $improve } points à améliorer.
+}
+send-deliverability-all-good = Le domaine de l'expéditeur, chaque lien et le contenu sont en ordre.
+send-deliverability-again = Vérifier à nouveau
+send-confirm-blocking = { $count ->
+    [one] 1 problème signalé sous « Arrivera-t-elle ? » peut arrêter cette newsletter.
+   *[other] { $count } problèmes signalés sous « Arrivera-t-elle ? » peuvent arrêter cette newsletter.
+} N'envoyez quand même que si vous savez pourquoi.
+sending-domain-title = Domaine d'envoi
+sending-domain-help = Gmail, Yahoo et Outlook.com mettent en indésirables, ou refusent, le courrier d'un domaine sans SPF, DKIM et DMARC. Vérifiez ce que publie votre domaine ; Tandem donne l'enregistrement exact à transmettre à qui le gère.
+sending-domain-from = Adresse d'expéditeur
+sending-domain-from-placeholder = l'adresse des réglages d'envoi
+sending-domain-provider = Envoyé avec
+sending-domain-provider-saved = comme dans les réglages d'envoi
+sending-domain-check = Vérifier le domaine
+sending-domain-busy = Vérification…
+sending-domain-result = Ce que publie { $domain } :

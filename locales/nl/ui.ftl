@@ -817,3 +817,35 @@ deliv-size-clipped = De { $edition ->
    *[bilingual] tweetalige
 } editie weegt { $kb } kB: Gmail knipt berichten boven 102 kB af en verbergt de rest, de uitschrijflink inbegrepen. Maak ze korter of splits ze.
 deliv-domain-unchecked = Het domein van de afzender kon niet gecontroleerd worden ({ $reason }). De rest werd gecontroleerd.
+deliv-record-at = Te publiceren op { $name }:
+deliv-link-chain = Doorverwijzingen: { $chain }
+deliv-links-ok = { $count ->
+    [one] 1 link werkt
+   *[other] { $count } links werken
+}
+send-deliverability-title = Komt hij aan?
+send-deliverability-busy = Het domein van de afzender en elke link worden gecontroleerd…
+send-deliverability-summary = { $blocking ->
+    [0] Niets blokkeert de nieuwsbrief;
+    [one] 1 probleem kan de nieuwsbrief tegenhouden;
+   *[other] { $blocking } problemen kunnen de nieuwsbrief tegenhouden;
+} { $improve ->
+    [0] niets te verbeteren.
+    [one] 1 punt te verbeteren.
+   *[other] { $improve } punten te verbeteren.
+}
+send-deliverability-all-good = Het domein van de afzender, elke link en de inhoud zijn in orde.
+send-deliverability-again = Opnieuw controleren
+send-confirm-blocking = { $count ->
+    [one] 1 probleem onder "Komt hij aan?" kan deze nieuwsbrief tegenhouden.
+   *[other] { $count } problemen onder "Komt hij aan?" kunnen deze nieuwsbrief tegenhouden.
+} Verstuur toch alleen als u weet waarom.
+sending-domain-title = Verzenddomein
+sending-domain-help = Gmail, Yahoo en Outlook.com zetten e-mail van een domein zonder SPF, DKIM en DMARC bij spam, of weigeren ze. Controleer wat uw domein publiceert; Tandem geeft het exacte record om door te geven aan wie het beheert.
+sending-domain-from = Afzenderadres
+sending-domain-from-placeholder = het adres uit de verzendinstellingen
+sending-domain-provider = Verstuurd met
+sending-domain-provider-saved = zoals in de verzendinstellingen
+sending-domain-check = Domein controleren
+sending-domain-busy = Bezig met controleren…
+sending-domain-result = Wat { $domain } publiceert:

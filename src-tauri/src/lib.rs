@@ -32,6 +32,7 @@ pub fn configure<R: tauri::Runtime>(
         .manage(auto_backup::AutoBackups::default())
         .manage(commands::account::SignIns::default())
         .manage(commands::updates::PendingUpdate::default())
+        .manage(tandem_core::deliverability::preflight::LinkCache::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -114,6 +115,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::data_folder::data_folder_view,
             commands::data_folder::propose_data_folder,
             commands::data_folder::move_data_folder,
+            commands::deliverability::preflight_issue,
+            commands::deliverability::check_sending_domain,
         ])
 }
 

@@ -216,6 +216,9 @@ impl App {
             .env("DISPLAY", &display.name)
             .env("TANDEM_DATA_DIR", &launch.data_dir)
             .env("TANDEM_EXPORT_DIR", launch.export_dir())
+            // Every lookup of the deliverability checks stays on this computer: a port
+            // where nothing answers, unless a test starts its own DNS server.
+            .env("TANDEM_DNS", "127.0.0.1:9")
             .env("LANG", &launch.locale)
             .env("LC_ALL", &launch.locale)
             .env("LANGUAGE", "")

@@ -4,6 +4,7 @@ pub mod account;
 pub mod backups;
 pub mod contacts;
 pub mod data_folder;
+pub mod deliverability;
 pub mod export;
 pub mod issues;
 pub mod ledger;

@@ -54,12 +54,14 @@ import type { BackupsView } from './bindings/BackupsView';
 import type { RestoreReport } from './bindings/RestoreReport';
 import type { DataFolderView } from './bindings/DataFolderView';
 import type { MoveProposal } from './bindings/MoveProposal';
+import type { DeliveryReport } from './bindings/DeliveryReport';
 
 export type {
   BackupsView,
   RestoreReport,
   DataFolderView,
   MoveProposal,
+  DeliveryReport,
   AppError,
   AppInfo,
   Block,
@@ -220,6 +222,10 @@ export const api = {
   proposeDataFolder: (pick: boolean, path: string | null = null) =>
     call<MoveProposal | null>('propose_data_folder', { pick, path }),
   moveDataFolder: (path: string) => call<DataFolderView>('move_data_folder', { path }),
+  preflightIssue: (issueId: number, fresh: boolean) =>
+    call<DeliveryReport>('preflight_issue', { issueId, fresh }),
+  checkSendingDomain: (from: string | null, provider: string | null) =>
+    call<DeliveryReport>('check_sending_domain', { from, provider }),
   dismissRecovery: () => call<void>('dismiss_recovery'),
   setBackupPassphrase: (passphrase: string, allowFile: boolean) =>
     call<BackupsView>('set_backup_passphrase', { passphrase, allowFile }),

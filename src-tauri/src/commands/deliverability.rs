@@ -1,0 +1,82 @@
+//! Will it arrive: the Send view's "before you send" list (the sender's domain, every
+//! link, the content) and Settings → Sending domain. The network work runs without the
+//! database lock, so typing is saved meanwhile.
+
+use tandem_core::deliverability::{self, dns::Dns, preflight::LinkCache, Provider, Report};
+
+use crate::{AppError, AppState};
+
+impl From<deliverability::DeliverabilityError> for AppError {
+    fn from(e: deliverability::DeliverabilityError) -> Self {
+        AppError::new(e.code(), e.to_string())
+    }
+}
+
+fn dns() -> Result<Dns, AppError> {
+    Dns::from_env().map_err(|e| AppError::new("error-deliv-dns", e.to_string()))
+}
+
+/// The provider of the saved sending settings (`custom`: read from the domain's MX).
+fn saved_provider(preset: &str) -> Option<Provider> {
+    Provider::parse(preset).filter(|p| *p != Provider::Custom)
+}
+
+/// The "before you send" list of an issue: `fresh` checks every link again (else
+/// results younger than an hour are reused).
+#[tauri::command(async)]
+pub fn preflight_issue(
+    state: tauri::State<'_, AppState>,
+    cache: tauri::State<'_, LinkCache>,
+    issue_id: i64,
+    fresh: bool,
+) -> Result<Report, AppError> {
+    let (issue, smtp) = {
+        let store = state.store()?;
+        (store.issue(issue_id)?.issue, store.smtp_settings()?)
+    };
+    let from = smtp.as_ref().map(|s| s.from_address.clone());
+    let unsubscribe = smtp
+        .as_ref()
+        .map(|s| s.unsubscribe_url.clone())
+        .filter(|u| !u.trim().is_empty());
+    let request = deliverability::PreflightRequest {
+        issue: &issue,
+        from: from.as_deref(),
+        provider: smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
+        edition: None,
+        unsubscribe_url: unsubscribe.as_deref(),
+        fresh,
+    };
+    off_runtime(|| Ok(deliverability::preflight(&request, dns()?, &cache)))
+}
+
+/// Runs `work` on a thread of its own: the lookups drive a small runtime of their own,
+/// which cannot be driven from a thread of the app's async runtime.
+fn off_runtime<T: Send>(work: impl FnOnce() -> Result<T, AppError> + Send) -> Result<T, AppError> {
+    std::thread::scope(|s| {
+        s.spawn(work)
+            .join()
+            .unwrap_or_else(|_| Err(AppError::new("error-deliv-dns", "the check stopped")))
+    })
+}
+
+/// Settings → Sending domain: the domain of `from` (default: the sending address) for
+/// `provider` (default: the sending preset, else read from MX).
+#[tauri::command(async)]
+pub fn check_sending_domain(
+    state: tauri::State<'_, AppState>,
+    from: Option<String>,
+    provider: Option<String>,
+) -> Result<Report, AppError> {
+    let smtp = state.store()?.smtp_settings()?;
+    let from = from
+        .filter(|f| !f.trim().is_empty())
+        .or_else(|| smtp.as_ref().map(|s| s.from_address.clone()))
+        .unwrap_or_default();
+    let provider = match provider.as_deref().and_then(Provider::parse) {
+        Some(Provider::Custom) => None,
+        Some(p) => Some(p),
+        None => smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
+    };
+    off_runtime(|| Ok(deliverability::check_domain(&dns()?, &from, provider, &[])?))
+}
