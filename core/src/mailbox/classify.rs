@@ -52,6 +52,10 @@ pub enum Kind {
     /// Worded like an unsubscribe request (FR/NL/EN) but without a token: a person
     /// confirms.
     ProbableUnsubscribe,
+    /// A reply (to the Message-IDs of its In-Reply-To and References) whose own lines —
+    /// not the quoted newsletter — ask to unsubscribe: a person confirms when it answers
+    /// a message of the ledger.
+    ReplyAsking { replies_to: Vec<String> },
     /// Out-of-office and other automatic answers: left alone.
     AutoReply,
     /// Anything else: left for a person.
@@ -91,6 +95,7 @@ pub fn classify(raw: &[u8]) -> Result<Read, Unreadable> {
         .or_else(|| unsubscribe_token(&message, &subject).map(|token| Kind::Unsubscribe { token }))
         .or_else(|| is_auto_reply(&message, &subject).then_some(Kind::AutoReply))
         .or_else(|| looks_like_unsubscribe(&subject).then_some(Kind::ProbableUnsubscribe))
+        .or_else(|| reply_asking(&message))
         .unwrap_or(Kind::Other);
     Ok(Read {
         from,
@@ -437,6 +442,118 @@ fn is_auto_reply(message: &Message<'_>, subject: &str) -> bool {
     ]
     .iter()
     .any(|w| s.contains(w))
+}
+
+/// The Message-IDs a reply answers (In-Reply-To, then References), without brackets.
+fn replies_to(message: &Message<'_>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for name in ["In-Reply-To", "References"] {
+        let Some(raw) = message.header_raw(name) else {
+            continue;
+        };
+        for part in raw.split('<').skip(1) {
+            let id = part.split('>').next().unwrap_or("").trim();
+            if id.contains('@') && !ids.iter().any(|i: &String| i == id) {
+                ids.push(id.to_owned());
+            }
+        }
+    }
+    ids
+}
+
+/// The lines the sender wrote: the body up to where the quoted message starts (a
+/// "> " line, an attribution such as "On … wrote:" / "Le … a écrit :" / "Op …
+/// schreef …:", Outlook's "-----Original Message-----" or its "From:/De :/Van:" block
+/// after a rule).
+pub(crate) fn own_lines(body: &str) -> String {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = body.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let folded = crate::text::fold(t);
+        let next = lines
+            .get(i + 1)
+            .map(|l| crate::text::fold(l.trim()))
+            .unwrap_or_default();
+        let attribution = (folded.ends_with("wrote:")
+            || folded.ends_with("a ecrit :")
+            || folded.ends_with("a ecrit:")
+            || folded.ends_with("schreef:")
+            || folded.ends_with("schreef :")
+            || folded.ends_with("geschreven:")
+            || folded.ends_with("geschreven :"))
+            && (folded.starts_with("on ")
+                || folded.starts_with("le ")
+                || folded.starts_with("op ")
+                || folded.contains('@')
+                || folded.contains(" <"));
+        let original = folded.starts_with("-----original message")
+            || folded.starts_with("-----message d'origine")
+            || folded.starts_with("-----oorspronkelijk bericht")
+            || folded.starts_with("----- original message")
+            || folded.starts_with("begin forwarded message")
+            || folded.starts_with("---------- forwarded message");
+        let header_block = (t.starts_with("____") || t.is_empty())
+            && ["from:", "de :", "de:", "van:"]
+                .iter()
+                .any(|h| next.starts_with(h));
+        let header_line = ["from:", "de :", "van:"]
+            .iter()
+            .any(|h| folded.starts_with(h))
+            && lines.get(i + 1).is_some_and(|l| {
+                let n = crate::text::fold(l.trim());
+                [
+                    "sent:",
+                    "envoye :",
+                    "envoye:",
+                    "verzonden:",
+                    "date:",
+                    "datum:",
+                ]
+                .iter()
+                .any(|h| n.starts_with(h))
+            });
+        if attribution || original || header_block || header_line {
+            break;
+        }
+        if t.starts_with('>') {
+            continue;
+        }
+        out.push(*line);
+    }
+    out.join("\n")
+}
+
+/// A reply whose own lines ask to unsubscribe.
+fn reply_asking(message: &Message<'_>) -> Option<Kind> {
+    let replies_to = replies_to(message);
+    if replies_to.is_empty() {
+        return None;
+    }
+    let body = message.body_text(0)?;
+    let own = own_lines(&body);
+    asks_to_unsubscribe(&own).then_some(Kind::ReplyAsking { replies_to })
+}
+
+/// Own words that ask to stop receiving the newsletter (FR/NL/EN).
+fn asks_to_unsubscribe(text: &str) -> bool {
+    let s = crate::text::fold(text);
+    looks_like_unsubscribe(text)
+        || [
+            "ne plus recevoir",
+            "retirez-moi",
+            "retirer de votre liste",
+            "retirer de la liste",
+            "niet meer ontvangen",
+            "verwijder mij",
+            "verwijder me",
+            "schrap mij",
+            "remove me",
+            "take me off",
+            "stop sending",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
 }
 
 /// An unsubscribe-like subject in French, Dutch or English.

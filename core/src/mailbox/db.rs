@@ -196,6 +196,20 @@ fn to_confirm_or_leave(
     insert_action(tx, cx, action)
 }
 
+/// True when one of `ids` (without brackets) is the Message-ID of a message Tandem sent.
+fn answers_the_ledger(tx: &Transaction<'_>, ids: &[String]) -> rusqlite::Result<bool> {
+    for id in ids {
+        let found: Option<i64> = tx
+            .prepare_cached("SELECT id FROM send_recipients WHERE message_id = ?1 LIMIT 1")?
+            .query_row([format!("<{id}>")], |r| r.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The ledger row a bounce answers: by the returned Message-ID (the row of that message
 /// whose address is the failed one, or the only row of that message), else the latest
 /// row sent to that address. (row id, contact id, address)
@@ -275,6 +289,7 @@ impl Store {
                 Kind::Bounce { .. } => "bounce",
                 Kind::Unsubscribe { .. } => "unsubscribe",
                 Kind::ProbableUnsubscribe => "to_confirm",
+                Kind::ReplyAsking { .. } => "reply",
                 Kind::AutoReply => "auto_reply",
                 Kind::Other => "other",
             },
@@ -377,6 +392,20 @@ impl Store {
                         "",
                         "worded like an unsubscribe request, from no subscribed contact",
                     )?),
+                    // A reply to a message Tandem sent whose own words ask to stop; a reply
+                    // to anything else is someone's mail.
+                    Kind::ReplyAsking { replies_to } => {
+                        if answers_the_ledger(&tx, replies_to)? {
+                            ids.push(to_confirm_or_leave(
+                                &tx,
+                                &cx,
+                                "a reply to the newsletter asking to unsubscribe",
+                                "a reply asking to unsubscribe, from no subscribed contact",
+                            )?);
+                        } else {
+                            ids.push(leave(&tx, String::new())?);
+                        }
+                    }
                     Kind::Bounce {
                         failed,
                         message_ids,

@@ -10,6 +10,7 @@ fn fixture(name: &str) -> Vec<u8> {
         .replace("{{MESSAGE_ID}}", "abc123@example.org")
         .replace("{{RECIPIENT}}", "jan@example.be")
         .replace("{{SENDER}}", "Anne <anne@example.be>")
+        .replace("{{SENDER_ADDRESS}}", "anne@example.be")
         .replace("{{TOKEN}}", "0123456789abcdef0123456789abcdef")
         .into_bytes()
 }
@@ -96,6 +97,35 @@ fn unsubscribe_requests_auto_replies_and_the_rest() {
 }
 
 #[test]
+fn a_reply_whose_own_lines_ask_to_unsubscribe_is_told_from_one_that_quotes_the_footer() {
+    for name in [
+        "reply-outlook-fr.eml",
+        "reply-gmail-nl.eml",
+        "reply-apple-en.eml",
+    ] {
+        let read = classify(&fixture(name)).unwrap();
+        assert_eq!(
+            read.kind,
+            Kind::ReplyAsking {
+                replies_to: vec!["abc123@example.org".into()]
+            },
+            "{name}"
+        );
+        assert_eq!(read.from, "anne@example.be");
+    }
+    // Only thanks; the quoted newsletter's "Se désinscrire" is not the reader's.
+    assert_eq!(
+        classify(&fixture("reply-gmail-thanks-fr.eml"))
+            .unwrap()
+            .kind,
+        Kind::Other
+    );
+    // Not a reply: words in the body of a new message are someone's mail.
+    let fresh = b"From: a@example.be\r\nSubject: Question\r\n\r\nPlease remove me\r\n";
+    assert_eq!(classify(fresh).unwrap().kind, Kind::Other);
+}
+
+#[test]
 fn broken_or_empty_messages_never_panic() {
     // Unclosed multipart, unknown charset, bad base64, a DSN without a usable recipient.
     let read = classify(&fixture("broken-mime.eml")).unwrap();
@@ -178,6 +208,52 @@ mod recording {
                 (row.email, row.message_id)
             })
             .collect()
+    }
+
+    fn reply_to(message_id: &str, from: &str) -> Read {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/mail/reply-gmail-nl.eml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+        .replace("{{SENDER_ADDRESS}}", from)
+        .replace("{{MESSAGE_ID}}", message_id.trim_matches(['<', '>']));
+        classify(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_reply_to_the_newsletter_asking_to_stop_waits_for_a_person_and_others_are_left() {
+        let (_dir, mut store) = store_with(&["jan@example.be", "sofie@example.be"]);
+        let ids = sent_run(&mut store, 1);
+        let jan = &ids.iter().find(|(e, _)| e == "jan@example.be").unwrap().1;
+        let recorded = store
+            .record_mailbox_message("INBOX", 7, 1, Ok(&reply_to(jan, "jan@example.be")), false)
+            .unwrap()
+            .unwrap();
+        let kinds: Vec<(&str, &str)> = recorded
+            .actions
+            .iter()
+            .map(|a| (a.kind.as_str(), a.email.as_str()))
+            .collect();
+        assert_eq!(kinds, [("to_confirm", "jan@example.be")]);
+        // Nothing is decided for the person: Jan stays subscribed until someone confirms.
+        assert_eq!(
+            store.contact("jan@example.be").unwrap().status.code(),
+            "subscribed"
+        );
+        // The same words replying to a message Tandem never sent: left for a person.
+        let recorded = store
+            .record_mailbox_message(
+                "INBOX",
+                7,
+                2,
+                Ok(&reply_to("<someone-else@example.net>", "sofie@example.be")),
+                false,
+            )
+            .unwrap()
+            .unwrap();
+        let kinds: Vec<&str> = recorded.actions.iter().map(|a| a.kind.as_str()).collect();
+        assert_eq!(kinds, ["left"]);
     }
 
     fn soft_bounce_for(message_id: &str) -> Read {
