@@ -855,3 +855,5 @@ sending-domain-provider-saved = as in the sending settings
 sending-domain-check = Check the domain
 sending-domain-busy = Checking…
 sending-domain-result = What { $domain } publishes:
+send-bounce-rate = { $bounced } of the { $sent } messages accepted came back as undeliverable ({ $percent } %): below the 2 % at which Gmail, Yahoo and Outlook.com start to distrust a sender.
+send-bounce-rate-high = { $bounced } of the { $sent } messages accepted came back as undeliverable ({ $percent } %): above the 2 % at which Gmail, Yahoo and Outlook.com start to send a sender's mail to spam. Tandem no longer sends to those addresses. Before the next issue, check where this list's addresses come from, and remove the ones nobody has confirmed for years.

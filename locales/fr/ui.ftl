@@ -870,3 +870,5 @@ sending-domain-provider-saved = comme dans les réglages d'envoi
 sending-domain-check = Vérifier le domaine
 sending-domain-busy = Vérification…
 sending-domain-result = Ce que publie { $domain } :
+send-bounce-rate = { $bounced } des { $sent } messages acceptés sont revenus non distribuables ({ $percent } %) : sous les 2 % à partir desquels Gmail, Yahoo et Outlook.com se méfient d'un expéditeur.
+send-bounce-rate-high = { $bounced } des { $sent } messages acceptés sont revenus non distribuables ({ $percent } %) : au-dessus des 2 % à partir desquels Gmail, Yahoo et Outlook.com mettent le courrier d'un expéditeur en indésirables. Tandem n'envoie plus à ces adresses. Avant le prochain numéro, vérifiez d'où viennent les adresses de cette liste, et retirez celles que personne n'a confirmées depuis des années.

@@ -849,3 +849,5 @@ sending-domain-provider-saved = zoals in de verzendinstellingen
 sending-domain-check = Domein controleren
 sending-domain-busy = Bezig met controleren…
 sending-domain-result = Wat { $domain } publiceert:
+send-bounce-rate = { $bounced } van de { $sent } aanvaarde berichten kwamen onbestelbaar terug ({ $percent } %): onder de 2 % vanaf waar Gmail, Yahoo en Outlook.com een afzender wantrouwen.
+send-bounce-rate-high = { $bounced } van de { $sent } aanvaarde berichten kwamen onbestelbaar terug ({ $percent } %): boven de 2 % vanaf waar Gmail, Yahoo en Outlook.com de e-mail van een afzender bij spam zetten. Tandem verstuurt niet meer naar die adressen. Kijk vóór het volgende nummer na waar de adressen van deze lijst vandaan komen, en verwijder de adressen die al jaren niemand bevestigde.

@@ -32,7 +32,7 @@ pub fn configure<R: tauri::Runtime>(
         .manage(auto_backup::AutoBackups::default())
         .manage(commands::account::SignIns::default())
         .manage(commands::updates::PendingUpdate::default())
-        .manage(tandem_core::deliverability::preflight::LinkCache::default())
+        .manage(commands::deliverability::Links::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,

@@ -174,6 +174,15 @@ async fn check_the_mailbox_then_confirm_a_request_in_dutch_and_french() -> Resul
         .text()
         .await?;
     assert!(row.contains("5.1.10"), "{row}");
+    // The send's bounce rate, against the 2 % at which providers start to penalise.
+    let rate = app
+        .find_soon("[data-bounce-rate]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(rate.contains("1 van de"), "{rate}");
+    assert!(rate.contains("boven de 2"), "{rate}");
     app.find("tr[data-email='zoe@example.be']")
         .await?
         .scroll_into_view()

@@ -122,6 +122,8 @@ pub struct RunInfo {
     pub outbox: u32,
     pub failed: u32,
     pub pending: u32,
+    /// Accepted, then returned for good (hard bounces read back from the mailbox).
+    pub bounced: u32,
 }
 
 impl RunInfo {
@@ -352,7 +354,8 @@ impl Store {
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'failed'),
                     r.greeting,
                     (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND status = 'outbox'),
-                    r.destination
+                    r.destination,
+                    (SELECT COUNT(*) FROM send_recipients WHERE run_id = r.id AND bounce = 'hard')
              FROM send_runs r WHERE {condition} ORDER BY r.id DESC"
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -375,6 +378,7 @@ impl Store {
                     r.get::<_, bool>(13)?,
                     r.get::<_, u32>(14)?,
                     r.get::<_, String>(15)?,
+                    r.get::<_, u32>(16)?,
                 ),
             ))
         })?;
@@ -382,7 +386,7 @@ impl Store {
         for row in rows {
             let (id, issue_id, number, sender, reply_to, unsub, lists, is_test, state, at, n) =
                 row?;
-            let (total, sent, failed, greeting, outbox, destination) = n;
+            let (total, sent, failed, greeting, outbox, destination, bounced) = n;
             out.push(RunInfo {
                 id,
                 issue_id,
@@ -402,6 +406,7 @@ impl Store {
                 outbox,
                 failed,
                 pending: total.saturating_sub(sent + outbox + failed),
+                bounced,
             });
         }
         Ok(out)

@@ -1,6 +1,9 @@
 //! Will it arrive: the Send view's "before you send" list (the sender's domain, every
-//! link, the content) and Settings → Sending domain. The network work runs without the
-//! database lock, so typing is saved meanwhile.
+//! link, the content) and Settings → Sending domain. The network work runs on a
+//! blocking thread of its own, without the database lock: a check that waits on slow
+//! servers holds up neither typing nor the app's other commands.
+
+use std::sync::Arc;
 
 use tandem_core::deliverability::{self, dns::Dns, preflight::LinkCache, Provider, Report};
 
@@ -12,6 +15,10 @@ impl From<deliverability::DeliverabilityError> for AppError {
     }
 }
 
+/// The link results the app keeps (an hour each).
+#[derive(Debug, Default)]
+pub struct Links(pub Arc<LinkCache>);
+
 fn dns() -> Result<Dns, AppError> {
     Dns::from_env().map_err(|e| AppError::new("error-deliv-dns", e.to_string()))
 }
@@ -21,12 +28,29 @@ fn saved_provider(preset: &str) -> Option<Provider> {
     Provider::parse(preset).filter(|p| *p != Provider::Custom)
 }
 
+/// Runs `work` away from the app's async workers (two on a two-core machine): on the
+/// blocking pool, and there on a thread of its own, since the lookups drive a small
+/// runtime of their own.
+async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        std::thread::scope(|s| {
+            s.spawn(work)
+                .join()
+                .unwrap_or_else(|_| Err(AppError::new("error-deliv-dns", "the check stopped")))
+        })
+    })
+    .await
+    .map_err(|e| AppError::new("error-deliv-dns", e.to_string()))?
+}
+
 /// The "before you send" list of an issue: `fresh` checks every link again (else
 /// results younger than an hour are reused).
-#[tauri::command(async)]
-pub fn preflight_issue(
+#[tauri::command]
+pub async fn preflight_issue(
     state: tauri::State<'_, AppState>,
-    cache: tauri::State<'_, LinkCache>,
+    links: tauri::State<'_, Links>,
     issue_id: i64,
     fresh: bool,
 ) -> Result<Report, AppError> {
@@ -34,36 +58,30 @@ pub fn preflight_issue(
         let store = state.store()?;
         (store.issue(issue_id)?.issue, store.smtp_settings()?)
     };
-    let from = smtp.as_ref().map(|s| s.from_address.clone());
-    let unsubscribe = smtp
-        .as_ref()
-        .map(|s| s.unsubscribe_url.clone())
-        .filter(|u| !u.trim().is_empty());
-    let request = deliverability::PreflightRequest {
-        issue: &issue,
-        from: from.as_deref(),
-        provider: smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
-        edition: None,
-        unsubscribe_url: unsubscribe.as_deref(),
-        fresh,
-    };
-    off_runtime(|| Ok(deliverability::preflight(&request, dns()?, &cache)))
-}
-
-/// Runs `work` on a thread of its own: the lookups drive a small runtime of their own,
-/// which cannot be driven from a thread of the app's async runtime.
-fn off_runtime<T: Send>(work: impl FnOnce() -> Result<T, AppError> + Send) -> Result<T, AppError> {
-    std::thread::scope(|s| {
-        s.spawn(work)
-            .join()
-            .unwrap_or_else(|_| Err(AppError::new("error-deliv-dns", "the check stopped")))
+    let cache = Arc::clone(&links.0);
+    off_runtime(move || {
+        let from = smtp.as_ref().map(|s| s.from_address.clone());
+        let unsubscribe = smtp
+            .as_ref()
+            .map(|s| s.unsubscribe_url.clone())
+            .filter(|u| !u.trim().is_empty());
+        let request = deliverability::PreflightRequest {
+            issue: &issue,
+            from: from.as_deref(),
+            provider: smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
+            edition: None,
+            unsubscribe_url: unsubscribe.as_deref(),
+            fresh,
+        };
+        Ok(deliverability::preflight(&request, dns()?, &cache))
     })
+    .await
 }
 
 /// Settings → Sending domain: the domain of `from` (default: the sending address) for
 /// `provider` (default: the sending preset, else read from MX).
-#[tauri::command(async)]
-pub fn check_sending_domain(
+#[tauri::command]
+pub async fn check_sending_domain(
     state: tauri::State<'_, AppState>,
     from: Option<String>,
     provider: Option<String>,
@@ -78,5 +96,5 @@ pub fn check_sending_domain(
         Some(p) => Some(p),
         None => smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
     };
-    off_runtime(|| Ok(deliverability::check_domain(&dns()?, &from, provider, &[])?))
+    off_runtime(move || Ok(deliverability::check_domain(&dns()?, &from, provider, &[])?)).await
 }

@@ -21,4 +21,8 @@ sent: number,
 /**
  * Written to the outbox folder (received by nobody).
  */
-outbox: number, failed: number, pending: number, };
+outbox: number, failed: number, pending: number, 
+/**
+ * Accepted, then returned for good (hard bounces read back from the mailbox).
+ */
+bounced: number, };
