@@ -28,3 +28,6 @@ mod rooms;
 
 // relocate: the data folder moved elsewhere, and back.
 mod relocate;
+
+// arrival: Authentication-Results of Microsoft 365, Gmail, OpenDKIM/OpenDMARC, rspamd.
+mod arrival;

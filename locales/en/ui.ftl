@@ -857,3 +857,14 @@ sending-domain-busy = Checking…
 sending-domain-result = What { $domain } publishes:
 send-bounce-rate = { $bounced } of the { $sent } messages accepted came back as undeliverable ({ $percent } %): below the 2 % at which Gmail, Yahoo and Outlook.com start to distrust a sender.
 send-bounce-rate-high = { $bounced } of the { $sent } messages accepted came back as undeliverable ({ $percent } %): above the 2 % at which Gmail, Yahoo and Outlook.com start to send a sender's mail to spam. Tandem no longer sends to those addresses. Before the next issue, check where this list's addresses come from, and remove the ones nobody has confirmed for years.
+deliv-arrival-inbox = The test message arrived in the inbox ({ $folder }).
+deliv-arrival-junk = The test message landed in the junk folder ({ $folder }): your readers' newsletters will too. Fix what is marked below first.
+deliv-received = The receiving side says { $method }={ $result }{ $result ->
+    [pass] .
+    [none] : it found nothing to check. See the sending domain's findings.
+   *[other] : see the sending domain's findings for what to fix.
+}
+deliv-received-unknown = The receiving side wrote no { $method } result on the message.
+deliv-scl-ok = Microsoft's spam confidence level is { $scl }: not spam.
+deliv-scl-spam = Microsoft's spam confidence level is { $scl }: Outlook and Microsoft 365 treat the message as spam.
+deliv-received-size = The message as received weighs { $kb } KB.

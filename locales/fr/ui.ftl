@@ -872,3 +872,14 @@ sending-domain-busy = Vérification…
 sending-domain-result = Ce que publie { $domain } :
 send-bounce-rate = { $bounced } des { $sent } messages acceptés sont revenus non distribuables ({ $percent } %) : sous les 2 % à partir desquels Gmail, Yahoo et Outlook.com se méfient d'un expéditeur.
 send-bounce-rate-high = { $bounced } des { $sent } messages acceptés sont revenus non distribuables ({ $percent } %) : au-dessus des 2 % à partir desquels Gmail, Yahoo et Outlook.com mettent le courrier d'un expéditeur en indésirables. Tandem n'envoie plus à ces adresses. Avant le prochain numéro, vérifiez d'où viennent les adresses de cette liste, et retirez celles que personne n'a confirmées depuis des années.
+deliv-arrival-inbox = Le message de test est arrivé dans la boîte de réception ({ $folder }).
+deliv-arrival-junk = Le message de test est arrivé dans les indésirables ({ $folder }) : les newsletters de vos lecteurs aussi. Corrigez d'abord ce qui est signalé ci-dessous.
+deliv-received = Le destinataire indique { $method }={ $result }{ $result ->
+    [pass] .
+    [none] : il n'a rien trouvé à vérifier. Voyez les constats sur le domaine d'envoi.
+   *[other] : voyez les constats sur le domaine d'envoi pour ce qu'il faut corriger.
+}
+deliv-received-unknown = Le destinataire n'a écrit aucun résultat { $method } sur le message.
+deliv-scl-ok = Le niveau de confiance anti-spam de Microsoft est { $scl } : pas du spam.
+deliv-scl-spam = Le niveau de confiance anti-spam de Microsoft est { $scl } : Outlook et Microsoft 365 traitent le message comme du spam.
+deliv-received-size = Le message reçu pèse { $kb } Ko.

@@ -851,3 +851,14 @@ sending-domain-busy = Bezig met controleren…
 sending-domain-result = Wat { $domain } publiceert:
 send-bounce-rate = { $bounced } van de { $sent } aanvaarde berichten kwamen onbestelbaar terug ({ $percent } %): onder de 2 % vanaf waar Gmail, Yahoo en Outlook.com een afzender wantrouwen.
 send-bounce-rate-high = { $bounced } van de { $sent } aanvaarde berichten kwamen onbestelbaar terug ({ $percent } %): boven de 2 % vanaf waar Gmail, Yahoo en Outlook.com de e-mail van een afzender bij spam zetten. Tandem verstuurt niet meer naar die adressen. Kijk vóór het volgende nummer na waar de adressen van deze lijst vandaan komen, en verwijder de adressen die al jaren niemand bevestigde.
+deliv-arrival-inbox = Het testbericht kwam in de inbox aan ({ $folder }).
+deliv-arrival-junk = Het testbericht belandde bij de ongewenste e-mail ({ $folder }): de nieuwsbrieven van uw lezers ook. Verbeter eerst wat hieronder gemeld wordt.
+deliv-received = De ontvanger meldt { $method }={ $result }{ $result ->
+    [pass] .
+    [none] : er was niets te controleren. Zie de bevindingen over het verzenddomein.
+   *[other] : zie de bevindingen over het verzenddomein voor wat te verbeteren is.
+}
+deliv-received-unknown = De ontvanger schreef geen { $method }-resultaat op het bericht.
+deliv-scl-ok = Het spamvertrouwensniveau van Microsoft is { $scl }: geen spam.
+deliv-scl-spam = Het spamvertrouwensniveau van Microsoft is { $scl }: Outlook en Microsoft 365 behandelen het bericht als spam.
+deliv-received-size = Het ontvangen bericht weegt { $kb } kB.

@@ -3,6 +3,7 @@
 //! `blocking` with its reason and the exact record to hand to whoever runs the domain.
 //! `dns.rs` does the lookups (system settings, or `TANDEM_DNS`); `spf.rs` reads SPF.
 
+pub mod arrival;
 pub mod dns;
 pub mod links;
 pub mod preflight;
