@@ -73,12 +73,16 @@ async fn four_views_in_french_then_dutch_and_the_choice_is_remembered() -> Resul
         let violations = app.serious_accessibility_violations().await?;
         axe_report.insert(format!("{view}-nl"), serde_json::json!(violations));
     }
-    // Settings shows where the data is: the folder this test gave the app.
-    let facts = app.find(".facts").await?.text().await?;
-    assert!(
-        facts.contains(&launch.data_dir.display().to_string()),
-        "{facts}"
-    );
+    // Settings shows where the data is: the folder this test gave the app (the panels
+    // read it when they open: waited for, not read at once).
+    let folder = serde_json::to_string(&launch.data_dir.display().to_string())?;
+    app.wait_for(
+        &format!(
+            "[...document.querySelectorAll('.facts')].some(f => f.textContent.includes({folder}))"
+        ),
+        Duration::from_secs(10),
+    )
+    .await?;
 
     app.choose_language("en").await?;
     assert_eq!(
