@@ -23,6 +23,24 @@ pub enum DeliverabilityCommand {
         #[arg(long)]
         provider: Option<String>,
     },
+    /// How the test message of RUN arrived (a test send to the mailbox's own address,
+    /// `tandem send ID --test ADDRESS`): found by its Message-ID in the inbox or the
+    /// junk folder, read, filed in the Tandem folder; prints {"findings": [...]} with
+    /// where it landed and the SPF/DKIM/DMARC results the receiving side wrote.
+    Arrival {
+        #[arg(long)]
+        run: i64,
+        /// The mailbox, as a URL (default: the saved mailbox settings); the password
+        /// from $TANDEM_IMAP_PASSWORD or the keychain.
+        #[arg(long, value_name = "URL")]
+        imap: Option<String>,
+        /// A CA certificate (PEM) the IMAP server's certificate chains to.
+        #[arg(long, value_name = "FILE")]
+        ca_cert: Option<std::path::PathBuf>,
+        /// How long to wait for the message to arrive, in seconds.
+        #[arg(long, default_value_t = 60)]
+        wait: u64,
+    },
 }
 
 /// The provider named, or the saved settings' preset (`custom`: none, read from MX).
@@ -119,6 +137,37 @@ pub fn run(db: &Path, cmd: DeliverabilityCommand) -> Result<(), String> {
         .ok()
         .flatten();
     match cmd {
+        DeliverabilityCommand::Arrival {
+            run,
+            imap,
+            ca_cert,
+            wait,
+        } => {
+            let store = store.ok_or("there is no database: nothing was sent")?;
+            let data_dir = db.parent().unwrap_or(Path::new("."));
+            let (settings, login) = crate::mailbox::imap_login(
+                &store,
+                data_dir,
+                &crate::mailbox::ImapArgs {
+                    imap,
+                    ca_cert,
+                    ..Default::default()
+                },
+            )?;
+            let findings = deliverability::roundtrip::check_arrival(
+                &store,
+                run,
+                &settings,
+                &login,
+                std::time::Duration::from_secs(wait),
+            )
+            .map_err(|e| e.to_string())?;
+            print(Report {
+                domain: String::new(),
+                provider: String::new(),
+                findings,
+            })
+        }
         DeliverabilityCommand::Check {
             from,
             provider: given,

@@ -10,6 +10,59 @@ use tandem_core::store::Store;
 
 use crate::MailboxCommand;
 
+/// How the command line reaches the mailbox (each falls back on the saved settings).
+#[derive(Debug, Default)]
+pub struct ImapArgs {
+    pub imap: Option<String>,
+    pub ca_cert: Option<std::path::PathBuf>,
+    pub pin_cert: Option<String>,
+    pub auth: Option<String>,
+    pub folder: Option<String>,
+}
+
+/// The mailbox settings and login: from the arguments, else the saved settings; the
+/// password from $TANDEM_IMAP_PASSWORD or the keychain, or the signed-in account.
+pub fn imap_login(
+    store: &Store,
+    data_dir: &Path,
+    args: &ImapArgs,
+) -> Result<(ImapSettings, mailbox::ImapLogin), String> {
+    let mut settings = match &args.imap {
+        Some(url) => ImapSettings::from_url(url)?,
+        None => store.imap_settings().map_err(|e| e.to_string())?.ok_or(
+            "no mailbox is set: pass --imap imaps://USER@HOST or set it in the app's Settings",
+        )?,
+    };
+    if let Some(ca) = &args.ca_cert {
+        settings.ca_file = ca.display().to_string();
+    }
+    if let Some(pin) = &args.pin_cert {
+        settings.pinned_cert = pin.clone();
+    }
+    if let Some(folder) = &args.folder {
+        settings.folder = folder.clone();
+    }
+    match args.auth.as_deref() {
+        Some("xoauth2") => settings.oauth = true,
+        Some("password") => settings.oauth = false,
+        _ => {}
+    }
+    let smtp = store.smtp_settings().map_err(|e| e.to_string())?;
+    let account = store.oauth_account().map_err(|e| e.to_string())?;
+    let (settings, login) = mailbox::login_for(
+        &settings,
+        smtp.as_ref().map(|s| mailbox::SendingAccount {
+            username: &s.username,
+            host: &s.host,
+        }),
+        std::env::var("TANDEM_IMAP_PASSWORD").ok(),
+        account.as_ref(),
+        data_dir,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok((settings, login))
+}
+
 /// One action as a line on stderr.
 fn line(a: &MailboxAction) -> String {
     let mut out = format!(
@@ -47,39 +100,17 @@ pub fn mailbox(store: &mut Store, data_dir: &Path, cmd: MailboxCommand) -> Resul
             dry_run,
             timeout,
         } => {
-            let mut settings = match &imap {
-                Some(url) => ImapSettings::from_url(url)?,
-                None => store.imap_settings().map_err(|e| e.to_string())?.ok_or(
-                    "no mailbox is set: pass --imap imaps://USER@HOST or set it in the app's Settings",
-                )?,
-            };
-            if let Some(ca) = ca_cert {
-                settings.ca_file = ca.display().to_string();
-            }
-            if let Some(pin) = pin_cert {
-                settings.pinned_cert = pin;
-            }
-            if let Some(folder) = folder {
-                settings.folder = folder;
-            }
-            match auth.as_deref() {
-                Some("xoauth2") => settings.oauth = true,
-                Some("password") => settings.oauth = false,
-                _ => {}
-            }
-            let smtp = store.smtp_settings().map_err(|e| e.to_string())?;
-            let account = store.oauth_account().map_err(|e| e.to_string())?;
-            let (settings, login) = mailbox::login_for(
-                &settings,
-                smtp.as_ref().map(|s| mailbox::SendingAccount {
-                    username: &s.username,
-                    host: &s.host,
-                }),
-                std::env::var("TANDEM_IMAP_PASSWORD").ok(),
-                account.as_ref(),
+            let (settings, login) = imap_login(
+                store,
                 data_dir,
-            )
-            .map_err(|e| e.to_string())?;
+                &ImapArgs {
+                    imap,
+                    ca_cert,
+                    pin_cert,
+                    auth,
+                    folder,
+                },
+            )?;
             let options = CheckOptions {
                 dry_run,
                 timeout: Duration::from_secs(timeout),

@@ -426,3 +426,141 @@ fn a_preflight_checks_every_link_and_the_content_and_blocks_on_a_broken_link() {
         .unwrap();
     assert_eq!(alt["args"]["lang"], "nl");
 }
+
+const OFFICE: &str = "office@example.org";
+const PASSWORD: &str = "imap-s3cret";
+
+/// What the receiving side writes on top of a message it accepted (its verdict).
+fn received_with(raw: &[u8], verdict: &str) -> Vec<u8> {
+    let mut out = format!("Authentication-Results: {verdict}\r\n").into_bytes();
+    out.extend_from_slice(raw);
+    out
+}
+
+fn arrival(
+    db: &std::path::Path,
+    dovecot: &tandem_testkit::Dovecot,
+    run: i64,
+    wait: u64,
+) -> (bool, Value) {
+    let out = common::run(
+        common::tandem(db)
+            .env("TANDEM_IMAP_PASSWORD", PASSWORD)
+            .args([
+                "deliverability",
+                "arrival",
+                "--run",
+                &run.to_string(),
+                "--wait",
+                &wait.to_string(),
+            ])
+            .arg("--imap")
+            .arg(format!(
+                "imaps://office%40example.org@127.0.0.1:{}",
+                dovecot.port()
+            ))
+            .arg("--ca-cert")
+            .arg(&dovecot.certificate().ca_pem),
+    );
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.success(), report)
+}
+
+#[test]
+fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = common::setup(dir.path(), "email;language\nanne@example.be;fr\n");
+    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
+    let dovecot = tandem_testkit::Dovecot::builder()
+        .user(OFFICE, PASSWORD)
+        .start()
+        .unwrap();
+    // Someone's own mail in the inbox and in junk: never read, never moved.
+    let other = b"From: juriste@example.be\r\nSubject: Question\r\nMessage-ID: <other@example.be>\r\n\r\nBonjour.\r\n".to_vec();
+    dovecot.append(OFFICE, "INBOX", &[other.clone()]).unwrap();
+    dovecot.append(OFFICE, "Junk", &[other.clone()]).unwrap();
+
+    let send_test = || {
+        let out = common::ok(
+            common::tandem(&db)
+                .args([
+                    "send",
+                    &issue.to_string(),
+                    "--test",
+                    OFFICE,
+                    "--edition",
+                    "nl",
+                    "--smtp",
+                ])
+                .arg(format!("smtp://127.0.0.1:{}", smtp.port()))
+                .args(["--from", "Plate-forme Mineurs en exil <office@example.org>"]),
+        );
+        common::last_json(&out)["run"].as_i64().unwrap()
+    };
+
+    // 1. Accepted and judged well: in the inbox.
+    let run = send_test();
+    let received = smtp
+        .wait_for_messages(1, std::time::Duration::from_secs(10))
+        .unwrap();
+    dovecot
+        .append(
+            OFFICE,
+            "INBOX",
+            &[received_with(
+                &received[0].raw,
+                "mx.example.org; dkim=pass header.d=example.org header.s=tandem; spf=pass smtp.mailfrom=office@example.org; dmarc=pass header.from=example.org",
+            )],
+        )
+        .unwrap();
+    let (ok, r) = arrival(&db, &dovecot, run, 10);
+    assert!(ok, "{r}");
+    assert!(has(&r, "arrival", "ok", "deliv-arrival-inbox"), "{r}");
+    assert!(has(&r, "spf", "ok", "deliv-received"), "{r}");
+    assert!(has(&r, "dkim", "ok", "deliv-received"), "{r}");
+    assert!(has(&r, "dmarc", "ok", "deliv-received"), "{r}");
+    // Filed in the Tandem folder; the other messages are where they were, unread.
+    let filed = dovecot.messages(OFFICE, "Tandem").unwrap();
+    assert_eq!(filed.len(), 1);
+    assert!(String::from_utf8_lossy(&filed[0].bytes).contains("[TEST]"));
+    let inbox = dovecot.messages(OFFICE, "INBOX").unwrap();
+    assert_eq!(inbox.len(), 1);
+    assert!(!inbox[0].seen, "someone's own mail stays unread");
+
+    // 2. Spoofed in the receiver's eyes: filed into junk.
+    let run = send_test();
+    let received = smtp
+        .wait_for_messages(2, std::time::Duration::from_secs(10))
+        .unwrap();
+    dovecot
+        .append(
+            OFFICE,
+            "Junk",
+            &[received_with(
+                &received[1].raw,
+                "mx.example.org; dkim=none; spf=fail smtp.mailfrom=office@example.org; dmarc=fail (p=quarantine) header.from=example.org",
+            )],
+        )
+        .unwrap();
+    let (ok, r) = arrival(&db, &dovecot, run, 10);
+    assert!(!ok, "landing in junk blocks: {r}");
+    assert!(has(&r, "arrival", "blocking", "deliv-arrival-junk"), "{r}");
+    assert!(has(&r, "spf", "blocking", "deliv-received"), "{r}");
+    assert!(has(&r, "dmarc", "blocking", "deliv-received"), "{r}");
+    assert_eq!(dovecot.messages(OFFICE, "Tandem").unwrap().len(), 2);
+    assert_eq!(
+        dovecot.messages(OFFICE, "Junk").unwrap().len(),
+        1,
+        "only the test message left junk"
+    );
+
+    // 3. Never arrived: said after the wait.
+    let run = send_test();
+    let (ok, r) = arrival(&db, &dovecot, run, 2);
+    assert!(!ok);
+    assert!(
+        has(&r, "arrival", "blocking", "deliv-arrival-missing"),
+        "{r}"
+    );
+}

@@ -868,3 +868,5 @@ deliv-received-unknown = The receiving side wrote no { $method } result on the m
 deliv-scl-ok = Microsoft's spam confidence level is { $scl }: not spam.
 deliv-scl-spam = Microsoft's spam confidence level is { $scl }: Outlook and Microsoft 365 treat the message as spam.
 deliv-received-size = The message as received weighs { $kb } KB.
+deliv-arrival-missing = The test message has not arrived in { $address } after { $seconds } seconds, neither in the inbox nor in the junk folder. It may be held back or refused: check again in a few minutes, and look at the sending domain's findings.
+deliv-arrival-not-sent = The test message was not accepted by the sending server, so it cannot be looked for. Check the sending settings and send it again.

@@ -883,3 +883,5 @@ deliv-received-unknown = Le destinataire n'a écrit aucun résultat { $method } 
 deliv-scl-ok = Le niveau de confiance anti-spam de Microsoft est { $scl } : pas du spam.
 deliv-scl-spam = Le niveau de confiance anti-spam de Microsoft est { $scl } : Outlook et Microsoft 365 traitent le message comme du spam.
 deliv-received-size = Le message reçu pèse { $kb } Ko.
+deliv-arrival-missing = Le message de test n'est pas arrivé dans { $address } après { $seconds } secondes, ni dans la boîte de réception ni dans les indésirables. Il est peut-être retenu ou refusé : vérifiez à nouveau dans quelques minutes, et voyez les constats sur le domaine d'envoi.
+deliv-arrival-not-sent = Le serveur d'envoi n'a pas accepté le message de test : il ne peut pas être cherché. Vérifiez les réglages d'envoi et envoyez-le à nouveau.

@@ -862,3 +862,5 @@ deliv-received-unknown = De ontvanger schreef geen { $method }-resultaat op het 
 deliv-scl-ok = Het spamvertrouwensniveau van Microsoft is { $scl }: geen spam.
 deliv-scl-spam = Het spamvertrouwensniveau van Microsoft is { $scl }: Outlook en Microsoft 365 behandelen het bericht als spam.
 deliv-received-size = Het ontvangen bericht weegt { $kb } kB.
+deliv-arrival-missing = Het testbericht is na { $seconds } seconden niet aangekomen in { $address }, niet in de inbox en niet bij de ongewenste e-mail. Het wordt misschien tegengehouden of geweigerd: kijk over enkele minuten opnieuw, en bekijk de bevindingen over het verzenddomein.
+deliv-arrival-not-sent = De verzendserver aanvaardde het testbericht niet: het kan niet gezocht worden. Controleer de verzendinstellingen en verstuur het opnieuw.

@@ -7,6 +7,7 @@ pub mod arrival;
 pub mod dns;
 pub mod links;
 pub mod preflight;
+pub mod roundtrip;
 pub mod spf;
 
 use std::collections::BTreeMap;
@@ -350,6 +351,10 @@ pub enum DeliverabilityError {
     Address(String),
     #[error(transparent)]
     Dns(#[from] DnsError),
+    #[error(transparent)]
+    Mailbox(#[from] crate::mailbox::MailboxError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 impl DeliverabilityError {
@@ -357,6 +362,8 @@ impl DeliverabilityError {
         match self {
             DeliverabilityError::Address(_) => "error-deliv-address",
             DeliverabilityError::Dns(_) => "error-deliv-dns",
+            DeliverabilityError::Mailbox(e) => e.message_id(),
+            DeliverabilityError::Store(e) => e.code(),
         }
     }
 }

@@ -13,6 +13,7 @@ mod classify;
 mod db;
 mod folders;
 mod imap;
+pub mod roundtrip;
 
 use std::collections::HashSet;
 use std::time::Duration;
