@@ -81,6 +81,7 @@ const COMMANDS: &[&str] = &[
     "move_data_folder",
     "preflight_issue",
     "check_sending_domain",
+    "check_arrival",
 ];
 
 fn main() {

@@ -876,8 +876,8 @@ deliv-arrival-inbox = Le message de test est arrivé dans la boîte de réceptio
 deliv-arrival-junk = Le message de test est arrivé dans les indésirables ({ $folder }) : les newsletters de vos lecteurs aussi. Corrigez d'abord ce qui est signalé ci-dessous.
 deliv-received = Le destinataire indique { $method }={ $result }{ $result ->
     [pass] .
-    [none] : il n'a rien trouvé à vérifier. Voyez les constats sur le domaine d'envoi.
-   *[other] : voyez les constats sur le domaine d'envoi pour ce qu'il faut corriger.
+    [none] { "\u00A0" }: il n'a rien trouvé à vérifier. Voyez les constats sur le domaine d'envoi.
+   *[other] { "\u00A0" }: voyez les constats sur le domaine d'envoi pour ce qu'il faut corriger.
 }
 deliv-received-unknown = Le destinataire n'a écrit aucun résultat { $method } sur le message.
 deliv-scl-ok = Le niveau de confiance anti-spam de Microsoft est { $scl } : pas du spam.
@@ -885,3 +885,9 @@ deliv-scl-spam = Le niveau de confiance anti-spam de Microsoft est { $scl } : Ou
 deliv-received-size = Le message reçu pèse { $kb } Ko.
 deliv-arrival-missing = Le message de test n'est pas arrivé dans { $address } après { $seconds } secondes, ni dans la boîte de réception ni dans les indésirables. Il est peut-être retenu ou refusé : vérifiez à nouveau dans quelques minutes, et voyez les constats sur le domaine d'envoi.
 deliv-arrival-not-sent = Le serveur d'envoi n'a pas accepté le message de test : il ne peut pas être cherché. Vérifiez les réglages d'envoi et envoyez-le à nouveau.
+send-roundtrip-title = Comment arrive-t-elle vraiment ?
+send-roundtrip-help = Tandem envoie un message de test de l'édition choisie à { $email }, le retrouve dans la boîte de réception ou dans les indésirables, et lit ce que le destinataire en a dit. Puis il le classe dans le dossier Tandem ; rien d'autre dans la boîte n'est lu ni déplacé.
+send-roundtrip-button = M'envoyer un test et le vérifier
+send-roundtrip-sending = Envoi du message de test…
+send-roundtrip-looking = Recherche du message de test dans la boîte (jusqu'à une minute)…
+send-roundtrip-off = Indiquez la boîte aux lettres dans les Réglages (Boîte aux lettres d'envoi) pour vérifier comment arrive un message de test.

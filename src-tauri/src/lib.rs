@@ -117,6 +117,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::data_folder::move_data_folder,
             commands::deliverability::preflight_issue,
             commands::deliverability::check_sending_domain,
+            commands::deliverability::check_arrival,
         ])
 }
 

@@ -166,3 +166,89 @@ async fn broken_links_and_a_domain_without_dmarc_are_shown_before_the_send() -> 
     app.quit().await?;
     Ok(())
 }
+
+const OFFICE: &str = "office@example.org";
+const PASSWORD: &str = "imap-s3cret";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_test_sent_to_the_own_mailbox_is_found_in_junk_and_said_so() -> Result<()> {
+    let smtp = tandem_testkit::Aiosmtpd::builder().start()?;
+    let dovecot = tandem_testkit::Dovecot::builder()
+        .user(OFFICE, PASSWORD)
+        .start()?;
+    // The mailbox password goes to a real keychain.
+    let keyring = tandem_testkit::Keyring::start()?;
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    launch
+        .env
+        .push(("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into()));
+    let sample = tandem_testkit::workspace_root().join("core/src/sample/issue.json");
+    launch.cli(&["issue".as_ref(), "import".as_ref(), sample.as_os_str()])?;
+
+    let app = App::start(&launch).await?;
+    app.click("nav [data-view='settings']").await?;
+    app.find_soon("#smtp-host", Duration::from_secs(10)).await?;
+    app.fill("#smtp-host", "127.0.0.1").await?;
+    app.fill("#smtp-port", &smtp.port().to_string()).await?;
+    app.click("#smtp-security option[value='none']").await?;
+    app.fill("#smtp-from-address", OFFICE).await?;
+    app.click("[data-action='save-smtp']").await?;
+    app.find_soon("[data-smtp-saved]", Duration::from_secs(10))
+        .await?;
+    app.fill("#imap-host", "127.0.0.1").await?;
+    app.fill("#imap-port", &dovecot.port().to_string()).await?;
+    app.fill("#imap-username", OFFICE).await?;
+    app.fill("#imap-password", PASSWORD).await?;
+    app.fill(
+        "#imap-ca",
+        &dovecot.certificate().ca_pem.display().to_string(),
+    )
+    .await?;
+    app.click("#imap-test").await?;
+    app.find_soon("[data-imap-test='ok']", Duration::from_secs(20))
+        .await?;
+    app.click("#imap-save").await?;
+    app.find_soon("[data-imap-saved]", Duration::from_secs(10))
+        .await?;
+
+    app.click("nav [data-view='send']").await?;
+    app.find_soon("[data-action='round-trip']", Duration::from_secs(10))
+        .await?;
+    app.click("[data-action='round-trip']").await?;
+    // The receiving side: what the server accepted lands in junk, judged a spoof.
+    let received = smtp.wait_for_messages(1, Duration::from_secs(20))?;
+    let mut raw = b"Authentication-Results: mx.example.org; dkim=none; spf=fail smtp.mailfrom=office@example.org; dmarc=fail (p=quarantine) header.from=example.org\r\n".to_vec();
+    raw.extend_from_slice(&received[0].raw);
+    dovecot.append(OFFICE, "Junk", &[raw])?;
+    app.wait_for(
+        "document.querySelector('[data-round-trip]')?.dataset.roundTrip === 'done'",
+        Duration::from_secs(60),
+    )
+    .await?;
+    let codes = app
+        .driver()
+        .execute(
+            "return [...document.querySelectorAll('.round-trip [data-code]')].map(e => e.dataset.finding + ' ' + e.dataset.status)",
+            vec![],
+        )
+        .await?;
+    let codes: Vec<String> = serde_json::from_value(codes.json().clone())?;
+    for expected in [
+        "arrival blocking",
+        "spf blocking",
+        "dmarc blocking",
+        "dkim improve",
+    ] {
+        assert!(codes.iter().any(|c| c == expected), "{expected}: {codes:?}");
+    }
+    assert_eq!(dovecot.messages(OFFICE, "Tandem")?.len(), 1, "filed");
+    scroll_to(&app, ".round-trip").await?;
+    app.screenshot("send-round-trip-fr").await?;
+    app.choose_language("nl").await?;
+    let text = app.find(".round-trip").await?.text().await?;
+    assert!(text.contains("ongewenste e-mail"), "{text}");
+    scroll_to(&app, ".round-trip").await?;
+    app.screenshot("send-round-trip-nl").await?;
+    app.quit().await?;
+    Ok(())
+}

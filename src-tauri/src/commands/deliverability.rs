@@ -11,7 +11,10 @@ use crate::{AppError, AppState};
 
 impl From<deliverability::DeliverabilityError> for AppError {
     fn from(e: deliverability::DeliverabilityError) -> Self {
-        AppError::new(e.code(), e.to_string())
+        match e {
+            deliverability::DeliverabilityError::Mailbox(m) => super::mailbox::mailbox_error(m),
+            other => AppError::new(other.code(), other.to_string()),
+        }
     }
 }
 
@@ -97,4 +100,32 @@ pub async fn check_sending_domain(
         None => smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
     };
     off_runtime(move || Ok(deliverability::check_domain(&dns()?, &from, provider, &[])?)).await
+}
+
+/// How the test message of run `run` (sent to the mailbox's own address) arrived: looked
+/// for up to `wait` seconds in the inbox and the junk folder, then filed in the Tandem
+/// folder.
+#[tauri::command]
+pub async fn check_arrival(
+    state: tauri::State<'_, AppState>,
+    run: i64,
+    wait: u64,
+) -> Result<Report, AppError> {
+    let (settings, login) = super::mailbox::saved_login(&state)?;
+    let store = state.own_store()?;
+    off_runtime(move || {
+        let findings = deliverability::roundtrip::check_arrival(
+            &store,
+            run,
+            &settings,
+            &login,
+            std::time::Duration::from_secs(wait.clamp(1, 600)),
+        )?;
+        Ok(Report {
+            domain: String::new(),
+            provider: String::new(),
+            findings,
+        })
+    })
+    .await
 }

@@ -55,7 +55,7 @@ fn view(store: &Store) -> Result<MailboxView, AppError> {
     })
 }
 
-fn mailbox_error(e: MailboxError) -> AppError {
+pub(crate) fn mailbox_error(e: MailboxError) -> AppError {
     AppError::new(e.message_id(), e.detail())
 }
 
@@ -131,10 +131,11 @@ pub fn test_mailbox(
     mailbox::test_connection(&settings, &login, Duration::from_secs(20)).map_err(mailbox_error)
 }
 
-/// Checks the saved mailbox now. Runs on its own database connection, so the rest of
-/// the app is not held up while the server answers.
-#[tauri::command(async)]
-pub fn check_mailbox(state: tauri::State<'_, AppState>) -> Result<Summary, AppError> {
+/// The saved mailbox settings and how to log in (the keychain's password, or the
+/// sign-in's token); read under the lock, which is let go before any server is asked.
+pub(crate) fn saved_login(
+    state: &AppState,
+) -> Result<(ImapSettings, mailbox::ImapLogin), AppError> {
     let store = state.store()?;
     let settings = store
         .imap_settings()?
@@ -145,14 +146,21 @@ pub fn check_mailbox(state: tauri::State<'_, AppState>) -> Result<Summary, AppEr
         data_dir(&store),
     );
     drop(store);
-    let (settings, login) = mailbox::login_for(
+    mailbox::login_for(
         &settings,
         sending(smtp.as_ref()),
         None,
         account.as_ref(),
         &dir,
     )
-    .map_err(mailbox_error)?;
+    .map_err(mailbox_error)
+}
+
+/// Checks the saved mailbox now. Runs on its own database connection, so the rest of
+/// the app is not held up while the server answers.
+#[tauri::command(async)]
+pub fn check_mailbox(state: tauri::State<'_, AppState>) -> Result<Summary, AppError> {
+    let (settings, login) = saved_login(&state)?;
     let mut own = state.own_store()?;
     mailbox::check(
         &mut own,

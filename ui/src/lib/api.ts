@@ -224,6 +224,7 @@ export const api = {
   moveDataFolder: (path: string) => call<DataFolderView>('move_data_folder', { path }),
   preflightIssue: (issueId: number, fresh: boolean) =>
     call<DeliveryReport>('preflight_issue', { issueId, fresh }),
+  checkArrival: (run: number, wait: number) => call<DeliveryReport>('check_arrival', { run, wait }),
   checkSendingDomain: (from: string | null, provider: string | null) =>
     call<DeliveryReport>('check_sending_domain', { from, provider }),
   dismissRecovery: () => call<void>('dismiss_recovery'),
