@@ -478,8 +478,10 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
         .unwrap();
     // Someone's own mail in the inbox and in junk: never read, never moved.
     let other = b"From: juriste@example.be\r\nSubject: Question\r\nMessage-ID: <other@example.be>\r\n\r\nBonjour.\r\n".to_vec();
-    dovecot.append(OFFICE, "INBOX", &[other.clone()]).unwrap();
-    dovecot.append(OFFICE, "Junk", &[other.clone()]).unwrap();
+    dovecot
+        .append(OFFICE, "INBOX", std::slice::from_ref(&other))
+        .unwrap();
+    dovecot.append(OFFICE, "Junk", &[other]).unwrap();
 
     let send_test = || {
         let out = common::ok(
