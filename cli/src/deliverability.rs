@@ -89,24 +89,31 @@ pub fn print(mut report: Report) -> Result<(), String> {
     Ok(())
 }
 
-/// `tandem preflight ID`: the domain, every link and the content of an issue.
-pub fn preflight(
-    db: &Path,
-    id: i64,
-    from: Option<String>,
-    edition: Option<String>,
-    provider_given: Option<String>,
-) -> Result<(), String> {
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+/// What `tandem preflight` was given besides the issue.
+#[derive(Debug)]
+pub struct PreflightArgs {
+    pub from: Option<String>,
+    pub edition: Option<String>,
+    pub provider: Option<String>,
+    /// Also a round trip, waiting this many seconds for the test message.
+    pub round_trip: Option<u64>,
+}
+
+/// `tandem preflight ID`: the domain, every link and the content of an issue; with
+/// `--round-trip`, how a test message sent to the mailbox Tandem reads arrived.
+pub fn preflight(db: &Path, id: i64, args: PreflightArgs) -> Result<(), String> {
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
     let stored = store.issue(id).map_err(|e| e.to_string())?;
-    let edition = edition
+    let edition = args
+        .edition
+        .as_deref()
         .map(|e| {
-            tandem_core::model::Edition::from_code(&e)
+            tandem_core::model::Edition::from_code(e)
                 .ok_or_else(|| format!("unknown edition {e}: fr, nl or bilingual"))
         })
         .transpose()?;
-    let from = sender(from, Some(&store)).ok();
-    let provider = provider(provider_given.as_deref(), Some(&store))?;
+    let from = sender(args.from, Some(&store)).ok();
+    let provider = provider(args.provider.as_deref(), Some(&store))?;
     let unsubscribe = store
         .smtp_settings()
         .ok()
@@ -114,7 +121,7 @@ pub fn preflight(
         .map(|s| s.unsubscribe_url)
         .filter(|u| !u.trim().is_empty());
     let dns = Dns::from_env().map_err(|e| e.to_string())?;
-    let report = deliverability::preflight(
+    let mut report = deliverability::preflight(
         &deliverability::PreflightRequest {
             issue: &stored.issue,
             from: from.as_deref(),
@@ -126,6 +133,32 @@ pub fn preflight(
         dns,
         &Default::default(),
     );
+    if let Some(wait) = args.round_trip {
+        let data_dir = db.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let (settings, login) =
+            crate::mailbox::imap_login(&store, &data_dir, &crate::mailbox::ImapArgs::default())?;
+        let send_args = crate::test_send_args(
+            id,
+            settings.username.trim(),
+            edition.map_or("bilingual", |e| e.code()),
+        )?;
+        let (summary, outcome) =
+            crate::send::send_quietly(&mut store, send_args, data_dir.join("outbox"))?;
+        outcome?;
+        let run = summary
+            .and_then(|s| s["run"].as_i64())
+            .ok_or("the test message was not sent")?;
+        report.findings.extend(
+            deliverability::roundtrip::check_arrival(
+                &store,
+                run,
+                &settings,
+                &login,
+                std::time::Duration::from_secs(wait),
+            )
+            .map_err(|e| e.to_string())?,
+        );
+    }
     print(report)
 }
 

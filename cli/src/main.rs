@@ -81,6 +81,14 @@ enum Command {
         /// microsoft, google, ovh or custom (default: the sending settings' preset).
         #[arg(long)]
         provider: Option<String>,
+        /// Also send one test message (of --edition, default bilingual) to the mailbox
+        /// Tandem reads, through the saved sending settings, and add how it arrived:
+        /// the folder, and the SPF/DKIM/DMARC results the receiving side wrote.
+        #[arg(long)]
+        round_trip: bool,
+        /// With --round-trip: how long to wait for it to arrive, in seconds.
+        #[arg(long, default_value_t = 60, requires = "round_trip")]
+        wait: u64,
     },
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
@@ -138,6 +146,26 @@ enum Command {
         #[arg(long, default_value = "Lecteur Lezer <reader@example.org>")]
         to: String,
     },
+}
+
+/// The arguments of `tandem send ISSUE --test ADDRESS --edition E` (a round trip's test
+/// message goes exactly as that command sends it).
+pub(crate) fn test_send_args(issue: i64, address: &str, edition: &str) -> Result<SendArgs, String> {
+    #[derive(Debug, Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: SendArgs,
+    }
+    Wrapper::try_parse_from([
+        "send",
+        &issue.to_string(),
+        "--test",
+        address,
+        "--edition",
+        edition,
+    ])
+    .map(|w| w.args)
+    .map_err(|e| e.to_string())
 }
 
 #[derive(Debug, clap::Args)]
@@ -417,7 +445,18 @@ fn run(cli: Cli) -> Result<(), String> {
             from,
             edition,
             provider,
-        } => deliverability::preflight(&db, id, from, edition, provider)?,
+            round_trip,
+            wait,
+        } => deliverability::preflight(
+            &db,
+            id,
+            deliverability::PreflightArgs {
+                from,
+                edition,
+                provider,
+                round_trip: round_trip.then_some(wait),
+            },
+        )?,
         Command::MoveData { to } => {
             // The note goes where this command looks first: the --db file's folder, else
             // $TANDEM_DATA_DIR or the platform's data folder.

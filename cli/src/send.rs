@@ -228,6 +228,20 @@ impl Reporter {
 }
 
 pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Result<(), String> {
+    let (summary, outcome) = send_quietly(store, args, default_outbox)?;
+    if let Some(summary) = summary {
+        println!("{summary}");
+    }
+    outcome
+}
+
+/// [`send`] without printing its summary: the summary (none for a dry run), and how the
+/// send ended for the exit code.
+pub fn send_quietly(
+    store: &mut Store,
+    args: SendArgs,
+    default_outbox: PathBuf,
+) -> Result<(Option<serde_json::Value>, Result<(), String>), String> {
     let saved = store.smtp_settings().map_err(|e| e.to_string())?;
     let resumed = match args.resume {
         Some(0) => Some(
@@ -241,7 +255,7 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
     };
     if args.dry_run {
         return match (&resumed, args.issue) {
-            (None, Some(issue)) => dry_run(store, issue, &args),
+            (None, Some(issue)) => Ok((None, dry_run(store, issue, &args))),
             _ => Err("--dry-run cannot be combined with --resume".into()),
         };
     }
@@ -348,8 +362,7 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
         "pending": last.pending,
         "ending": ending,
     });
-    println!("{summary}");
-    match ending {
+    let outcome = match ending {
         Ending::Finished | Ending::Paused | Ending::Cancelled => Ok(()),
         Ending::Unreachable { reply } => Err(format!(
             "the server stayed unreachable ({reply}); {} recipient(s) still pending. \
@@ -367,7 +380,8 @@ pub fn send(store: &mut Store, args: SendArgs, default_outbox: PathBuf) -> Resul
              tandem send --resume {run} ({} recipient(s) pending; nobody gets it twice)",
             last.pending
         )),
-    }
+    };
+    Ok((Some(summary), outcome))
 }
 
 fn describe(outcome: &send::Outcome, route: &Route) -> String {

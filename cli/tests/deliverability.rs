@@ -566,3 +566,80 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
         "{r}"
     );
 }
+
+#[test]
+fn preflight_with_a_round_trip_adds_how_the_test_message_arrived() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = common::setup(dir.path(), "email;language\nanne@example.be;fr\n");
+    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
+    let dovecot = tandem_testkit::Dovecot::builder()
+        .user(OFFICE, PASSWORD)
+        .start()
+        .unwrap();
+    // The settings the app would have saved: sending through aiosmtpd, reading Dovecot.
+    {
+        let store = tandem_core::store::Store::open(&db).unwrap();
+        let mut sending =
+            tandem_core::send::SmtpSettings::from_url(&format!("smtp://127.0.0.1:{}", smtp.port()))
+                .unwrap();
+        sending.from_address = OFFICE.into();
+        sending.from_name = "Plate-forme Mineurs en exil".into();
+        store.set_smtp_settings(&sending).unwrap();
+        let mut reading = tandem_core::mailbox::ImapSettings::from_url(&format!(
+            "imaps://office%40example.org@127.0.0.1:{}",
+            dovecot.port()
+        ))
+        .unwrap();
+        reading.ca_file = dovecot.certificate().ca_pem.display().to_string();
+        store.set_imap_settings(Some(&reading)).unwrap();
+    }
+    let dns = DnsServer::start(&zones()).unwrap();
+    // The receiving side, beside the command: what aiosmtpd accepted goes to the inbox,
+    // judged well.
+    let preflight = std::thread::scope(|s| {
+        let run = s.spawn(|| {
+            common::run(
+                common::tandem(&db)
+                    .env("TANDEM_IMAP_PASSWORD", PASSWORD)
+                    .env("TANDEM_DNS", "127.0.0.1:9")
+                    .args([
+                        "preflight",
+                        &issue.to_string(),
+                        "--edition",
+                        "fr",
+                        "--round-trip",
+                        "--wait",
+                        "20",
+                    ]),
+            )
+        });
+        let received = smtp
+            .wait_for_messages(1, std::time::Duration::from_secs(60))
+            .unwrap();
+        assert_eq!(received.len(), 1, "the test message reached the server");
+        dovecot
+            .append(
+                OFFICE,
+                "INBOX",
+                &[received_with(
+                    &received[0].raw,
+                    "mx.example.org; dkim=pass header.d=example.org; spf=pass smtp.mailfrom=office@example.org; dmarc=pass header.from=example.org",
+                )],
+            )
+            .unwrap();
+        run.join().unwrap()
+    });
+    let report: Value = serde_json::from_slice(&preflight.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&preflight.stderr)));
+    assert!(
+        has(&report, "arrival", "ok", "deliv-arrival-inbox"),
+        "{report}"
+    );
+    assert!(has(&report, "dmarc", "ok", "deliv-received"), "{report}");
+    // The rest of the preflight is there too (links, content).
+    assert!(
+        found(&report).iter().any(|(c, _, _)| c == "link"),
+        "{report}"
+    );
+    assert_eq!(dovecot.messages(OFFICE, "Tandem").unwrap().len(), 1);
+}
