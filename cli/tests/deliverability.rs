@@ -601,7 +601,7 @@ fn preflight_with_a_round_trip_adds_how_the_test_message_arrived() {
             common::run(
                 common::tandem(&db)
                     .env("TANDEM_IMAP_PASSWORD", PASSWORD)
-                    .env("TANDEM_DNS", "127.0.0.1:9")
+                    .env("TANDEM_DNS", dns.addr())
                     .args([
                         "preflight",
                         &issue.to_string(),
@@ -609,7 +609,7 @@ fn preflight_with_a_round_trip_adds_how_the_test_message_arrived() {
                         "fr",
                         "--round-trip",
                         "--wait",
-                        "20",
+                        "60",
                     ]),
             )
         });
