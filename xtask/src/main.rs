@@ -329,6 +329,10 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
             "translate",
             "translation: tandem translate vs the same requests replayed, DeepL-compatible server",
         ),
+        (
+            "deliverability",
+            "preflight: tandem preflight of the sample issue vs curl asking its links, servers on 127.0.0.1",
+        ),
     ] {
         ctx.step(what);
         let mut c = ctx.cargo();

@@ -1,0 +1,105 @@
+//! Preflight of the sample issue: `tandem preflight` (the sender's domain: MX, SPF with
+//! its include, DKIM, DMARC; every link; the content) against a DNS server and a web
+//! server on 127.0.0.1, beside curl asking the same links (HEAD, in parallel) — the
+//! reference for the link part, which is all curl can do. Goal: under 1 s.
+//! Prints figures and ratios, asserts nothing but that the preflight did its work.
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{ok, root, tandem};
+use serde_json::json;
+use tandem_testkit::{DnsServer, LinksServer};
+
+const ROUNDS: usize = 5;
+
+fn main() {
+    let links = LinksServer::start().expect("python3");
+    let dns = DnsServer::start(&json!({
+        "links.test": {"A": ["127.0.0.1"]},
+        "pmo.test": {"MX": [[0, "pmo-test.mail.protection.outlook.com"]],
+            "TXT": [["v=spf1 include:spf.protection.outlook.com -all"]]},
+        "spf.protection.outlook.com": {"TXT": [["v=spf1 ip4:40.92.0.0/15 -all"]]},
+        "selector1._domainkey.pmo.test": {"TXT": [["v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAq"]]},
+        "_dmarc.pmo.test": {"TXT": [["v=DMARC1; p=quarantine"]]},
+    }))
+    .expect("dnslib");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    // The sample issue, its web links served on 127.0.0.1.
+    let base = links.base("links.test");
+    let sample = std::fs::read_to_string(root().join("core/src/sample/issue.json"))
+        .unwrap()
+        .replace("https://www.mineursenexil.be/", &format!("{base}/ok"));
+    let file = dir.path().join("issue.json");
+    std::fs::write(&file, sample).unwrap();
+    let id = ok(tandem(&db).args(["issue", "import"]).arg(&file));
+    let id = id.trim().to_owned();
+    let urls: Vec<String> = vec![format!("{base}/ok")];
+    println!(
+        "preflight of the sample issue ({} web link, its mailto: link, the domain's MX/SPF/DKIM/DMARC), DNS and web servers on 127.0.0.1",
+        urls.len()
+    );
+
+    let (mut ours, mut theirs) = (vec![], vec![]);
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        let out = tandem(&db)
+            .env("TANDEM_DNS", dns.addr())
+            .args([
+                "preflight",
+                &id,
+                "--from",
+                "info@pmo.test",
+                "--provider",
+                "microsoft",
+            ])
+            .output()
+            .unwrap();
+        ours.push(start.elapsed());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            codes.contains(&"deliv-spf-ok") && codes.contains(&"deliv-link-ok"),
+            "{report}"
+        );
+
+        let start = Instant::now();
+        let mut curl = Command::new("curl");
+        curl.args([
+            "-s",
+            "-o",
+            "/dev/null",
+            "-I",
+            "--parallel",
+            "--parallel-max",
+            "4",
+        ])
+        .arg("--resolve")
+        .arg(format!("links.test:{}:127.0.0.1", links.port));
+        for u in &urls {
+            curl.arg(u);
+        }
+        assert!(curl.status().unwrap().success());
+        theirs.push(start.elapsed());
+    }
+    let best = |v: &[Duration]| v.iter().min().copied().unwrap();
+    let (o, t) = (best(&ours), best(&theirs));
+    println!(
+        "  tandem preflight       {:>7.0} ms  (goal: under 1,000 ms; ratio to the goal {:.2}x)",
+        o.as_secs_f64() * 1e3,
+        o.as_secs_f64()
+    );
+    println!("  curl, the links only   {:>7.0} ms", t.as_secs_f64() * 1e3);
+    println!(
+        "  ratio (tandem / curl links only): {:.2}x  (tandem also asks the DNS and reads the content)",
+        o.as_secs_f64() / t.as_secs_f64()
+    );
+}
