@@ -83,7 +83,10 @@ fn main() {
             "4",
         ])
         .arg("--resolve")
-        .arg(format!("links.test:{}:127.0.0.1", links.port));
+        .arg(format!("links.test:{}:127.0.0.1", links.port))
+        // --parallel draws its own progress, even with -s.
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
         for u in &urls {
             curl.arg(u);
         }
