@@ -430,6 +430,81 @@ fn a_preflight_checks_every_link_and_the_content_and_blocks_on_a_broken_link() {
 const OFFICE: &str = "office@example.org";
 const PASSWORD: &str = "imap-s3cret";
 
+/// A DKIM key made with openssl: the private key (DER, PKCS #1 as openssl writes an RSA
+/// key), and the TXT record (split in
+/// strings of 250 bytes) to publish at SELECTOR._domainkey.DOMAIN.
+fn dkim_key_pair(dir: &std::path::Path) -> (Vec<u8>, Vec<String>) {
+    let der = dir.join("dkim.der");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-outform",
+            "DER",
+            "-out",
+        ])
+        .arg(&der)
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let public = std::process::Command::new("openssl")
+        .args([
+            "pkey", "-inform", "DER", "-pubout", "-outform", "DER", "-in",
+        ])
+        .arg(&der)
+        .output()
+        .unwrap();
+    assert!(public.status.success());
+    let b64 = {
+        use std::io::Write;
+        let mut child = std::process::Command::new("base64")
+            .arg("-w0")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&public.stdout)
+            .unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    let record = format!("v=DKIM1; k=rsa; p={b64}");
+    let strings = record
+        .as_bytes()
+        .chunks(250)
+        .map(|c| String::from_utf8(c.to_vec()).unwrap())
+        .collect();
+    (std::fs::read(&der).unwrap(), strings)
+}
+
+/// `raw` with a DKIM-Signature of example.org (selector "tandem") on top.
+fn signed(raw: &[u8], pkcs8: &[u8]) -> Vec<u8> {
+    use mail_auth::common::crypto::{RsaKey, Sha256};
+    use mail_auth::common::headers::HeaderWriter;
+    use rustls::pki_types::{PrivateKeyDer, PrivatePkcs1KeyDer};
+    let key = RsaKey::<Sha256>::from_key_der(PrivateKeyDer::Pkcs1(PrivatePkcs1KeyDer::from(pkcs8)))
+        .unwrap();
+    let signature = mail_auth::dkim::DkimSigner::from_key(key)
+        .domain("example.org")
+        .selector("tandem")
+        .headers(["From", "To", "Subject", "Message-ID", "Date"])
+        .sign(raw)
+        .unwrap();
+    let mut out = signature.to_header().into_bytes();
+    out.extend_from_slice(raw);
+    out
+}
+
 /// What the receiving side writes on top of a message it accepted (its verdict).
 fn received_with(raw: &[u8], verdict: &str) -> Vec<u8> {
     let mut out = format!("Authentication-Results: {verdict}\r\n").into_bytes();
@@ -440,12 +515,14 @@ fn received_with(raw: &[u8], verdict: &str) -> Vec<u8> {
 fn arrival(
     db: &std::path::Path,
     dovecot: &tandem_testkit::Dovecot,
+    dns: &DnsServer,
     run: i64,
     wait: u64,
 ) -> (bool, Value) {
     let out = common::run(
         common::tandem(db)
             .env("TANDEM_IMAP_PASSWORD", PASSWORD)
+            .env("TANDEM_DNS", dns.addr())
             .args([
                 "deliverability",
                 "arrival",
@@ -483,6 +560,10 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
         .unwrap();
     dovecot.append(OFFICE, "Junk", &[other]).unwrap();
 
+    // The "provider" signs as example.org with selector "tandem"; the key is in DNS.
+    let (pkcs8, record) = dkim_key_pair(dir.path());
+    let dns =
+        DnsServer::start(&json!({"tandem._domainkey.example.org": {"TXT": [record]}})).unwrap();
     let send_test = || {
         let out = common::ok(
             common::tandem(&db)
@@ -511,17 +592,19 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
             OFFICE,
             "INBOX",
             &[received_with(
-                &received[0].raw,
+                &signed(&received[0].raw, &pkcs8),
                 "mx.example.org; dkim=pass header.d=example.org header.s=tandem; spf=pass smtp.mailfrom=office@example.org; dmarc=pass header.from=example.org",
             )],
         )
         .unwrap();
-    let (ok, r) = arrival(&db, &dovecot, run, 10);
+    let (ok, r) = arrival(&db, &dovecot, &dns, run, 10);
     assert!(ok, "{r}");
     assert!(has(&r, "arrival", "ok", "deliv-arrival-inbox"), "{r}");
     assert!(has(&r, "spf", "ok", "deliv-received"), "{r}");
     assert!(has(&r, "dkim", "ok", "deliv-received"), "{r}");
     assert!(has(&r, "dmarc", "ok", "deliv-received"), "{r}");
+    // Tandem's own check of the signature, against the key in DNS.
+    assert!(has(&r, "dkim-verify", "ok", "deliv-dkim-verify"), "{r}");
     // Filed in the Tandem folder; the other messages are where they were, unread.
     let filed = dovecot.messages(OFFICE, "Tandem").unwrap();
     assert_eq!(filed.len(), 1);
@@ -545,11 +628,15 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
             )],
         )
         .unwrap();
-    let (ok, r) = arrival(&db, &dovecot, run, 10);
+    let (ok, r) = arrival(&db, &dovecot, &dns, run, 10);
     assert!(!ok, "landing in junk blocks: {r}");
     assert!(has(&r, "arrival", "blocking", "deliv-arrival-junk"), "{r}");
     assert!(has(&r, "spf", "blocking", "deliv-received"), "{r}");
     assert!(has(&r, "dmarc", "blocking", "deliv-received"), "{r}");
+    assert!(
+        has(&r, "dkim-verify", "blocking", "deliv-dkim-verify-unsigned"),
+        "{r}"
+    );
     assert_eq!(dovecot.messages(OFFICE, "Tandem").unwrap().len(), 2);
     assert_eq!(
         dovecot.messages(OFFICE, "Junk").unwrap().len(),
@@ -557,9 +644,35 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
         "only the test message left junk"
     );
 
-    // 3. Never arrived: said after the wait.
+    // 3. Signed, then changed on the way: the receiving side says pass (as a careless
+    // one might), Tandem's own check says fail.
     let run = send_test();
-    let (ok, r) = arrival(&db, &dovecot, run, 2);
+    let received = smtp
+        .wait_for_messages(3, std::time::Duration::from_secs(10))
+        .unwrap();
+    let changed = String::from_utf8_lossy(&signed(&received[2].raw, &pkcs8))
+        .replacen("Een woord van het team", "Een woord van iemand anders", 1)
+        .into_bytes();
+    dovecot
+        .append(
+            OFFICE,
+            "INBOX",
+            &[received_with(
+                &changed,
+                "mx.example.org; dkim=pass header.d=example.org",
+            )],
+        )
+        .unwrap();
+    let (ok, r) = arrival(&db, &dovecot, &dns, run, 10);
+    assert!(!ok, "{r}");
+    assert!(
+        has(&r, "dkim-verify", "blocking", "deliv-dkim-verify"),
+        "{r}"
+    );
+
+    // 4. Never arrived: said after the wait.
+    let run = send_test();
+    let (ok, r) = arrival(&db, &dovecot, &dns, run, 2);
     assert!(!ok);
     assert!(
         has(&r, "arrival", "blocking", "deliv-arrival-missing"),

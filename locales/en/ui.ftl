@@ -876,3 +876,10 @@ send-roundtrip-button = Send a test to my mailbox and check it
 send-roundtrip-sending = Sending the test message…
 send-roundtrip-looking = Looking for the test message in the mailbox (up to a minute)…
 send-roundtrip-off = Set the mailbox in Settings (Sending mailbox) to check how a test message arrives.
+deliv-dkim-verify = Tandem's own check of the DKIM signature of { $domain } (selector { $selector }) against the key in DNS: { $result ->
+    [pass] it verifies.
+    [fail] it does not verify: the message was changed after signing, or the key in DNS is not the one it was signed with.
+   *[other] { $result }. Check that the key is published at { $selector }._domainkey.{ $domain }.
+}
+deliv-dkim-verify-unsigned = The test message arrived without any DKIM signature: providers trust unsigned newsletters less. Turn DKIM signing on with your provider (see the sending domain's findings).
+deliv-dkim-verify-error = Tandem could not check the DKIM signature itself ({ $reason }).

@@ -891,3 +891,10 @@ send-roundtrip-button = M'envoyer un test et le vérifier
 send-roundtrip-sending = Envoi du message de test…
 send-roundtrip-looking = Recherche du message de test dans la boîte (jusqu'à une minute)…
 send-roundtrip-off = Indiquez la boîte aux lettres dans les Réglages (Boîte aux lettres d'envoi) pour vérifier comment arrive un message de test.
+deliv-dkim-verify = Vérification par Tandem de la signature DKIM de { $domain } (sélecteur { $selector }) avec la clé publiée dans le DNS : { $result ->
+    [pass] elle est valable.
+    [fail] elle n'est pas valable : le message a été modifié après la signature, ou la clé du DNS n'est pas celle qui a signé.
+   *[other] { $result }. Vérifiez que la clé est publiée sur { $selector }._domainkey.{ $domain }.
+}
+deliv-dkim-verify-unsigned = Le message de test est arrivé sans aucune signature DKIM : les fournisseurs font moins confiance aux newsletters non signées. Activez la signature DKIM chez votre fournisseur (voir les constats sur le domaine d'envoi).
+deliv-dkim-verify-error = Tandem n'a pas pu vérifier lui-même la signature DKIM ({ $reason }).

@@ -870,3 +870,10 @@ send-roundtrip-button = Test naar mijn mailbox sturen en controleren
 send-roundtrip-sending = Het testbericht wordt verstuurd…
 send-roundtrip-looking = Het testbericht wordt in de mailbox gezocht (tot een minuut)…
 send-roundtrip-off = Stel de mailbox in bij Instellingen (Verzendmailbox) om te controleren hoe een testbericht aankomt.
+deliv-dkim-verify = Controle door Tandem van de DKIM-handtekening van { $domain } (selector { $selector }) met de sleutel uit de DNS: { $result ->
+    [pass] ze is geldig.
+    [fail] ze is niet geldig: het bericht werd na het ondertekenen gewijzigd, of de sleutel in de DNS is niet die waarmee ondertekend werd.
+   *[other] { $result }. Controleer of de sleutel gepubliceerd is op { $selector }._domainkey.{ $domain }.
+}
+deliv-dkim-verify-unsigned = Het testbericht kwam aan zonder DKIM-handtekening: providers vertrouwen niet-ondertekende nieuwsbrieven minder. Zet DKIM-ondertekening aan bij uw provider (zie de bevindingen over het verzenddomein).
+deliv-dkim-verify-error = Tandem kon de DKIM-handtekening niet zelf controleren ({ $reason }).

@@ -4,6 +4,7 @@
 //! `dns.rs` does the lookups (system settings, or `TANDEM_DNS`); `spf.rs` reads SPF.
 
 pub mod arrival;
+pub mod dkim;
 pub mod dns;
 pub mod links;
 pub mod preflight;

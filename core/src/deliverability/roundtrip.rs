@@ -49,6 +49,11 @@ pub fn check_arrival(
                 .arg("seconds", wait.as_secs())
                 .arg("address", &row.email),
         ],
-        Some(found) => arrival::read(&found.raw, &found.folder, found.junk).findings(),
+        Some(found) => {
+            let mut findings = arrival::read(&found.raw, &found.folder, found.junk).findings();
+            // Beside what the receiving side wrote: Tandem's own check of the signature.
+            findings.extend(super::dkim::findings(&found.raw));
+            findings
+        }
     })
 }
