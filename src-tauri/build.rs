@@ -4,6 +4,8 @@ const COMMANDS: &[&str] = &[
     "list_issues",
     "get_issue",
     "new_issue",
+    "new_issue_from",
+    "delete_issue",
     "save_issue_meta",
     "save_block",
     "add_block",

@@ -348,6 +348,15 @@ enum IssueCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A new draft from an earlier issue (`--from ID`): its blocks, texts, images and alt
+    /// texts, with the next number and today's date, never its ledger. Prints the new
+    /// issue's id as the last line.
+    New {
+        #[arg(long, value_name = "ID")]
+        from: i64,
+    },
+    /// Delete a draft (a sent issue stays, for its ledger).
+    Delete { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -499,6 +508,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 .unwrap_or(std::path::Path::new("."))
                 .to_path_buf();
             account::account(&open()?, &data_dir, cmd)?;
+        }
+        Command::Issue(IssueCommand::New { from }) => {
+            let id = open()?
+                .issue_from(from, chrono::Local::now().date_naive())
+                .map_err(|e| e.to_string())?;
+            println!("{id}");
+        }
+        Command::Issue(IssueCommand::Delete { id }) => {
+            open()?.delete_draft(id).map_err(|e| e.to_string())?;
         }
         Command::Issue(IssueCommand::Export { id, dir }) => {
             let store = open()?;

@@ -1304,3 +1304,82 @@ fn an_exported_contact_never_runs_as_a_formula_and_imports_back_unchanged() {
     assert_eq!(shown["organisation"].as_str(), Some("@SUM(1+1)"));
     assert_eq!(shown["last_name"].as_str(), Some("'t Hooft"));
 }
+
+#[test]
+fn a_new_issue_from_an_earlier_one_has_its_blocks_and_images_and_a_draft_can_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let file = fixture_issue_dir(&dir.path().join("src"));
+    let first: i64 = run_ok(&db, &["issue", "import", file.to_str().unwrap()])
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let out = run_ok(&db, &["issue", "new", "--from", &first.to_string()]);
+    let second: i64 = out.lines().last().unwrap().trim().parse().unwrap();
+    assert_ne!(first, second);
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    run_ok(
+        &db,
+        &["issue", "export", &first.to_string(), a.to_str().unwrap()],
+    );
+    run_ok(
+        &db,
+        &["issue", "export", &second.to_string(), b.to_str().unwrap()],
+    );
+    let read = |d: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(d.join("issue.json")).unwrap()).unwrap()
+    };
+    let (old, new) = (read(&a), read(&b));
+    assert_eq!(
+        new["blocks"], old["blocks"],
+        "the same blocks, texts and alt texts"
+    );
+    assert_eq!(
+        (new["subject"].clone(), new["preheader"].clone()),
+        (old["subject"].clone(), old["preheader"].clone())
+    );
+    assert_eq!(
+        new["number"].as_u64(),
+        Some(old["number"].as_u64().unwrap() + 1)
+    );
+    assert_eq!(new["status"].as_str().unwrap_or("draft"), "draft");
+    assert_eq!(
+        new["date"].as_str(),
+        Some(chrono::Local::now().date_naive().to_string().as_str())
+    );
+    assert_eq!(
+        std::fs::read(a.join("assets/photo.jpg")).unwrap(),
+        std::fs::read(b.join("assets/photo.jpg")).unwrap(),
+        "the same image"
+    );
+
+    // A draft can be deleted; the list no longer has it.
+    run_ok(&db, &["issue", "delete", &second.to_string()]);
+    let list = run_ok(&db, &["issue", "list", "--json"]);
+    assert!(!list.contains(&format!("\"id\":{second}")), "{list}");
+    // A sent issue stays, for its ledger (marked sent here as a finished send marks it).
+    let conn_db = db.clone();
+    std::process::Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3;c=sqlite3.connect({:?});c.execute(\"UPDATE issues SET status='sent' WHERE id={first}\");c.commit()",
+            conn_db.display().to_string()
+        ))
+        .status()
+        .unwrap();
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .args(["issue", "delete", &first.to_string()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("stays, for its ledger"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -883,3 +883,8 @@ deliv-dkim-verify = Tandem's own check of the DKIM signature of { $domain } (sel
 }
 deliv-dkim-verify-unsigned = The test message arrived without any DKIM signature: providers trust unsigned newsletters less. Turn DKIM signing on with your provider (see the sending domain's findings).
 deliv-dkim-verify-error = Tandem could not check the DKIM signature itself ({ $reason }).
+error-issue-sent-kept = This issue was sent: it stays, so that its ledger says who received it. Start a new issue from it instead.
+composer-new-from = New issue from this one
+composer-delete-issue = Delete this issue
+composer-delete-confirm = Delete issue no. { $number } with its blocks and images? This cannot be undone (the backups keep it).
+composer-delete-yes = Delete

@@ -898,3 +898,8 @@ deliv-dkim-verify = Vérification par Tandem de la signature DKIM de { $domain }
 }
 deliv-dkim-verify-unsigned = Le message de test est arrivé sans aucune signature DKIM : les fournisseurs font moins confiance aux newsletters non signées. Activez la signature DKIM chez votre fournisseur (voir les constats sur le domaine d'envoi).
 deliv-dkim-verify-error = Tandem n'a pas pu vérifier lui-même la signature DKIM ({ $reason }).
+error-issue-sent-kept = Ce numéro a été envoyé : il reste, pour que son registre dise qui l'a reçu. Créez plutôt un nouveau numéro à partir de lui.
+composer-new-from = Nouveau numéro à partir de celui-ci
+composer-delete-issue = Supprimer ce numéro
+composer-delete-confirm = Supprimer le numéro { $number } avec ses blocs et ses images ? C'est définitif (les sauvegardes le gardent).
+composer-delete-yes = Supprimer

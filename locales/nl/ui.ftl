@@ -877,3 +877,8 @@ deliv-dkim-verify = Controle door Tandem van de DKIM-handtekening van { $domain 
 }
 deliv-dkim-verify-unsigned = Het testbericht kwam aan zonder DKIM-handtekening: providers vertrouwen niet-ondertekende nieuwsbrieven minder. Zet DKIM-ondertekening aan bij uw provider (zie de bevindingen over het verzenddomein).
 deliv-dkim-verify-error = Tandem kon de DKIM-handtekening niet zelf controleren ({ $reason }).
+error-issue-sent-kept = Dit nummer werd verstuurd: het blijft, zodat het register zegt wie het ontving. Begin liever een nieuw nummer op basis ervan.
+composer-new-from = Nieuw nummer op basis van dit nummer
+composer-delete-issue = Dit nummer verwijderen
+composer-delete-confirm = Nummer { $number } met zijn blokken en afbeeldingen verwijderen? Dit is definitief (de back-ups bewaren het).
+composer-delete-yes = Verwijderen

@@ -40,6 +40,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::issues::list_issues,
             commands::issues::get_issue,
             commands::issues::new_issue,
+            commands::issues::new_issue_from,
+            commands::issues::delete_issue,
             commands::issues::save_issue_meta,
             commands::issues::save_block,
             commands::issues::add_block,

@@ -388,3 +388,65 @@ async fn an_edition_is_exported_as_a_web_page_and_as_an_eml() -> Result<()> {
     assert!(status.starts_with("Opgeslagen:"), "{status}");
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_issue_starts_from_the_last_one_and_a_draft_can_be_deleted() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    let blocks = "document.querySelectorAll('[data-block-index]').length";
+    let count = |v: serde_json::Value| v.as_u64().unwrap_or(0);
+    let before = count(
+        app.driver()
+            .execute(&format!("return {blocks}"), vec![])
+            .await?
+            .json()
+            .clone(),
+    );
+    assert!(before > 3, "the sample issue has blocks");
+    app.click("[data-action='new-from']").await?;
+    app.wait_for(
+        "document.querySelectorAll('#issue-select option').length === 2",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.wait_for(&format!("{blocks} === {before}"), Duration::from_secs(10))
+        .await?;
+    let chosen = app
+        .driver()
+        .execute(
+            "const s = document.querySelector('#issue-select'); return s.options[s.selectedIndex].textContent",
+            vec![],
+        )
+        .await?;
+    let chosen = chosen
+        .json()
+        .as_str()
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        chosen.contains('2'),
+        "the new issue, no. 2, is the one shown: {chosen}"
+    );
+    app.screenshot("composer-new-from-fr").await?;
+
+    // In Dutch: delete the new draft, after one question.
+    app.choose_language("nl").await?;
+    app.click("[data-action='delete-issue']").await?;
+    let asked = app
+        .find_soon("[data-delete-confirm]", Duration::from_secs(5))
+        .await?
+        .text()
+        .await?
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(asked.contains("Nummer 2"), "{asked}");
+    app.screenshot("composer-delete-issue-nl").await?;
+    app.click("[data-action='delete-issue-yes']").await?;
+    app.wait_for(
+        "document.querySelectorAll('#issue-select option').length === 1",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.quit().await?;
+    Ok(())
+}

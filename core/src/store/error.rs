@@ -45,6 +45,8 @@ pub enum StoreError {
         /// The holder has it exclusively (a restore), rather than in use by others.
         exclusive: bool,
     },
+    #[error("issue {0} was sent: it stays, for its ledger")]
+    SentIssueKept(i64),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -64,6 +66,7 @@ impl StoreError {
             StoreError::ContactEmailTaken(_) => "error-contact-email-taken",
             StoreError::Locked { exclusive: true } => "error-store-restoring",
             StoreError::Locked { exclusive: false } => "error-store-in-use",
+            StoreError::SentIssueKept(_) => "error-issue-sent-kept",
             StoreError::Corrupt(_) | StoreError::BadSetting { .. } | StoreError::Sqlite(_) => {
                 "error-store-internal"
             }

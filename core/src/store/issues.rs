@@ -467,6 +467,30 @@ impl Store {
         Ok(())
     }
 
+    /// A new draft made from issue `from` ("New issue from…"): its blocks, texts, images
+    /// and alt texts, its machine-draft marks, the next number and `date`; never its
+    /// ledger (sends stay with the issue they sent).
+    pub fn issue_from(&mut self, from: i64, date: NaiveDate) -> Result<i64, StoreError> {
+        let source = self.issue(from)?.issue;
+        let assets = self.assets(from)?;
+        let number = self.issues()?.iter().map(|i| i.number).max().unwrap_or(0) + 1;
+        let issue = Issue {
+            number,
+            date,
+            status: IssueStatus::Draft,
+            ..source
+        };
+        self.create_issue_with_assets(&issue, &assets)
+    }
+
+    /// Deletes a draft ("Delete this issue"); a sent issue stays, for its ledger.
+    pub fn delete_draft(&mut self, id: i64) -> Result<(), StoreError> {
+        if self.issue(id)?.issue.status == IssueStatus::Sent {
+            return Err(StoreError::SentIssueKept(id));
+        }
+        self.delete_issue(id)
+    }
+
     /// Deletes an issue with its blocks and images.
     pub fn delete_issue(&mut self, id: i64) -> Result<(), StoreError> {
         let n = self

@@ -57,6 +57,22 @@ pub fn new_issue(state: tauri::State<'_, AppState>) -> Result<EditorIssue, AppEr
     editor(&state, id)
 }
 
+/// "New issue from this one": a draft with the blocks, texts and images of `from`.
+#[tauri::command]
+pub fn new_issue_from(
+    state: tauri::State<'_, AppState>,
+    from: i64,
+) -> Result<EditorIssue, AppError> {
+    let id = state.store()?.issue_from(from, Local::now().date_naive())?;
+    editor(&state, id)
+}
+
+/// Deletes a draft (a sent issue stays, for its ledger).
+#[tauri::command]
+pub fn delete_issue(state: tauri::State<'_, AppState>, id: i64) -> Result<(), AppError> {
+    Ok(state.store()?.delete_draft(id)?)
+}
+
 #[tauri::command]
 pub fn save_issue_meta(
     state: tauri::State<'_, AppState>,

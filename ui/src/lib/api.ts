@@ -135,6 +135,8 @@ export const api = {
   listIssues: () => call<IssueSummary[]>('list_issues'),
   getIssue: (id: number) => call<EditorIssue>('get_issue', { id }),
   newIssue: () => call<EditorIssue>('new_issue'),
+  newIssueFrom: (from: number) => call<EditorIssue>('new_issue_from', { from }),
+  deleteIssue: (id: number) => call<void>('delete_issue', { id }),
   saveIssueMeta: (id: number, meta: IssueMeta) => call<Report>('save_issue_meta', { id, meta }),
   saveBlock: (issueId: number, blockId: number, block: Block) =>
     call<Report>('save_block', { issueId, blockId, block }),
