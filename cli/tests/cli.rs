@@ -1362,7 +1362,7 @@ fn a_new_issue_from_an_earlier_one_has_its_blocks_and_images_and_a_draft_can_be_
     assert!(!list.contains(&format!("\"id\":{second}")), "{list}");
     // A sent issue stays, for its ledger (marked sent here as a finished send marks it).
     let conn_db = db.clone();
-    std::process::Command::new("python3")
+    Command::new("python3")
         .arg("-c")
         .arg(format!(
             "import sqlite3;c=sqlite3.connect({:?});c.execute(\"UPDATE issues SET status='sent' WHERE id={first}\");c.commit()",
