@@ -756,3 +756,93 @@ fn preflight_with_a_round_trip_adds_how_the_test_message_arrived() {
     );
     assert_eq!(dovecot.messages(OFFICE, "Tandem").unwrap().len(), 1);
 }
+
+/// Zones for the real chain: example.org sends from 192.0.2.10 (its provider's address)
+/// and signs with rspamd's key; spoof.test allows only 192.0.2.1 and asks quarantine.
+fn chain_zones(dkim_record: &[String]) -> Value {
+    json!({
+        "example.org": {"MX": [[10, "mx.example.org"]], "TXT": [["v=spf1 ip4:192.0.2.10 -all"]]},
+        "tandem._domainkey.example.org": {"TXT": [dkim_record]},
+        "_dmarc.example.org": {"TXT": [["v=DMARC1; p=reject"]]},
+        "spoof.test": {"TXT": [["v=spf1 ip4:192.0.2.1 -all"]]},
+        "_dmarc.spoof.test": {"TXT": [["v=DMARC1; p=quarantine"]]},
+    })
+}
+
+#[test]
+fn a_real_receiving_chain_signs_checks_and_files_a_spoof_into_junk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, issue) = common::setup(dir.path(), "email;language\nanne@example.be;fr\n");
+    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
+    let dovecot = tandem_testkit::Dovecot::builder()
+        .user(OFFICE, PASSWORD)
+        .start()
+        .unwrap();
+    let dns = DnsServer::start(&json!({})).unwrap();
+    let rspamd = tandem_testkit::Rspamd::start(&dns.addr(), "example.org", "tandem").unwrap();
+    dns.set_zones(&chain_zones(&rspamd.dkim_record)).unwrap();
+
+    let send = |from: &str| {
+        let out = common::ok(
+            common::tandem(&db)
+                .args(["send", &issue.to_string(), "--test", OFFICE, "--smtp"])
+                .arg(format!("smtp://127.0.0.1:{}", smtp.port()))
+                .args(["--from", from]),
+        );
+        common::last_json(&out)["run"].as_i64().unwrap()
+    };
+
+    // Sent through the provider, which signs; received from the provider's address.
+    let run = send("Plate-forme Mineurs en exil <office@example.org>");
+    let accepted = smtp
+        .wait_for_messages(1, std::time::Duration::from_secs(10))
+        .unwrap();
+    let signed = rspamd.sign(&accepted[0].raw, OFFICE).unwrap();
+    let verdict = rspamd
+        .receive(&signed, "192.0.2.10", OFFICE, OFFICE)
+        .unwrap();
+    assert!(!verdict.junk, "{verdict:?}");
+    assert!(
+        verdict.authentication_results.contains("dkim=pass")
+            && verdict.authentication_results.contains("spf=pass")
+            && verdict.authentication_results.contains("dmarc=pass"),
+        "{}",
+        verdict.authentication_results
+    );
+    dovecot.append(OFFICE, "INBOX", &[verdict.raw]).unwrap();
+    let (ok, r) = arrival(&db, &dovecot, &dns, run, 10);
+    assert!(ok, "{r}");
+    for check in ["arrival", "spf", "dkim", "dmarc", "dkim-verify"] {
+        assert!(
+            found(&r).iter().any(|(c, s, _)| c == check && s == "ok"),
+            "{check}: {r}"
+        );
+    }
+
+    // A newsletter "from" a domain that does not allow this sender: unsigned, SPF and
+    // DMARC fail, rspamd flags it, the rule on X-Spam files it into Junk.
+    let run = send("Newsletter <news@spoof.test>");
+    let accepted = smtp
+        .wait_for_messages(2, std::time::Duration::from_secs(10))
+        .unwrap();
+    let verdict = rspamd
+        .receive(&accepted[1].raw, "198.51.100.7", "news@spoof.test", OFFICE)
+        .unwrap();
+    assert!(verdict.junk, "{verdict:?}");
+    dovecot
+        .append(
+            OFFICE,
+            if verdict.junk { "Junk" } else { "INBOX" },
+            &[verdict.raw],
+        )
+        .unwrap();
+    let (ok, r) = arrival(&db, &dovecot, &dns, run, 10);
+    assert!(!ok, "{r}");
+    assert!(has(&r, "arrival", "blocking", "deliv-arrival-junk"), "{r}");
+    assert!(has(&r, "spf", "blocking", "deliv-received"), "{r}");
+    assert!(has(&r, "dmarc", "blocking", "deliv-received"), "{r}");
+    assert!(
+        has(&r, "dkim-verify", "blocking", "deliv-dkim-verify-unsigned"),
+        "{r}"
+    );
+}

@@ -4,12 +4,13 @@ Zones come as JSON on the command line's --zones file: {"name.": {"TXT": [["s1",
 "MX": [[10, "mx.name."]], "A": ["127.0.0.1"], "CNAME": "target."}}. A TXT record is a
 list of character-strings (each at most 255 bytes: a long DKIM key is split, as real
 zones split it). A CNAME is followed inside the zones, as an authoritative server does.
-Unknown names get NXDOMAIN; a known name without the type asked gets an empty answer.
+The file is read again when it changes. Unknown names get NXDOMAIN; a known name without the type asked gets an empty answer.
 Serves UDP (answers too long for the client truncated, TC set) and TCP on one port; prints "READY PORT" and exits when stdin closes.
 """
 
 import argparse
 import json
+import os
 import sys
 import threading
 
@@ -18,8 +19,20 @@ from dnslib.server import BaseResolver, DNSServer
 
 
 class ZoneResolver(BaseResolver):
-    def __init__(self, zones):
-        self.zones = {k.lower().rstrip(".") + ".": v for k, v in zones.items()}
+    def __init__(self, path):
+        self.path = path
+        self.stamp = None
+        self.zones = {}
+        self.reload()
+
+    def reload(self):
+        """Reads the zones file again when it changed (a test can publish a key later)."""
+        stamp = os.stat(self.path).st_mtime_ns
+        if stamp != self.stamp:
+            with open(self.path, encoding="utf-8") as f:
+                zones = json.load(f)
+            self.zones = {k.lower().rstrip(".") + ".": v for k, v in zones.items()}
+            self.stamp = stamp
 
     def records(self, name, qtype, reply, depth=0):
         entry = self.zones.get(name.lower())
@@ -49,6 +62,7 @@ class ZoneResolver(BaseResolver):
         return True
 
     def resolve(self, request, handler):
+        self.reload()
         reply = request.reply()
         name = str(request.q.qname).lower()
         qtype = QTYPE[request.q.qtype]
@@ -72,8 +86,7 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--zones", required=True)
     args = parser.parse_args()
-    with open(args.zones, encoding="utf-8") as f:
-        resolver = ZoneResolver(json.load(f))
+    resolver = ZoneResolver(args.zones)
 
     class Quiet:
         def log_recv(self, *a): pass

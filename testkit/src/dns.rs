@@ -52,6 +52,16 @@ impl DnsServer {
         Err(format!("the DNS test server did not start: {last}").into())
     }
 
+    /// Serves `zones` from now on (the server reads its file again when it changes).
+    pub fn set_zones(&self, zones: &serde_json::Value) -> Result<(), Error> {
+        // Written beside and renamed: the server never reads half a file.
+        let path = self._zones.path();
+        let tmp = path.with_extension("new");
+        std::fs::write(&tmp, zones.to_string())?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    }
+
     /// `127.0.0.1:PORT`, the value of `TANDEM_DNS`.
     pub fn addr(&self) -> String {
         format!("127.0.0.1:{}", self.port)

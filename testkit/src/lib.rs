@@ -18,6 +18,8 @@
 //! - [`Keyring`]: a real OS keychain (GNOME Keyring's Secret Service on a private D-Bus).
 //! - [`DnsServer`]: an authoritative DNS server (PyPI's dnslib) serving a test's zones.
 //! - [`LinksServer`]: a web server with a path per link-check case, plain and TLS.
+//! - [`Rspamd`]: a receiving chain that really DKIM-signs and checks SPF/DKIM/DMARC
+//!   against the test DNS, writing Authentication-Results (Debian's rspamd).
 //! - [`SlowRelay`]: a TCP relay that holds a server's answers back, for a client that
 //!   must wait on a slow server.
 //!
@@ -32,6 +34,7 @@ mod links;
 mod oauth;
 mod postfix;
 mod python;
+mod rspamd;
 mod sink;
 mod slow;
 mod tls;
@@ -45,6 +48,7 @@ pub use keyring::Keyring;
 pub use links::LinksServer;
 pub use oauth::{get_page, OAuthServer};
 pub use postfix::{Postfix, POSTFIX_DOMAIN};
+pub use rspamd::{Rspamd, Verdict};
 pub use sink::{SmtpSink, SmtpSinkBuilder};
 pub use slow::SlowRelay;
 pub use tls::TestCertificate;

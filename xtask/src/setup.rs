@@ -35,6 +35,10 @@ const TEST_PACKAGES: &[&str] = &[
     "libsecret-tools",
     // A real FUSE mount for the test of a data folder on one.
     "bindfs",
+    // A receiving chain that really signs and verifies (SPF, DKIM, DMARC) against the
+    // test DNS, and the keys it signs with.
+    "rspamd",
+    "openssl",
 ];
 
 /// Debian's tools that finish and check the .deb (`cargo xtask dist`), and what
@@ -141,9 +145,12 @@ fn install(ctx: &Ctx, title: &str, wanted: Vec<&str>) -> Result<(), String> {
         let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
         args.extend(&missing);
         run_cmd(apt(&args), "apt-get install")?;
-        if missing.contains(&"dovecot-imapd") {
-            // The package starts a system-wide Dovecot where services can start; the
-            // tests run their own instance, so the system one is stopped again.
+        for service in ["dovecot", "rspamd"] {
+            // The packages start system-wide servers where services can start; the tests
+            // run their own instances, so the system ones are stopped again.
+            if !missing.iter().any(|p| p.starts_with(service)) {
+                continue;
+            }
             let mut c = if sudo {
                 Command::new("sudo")
             } else {
@@ -153,7 +160,7 @@ fn install(ctx: &Ctx, title: &str, wanted: Vec<&str>) -> Result<(), String> {
                 c.arg("service");
             }
             let _ = c
-                .args(["dovecot", "stop"])
+                .args([service, "stop"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status();
