@@ -148,16 +148,35 @@ pub fn preflight(db: &Path, id: i64, args: PreflightArgs) -> Result<(), String> 
         let run = summary
             .and_then(|s| s["run"].as_i64())
             .ok_or("the test message was not sent")?;
-        report.findings.extend(
-            deliverability::roundtrip::check_arrival(
-                &store,
-                run,
-                &settings,
-                &login,
-                std::time::Duration::from_secs(wait),
-            )
-            .map_err(|e| e.to_string())?,
-        );
+        let arrival = deliverability::roundtrip::check_arrival(
+            &store,
+            run,
+            &settings,
+            &login,
+            std::time::Duration::from_secs(wait),
+        )
+        .map_err(|e| e.to_string())?;
+        // The selectors the message was really signed with: the domain's DKIM check
+        // looks there too (a server of one's own signs under a name of its own).
+        let seen: Vec<String> = arrival
+            .iter()
+            .filter(|f| f.check == "dkim-verify")
+            .filter(|f| f.args.get("domain") == Some(&report.domain))
+            .filter_map(|f| f.args.get("selector").cloned())
+            .collect();
+        if let (false, Some(from)) = (seen.is_empty(), from.as_deref()) {
+            let dns = Dns::from_env().map_err(|e| e.to_string())?;
+            if let Ok(domain) = deliverability::check_domain(&dns, from, provider, &seen) {
+                let checks = ["sender", "mx", "spf", "dkim", "dmarc"];
+                report
+                    .findings
+                    .retain(|f| !checks.contains(&f.check.as_str()));
+                let mut findings = domain.findings;
+                findings.append(&mut report.findings);
+                report.findings = findings;
+            }
+        }
+        report.findings.extend(arrival);
     }
     print(report)
 }

@@ -845,4 +845,62 @@ fn a_real_receiving_chain_signs_checks_and_files_a_spoof_into_junk() {
         has(&r, "dkim-verify", "blocking", "deliv-dkim-verify-unsigned"),
         "{r}"
     );
+
+    // A server of one's own signs under a selector nobody guesses ("tandem"): the
+    // domain check alone cannot find the key; after a round trip it looks where the
+    // message was signed.
+    {
+        let store = tandem_core::store::Store::open(&db).unwrap();
+        let mut sending =
+            tandem_core::send::SmtpSettings::from_url(&format!("smtp://127.0.0.1:{}", smtp.port()))
+                .unwrap();
+        sending.from_address = OFFICE.into();
+        sending.from_name = "Plate-forme Mineurs en exil".into();
+        store.set_smtp_settings(&sending).unwrap();
+        let mut reading = tandem_core::mailbox::ImapSettings::from_url(&format!(
+            "imaps://office%40example.org@127.0.0.1:{}",
+            dovecot.port()
+        ))
+        .unwrap();
+        reading.ca_file = dovecot.certificate().ca_pem.display().to_string();
+        store.set_imap_settings(Some(&reading)).unwrap();
+    }
+    let preflight = |round_trip: bool| {
+        let mut cmd = common::tandem(&db);
+        cmd.env("TANDEM_IMAP_PASSWORD", PASSWORD)
+            .env("TANDEM_DNS", dns.addr())
+            .args(["preflight", &issue.to_string(), "--provider", "custom"]);
+        if round_trip {
+            cmd.args(["--round-trip", "--wait", "60"]);
+        }
+        let out = common::run(&mut cmd);
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    let before = preflight(false);
+    assert!(
+        has(&before, "dkim", "improve", "deliv-dkim-missing-custom"),
+        "{before}"
+    );
+    let after = std::thread::scope(|s| {
+        let run = s.spawn(|| preflight(true));
+        let accepted = smtp
+            .wait_for_messages(3, std::time::Duration::from_secs(60))
+            .unwrap();
+        assert_eq!(accepted.len(), 3);
+        let signed = rspamd.sign(&accepted[2].raw, OFFICE).unwrap();
+        let verdict = rspamd
+            .receive(&signed, "192.0.2.10", OFFICE, OFFICE)
+            .unwrap();
+        dovecot.append(OFFICE, "INBOX", &[verdict.raw]).unwrap();
+        run.join().unwrap()
+    });
+    let dkim = after["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "dkim")
+        .unwrap();
+    assert_eq!(dkim["code"], "deliv-dkim-ok", "{after}");
+    assert_eq!(dkim["args"]["selectors"], "tandem");
 }
