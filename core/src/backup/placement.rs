@@ -38,6 +38,8 @@ pub struct Inputs {
     pub mountinfo: Option<String>,
     /// macOS: the output of `mount` (`… on /Volumes/x (smbfs, …)`).
     pub mount_output: Option<String>,
+    /// Windows: the output of `net use` (the drive letters mapped to network shares).
+    pub net_use: Option<String>,
 }
 
 impl Inputs {
@@ -63,8 +65,29 @@ impl Inputs {
             } else {
                 None
             },
+            net_use: if cfg!(windows) {
+                std::process::Command::new("net")
+                    .arg("use")
+                    .output()
+                    .ok()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            } else {
+                None
+            },
         }
     }
+}
+
+/// The drive letters `net use` lists as mapped to a network share (`Z:`), upper case.
+fn mapped_drives(net_use: &str) -> Vec<char> {
+    net_use
+        .lines()
+        .flat_map(|line| line.split_whitespace())
+        .filter(|w| w.len() == 2 && w.ends_with(':'))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// The folders sync clients upload, by service, for these inputs.
@@ -199,6 +222,20 @@ pub fn assess(path: &Path, inputs: &Inputs) -> Option<Risk> {
     if unc {
         return Some(Risk::Network { fs: "unc".into() });
     }
+    // A drive letter mapped to a share (Z:\Tandem): a network drive under another name.
+    let mut chars = text.chars();
+    if let (Some(letter), Some(':')) = (chars.next(), chars.next()) {
+        let mapped = inputs
+            .net_use
+            .as_deref()
+            .map(mapped_drives)
+            .unwrap_or_default();
+        if mapped.contains(&letter.to_ascii_uppercase()) {
+            return Some(Risk::Network {
+                fs: "mapped-drive".into(),
+            });
+        }
+    }
     for (service, root) in sync_roots(inputs) {
         if within(path, &root) {
             return Some(Risk::Synced {
@@ -247,6 +284,41 @@ mod tests {
             mountinfo: Some(MOUNTINFO.into()),
             ..Inputs::default()
         }
+    }
+
+    #[test]
+    fn a_windows_drive_letter_mapped_to_a_share_is_a_network_drive() {
+        // `net use` as Windows prints it (French Windows: the same columns).
+        let net_use = "\
+New connections will be remembered.
+
+
+Status       Local     Remote                    Network
+
+-------------------------------------------------------------------------------
+OK           Z:        \\\\nas\\partage              Microsoft Windows Network
+Unavailable  Y:        \\\\old\\archive              Microsoft Windows Network
+The command completed successfully.
+";
+        let inputs = Inputs {
+            net_use: Some(net_use.into()),
+            ..Inputs::default()
+        };
+        assert_eq!(
+            assess(Path::new(r"Z:\Tandem"), &inputs),
+            Some(Risk::Network {
+                fs: "mapped-drive".into()
+            })
+        );
+        assert_eq!(
+            assess(Path::new(r"y:\Tandem"), &inputs).map(|r| matches!(r, Risk::Network { .. })),
+            Some(true)
+        );
+        assert_eq!(
+            assess(Path::new(r"C:\Users\anne\AppData\Roaming\Tandem"), &inputs),
+            None
+        );
+        assert_eq!(mapped_drives(net_use), ['Z', 'Y']);
     }
 
     #[test]
