@@ -670,7 +670,37 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
         "{r}"
     );
 
-    // 4. Never arrived: said after the wait.
+    // 4. Still on its way when Tandem starts looking, and filed into a junk folder
+    // the server creates only then ("Spam"): found there all the same.
+    let run = send_test();
+    let received = smtp
+        .wait_for_messages(4, std::time::Duration::from_secs(10))
+        .unwrap();
+    let (ok, r) = std::thread::scope(|s| {
+        let looking = s.spawn(|| arrival(&db, &dovecot, &dns, run, 30));
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        dovecot
+            .append(
+                OFFICE,
+                "Spam",
+                &[received_with(
+                    &received[3].raw,
+                    "mx.example.org; spf=fail smtp.mailfrom=office@example.org",
+                )],
+            )
+            .unwrap();
+        looking.join().unwrap()
+    });
+    assert!(!ok);
+    let junk = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "deliv-arrival-junk")
+        .unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(junk["args"]["folder"], "Spam");
+
+    // 5. Never arrived: said after the wait.
     let run = send_test();
     let (ok, r) = arrival(&db, &dovecot, &dns, run, 2);
     assert!(!ok);

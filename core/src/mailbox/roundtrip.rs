@@ -79,15 +79,17 @@ pub fn find_and_file(
             .capabilities()
             .map(|c| c.has_str("MOVE"))
             .unwrap_or(false);
-        let mut folders = vec![("INBOX".to_owned(), false)];
-        folders.extend(
-            junk_folders(&mut session)?
-                .into_iter()
-                .filter(|j| j != "INBOX" && j != TANDEM_FOLDER)
-                .map(|j| (j, true)),
-        );
         let started = Instant::now();
         loop {
+            // Listed again each time: a junk folder can appear while Tandem waits (the
+            // first message a server files there creates it).
+            let mut folders = vec![("INBOX".to_owned(), false)];
+            folders.extend(
+                junk_folders(&mut session)?
+                    .into_iter()
+                    .filter(|j| j != "INBOX" && j != TANDEM_FOLDER)
+                    .map(|j| (j, true)),
+            );
             for (folder, junk) in &folders {
                 if session.select(imap::wire_name(folder)).is_err() {
                     continue;
