@@ -505,6 +505,28 @@ fn signed(raw: &[u8], pkcs8: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The settings the app would have saved: sending through `smtp`, reading `dovecot`.
+fn save_settings(
+    db: &std::path::Path,
+    smtp: &tandem_testkit::Aiosmtpd,
+    dovecot: &tandem_testkit::Dovecot,
+) {
+    let store = tandem_core::store::Store::open(db).unwrap();
+    let mut sending =
+        tandem_core::send::SmtpSettings::from_url(&format!("smtp://127.0.0.1:{}", smtp.port()))
+            .unwrap();
+    sending.from_address = OFFICE.into();
+    sending.from_name = "Plate-forme Mineurs en exil".into();
+    store.set_smtp_settings(&sending).unwrap();
+    let mut reading = tandem_core::mailbox::ImapSettings::from_url(&format!(
+        "imaps://office%40example.org@127.0.0.1:{}",
+        dovecot.port()
+    ))
+    .unwrap();
+    reading.ca_file = dovecot.certificate().ca_pem.display().to_string();
+    store.set_imap_settings(Some(&reading)).unwrap();
+}
+
 /// What the receiving side writes on top of a message it accepted (its verdict).
 fn received_with(raw: &[u8], verdict: &str) -> Vec<u8> {
     let mut out = format!("Authentication-Results: {verdict}\r\n").into_bytes();
@@ -719,23 +741,7 @@ fn preflight_with_a_round_trip_adds_how_the_test_message_arrived() {
         .user(OFFICE, PASSWORD)
         .start()
         .unwrap();
-    // The settings the app would have saved: sending through aiosmtpd, reading Dovecot.
-    {
-        let store = tandem_core::store::Store::open(&db).unwrap();
-        let mut sending =
-            tandem_core::send::SmtpSettings::from_url(&format!("smtp://127.0.0.1:{}", smtp.port()))
-                .unwrap();
-        sending.from_address = OFFICE.into();
-        sending.from_name = "Plate-forme Mineurs en exil".into();
-        store.set_smtp_settings(&sending).unwrap();
-        let mut reading = tandem_core::mailbox::ImapSettings::from_url(&format!(
-            "imaps://office%40example.org@127.0.0.1:{}",
-            dovecot.port()
-        ))
-        .unwrap();
-        reading.ca_file = dovecot.certificate().ca_pem.display().to_string();
-        store.set_imap_settings(Some(&reading)).unwrap();
-    }
+    save_settings(&db, &smtp, &dovecot);
     let dns = DnsServer::start(&zones()).unwrap();
     // The receiving side, beside the command: what aiosmtpd accepted goes to the inbox,
     // judged well.
@@ -879,22 +885,7 @@ fn a_real_receiving_chain_signs_checks_and_files_a_spoof_into_junk() {
     // A server of one's own signs under a selector nobody guesses ("tandem"): the
     // domain check alone cannot find the key; after a round trip it looks where the
     // message was signed.
-    {
-        let store = tandem_core::store::Store::open(&db).unwrap();
-        let mut sending =
-            tandem_core::send::SmtpSettings::from_url(&format!("smtp://127.0.0.1:{}", smtp.port()))
-                .unwrap();
-        sending.from_address = OFFICE.into();
-        sending.from_name = "Plate-forme Mineurs en exil".into();
-        store.set_smtp_settings(&sending).unwrap();
-        let mut reading = tandem_core::mailbox::ImapSettings::from_url(&format!(
-            "imaps://office%40example.org@127.0.0.1:{}",
-            dovecot.port()
-        ))
-        .unwrap();
-        reading.ca_file = dovecot.certificate().ca_pem.display().to_string();
-        store.set_imap_settings(Some(&reading)).unwrap();
-    }
+    save_settings(&db, &smtp, &dovecot);
     let preflight = |round_trip: bool| {
         let mut cmd = common::tandem(&db);
         cmd.env("TANDEM_IMAP_PASSWORD", PASSWORD)

@@ -2,8 +2,7 @@
 //! the testkit's virtualenv), serving the zones a test gives; the code under test points
 //! every lookup at it with `TANDEM_DNS=127.0.0.1:PORT`.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command};
 
 use crate::Error;
 
@@ -23,33 +22,19 @@ impl DnsServer {
         let script = crate::workspace_root().join("testkit/py/dns_server.py");
         let mut file = tempfile::NamedTempFile::new()?;
         std::io::Write::write_all(&mut file, zones.to_string().as_bytes())?;
-        let mut last = String::new();
-        for _attempt in 0..5 {
-            let port = crate::free_port();
-            let mut child = Command::new(&python)
-                .arg(&script)
-                .args(["--port", &port.to_string(), "--zones"])
-                .arg(file.path())
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()?;
-            let mut line = String::new();
-            BufReader::new(child.stdout.take().unwrap()).read_line(&mut line)?;
-            if line.trim() == format!("READY {port}") {
-                let stdin = child.stdin.take();
-                return Ok(DnsServer {
-                    child,
-                    _stdin: stdin,
-                    port,
-                    _zones: file,
-                });
-            }
-            let _ = child.kill();
-            let out = child.wait_with_output()?;
-            last = String::from_utf8_lossy(&out.stderr).into_owned();
-        }
-        Err(format!("the DNS test server did not start: {last}").into())
+        let started = crate::ready::start("DNS test server", 1, |ports| {
+            let mut cmd = Command::new(&python);
+            cmd.arg(&script)
+                .args(["--port", &ports[0].to_string(), "--zones"])
+                .arg(file.path());
+            cmd
+        })?;
+        Ok(DnsServer {
+            child: started.child,
+            _stdin: started.stdin,
+            port: started.ports[0],
+            _zones: file,
+        })
     }
 
     /// Serves `zones` from now on (the server reads its file again when it changes).

@@ -34,6 +34,7 @@ mod links;
 mod oauth;
 mod postfix;
 mod python;
+mod ready;
 mod rspamd;
 mod sink;
 mod slow;

@@ -3,8 +3,8 @@
 //! refused HEAD, a login page, another site), over plain HTTP and over TLS with a
 //! self-signed certificate. Every request it gets is recorded.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::io::BufRead;
+use std::process::{Child, ChildStdin, Command};
 use std::sync::{Arc, Mutex};
 
 use crate::{Error, TestCertificate};
@@ -24,54 +24,37 @@ impl LinksServer {
         let dir = tempfile::tempdir()?;
         let cert = TestCertificate::self_signed_to(dir.path())?;
         let script = crate::workspace_root().join("testkit/py/links_server.py");
-        let mut last = String::new();
-        for _attempt in 0..5 {
-            let (port, tls_port) = (crate::free_port(), crate::free_port());
-            if port == tls_port {
-                continue;
-            }
-            let mut child = Command::new("python3")
-                .arg(&script)
+        let started = crate::ready::start("links test server", 2, |ports| {
+            let mut cmd = Command::new("python3");
+            cmd.arg(&script)
                 .args([
                     "--port",
-                    &port.to_string(),
+                    &ports[0].to_string(),
                     "--tls-port",
-                    &tls_port.to_string(),
+                    &ports[1].to_string(),
                 ])
                 .arg("--cert")
                 .arg(&cert.cert_pem)
                 .arg("--key")
-                .arg(&cert.key_pem)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()?;
-            let mut out = BufReader::new(child.stdout.take().unwrap());
-            let mut line = String::new();
-            out.read_line(&mut line)?;
-            if line.trim() == format!("READY {port} {tls_port}") {
-                let requests = Arc::new(Mutex::new(Vec::new()));
-                let log = Arc::clone(&requests);
-                std::thread::spawn(move || {
-                    for line in out.lines().map_while(Result::ok) {
-                        log.lock().unwrap().push(line);
-                    }
-                });
-                let stdin = child.stdin.take();
-                return Ok(LinksServer {
-                    child,
-                    _stdin: stdin,
-                    port,
-                    tls_port,
-                    requests,
-                    _dir: dir,
-                });
+                .arg(&cert.key_pem);
+            cmd
+        })?;
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&requests);
+        let out = started.stdout;
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                log.lock().unwrap().push(line);
             }
-            let _ = child.kill();
-            let out = child.wait_with_output()?;
-            last = String::from_utf8_lossy(&out.stderr).into_owned();
-        }
-        Err(format!("the links test server did not start: {last}").into())
+        });
+        Ok(LinksServer {
+            child: started.child,
+            _stdin: started.stdin,
+            port: started.ports[0],
+            tls_port: started.ports[1],
+            requests,
+            _dir: dir,
+        })
     }
 
     /// `http://HOST:PORT` (HOST resolved through the test DNS server).

@@ -3,8 +3,7 @@
 //! and response formats, translates with a fixed word list, records every request, and
 //! injects the errors the real services give (403, 456, 429, 413, a stall).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command};
 
 use crate::Error;
 
@@ -20,34 +19,20 @@ impl TranslateServer {
     /// LibreTranslate key required, if any.
     pub fn start(deepl_key: &str, libre_key: Option<&str>) -> Result<TranslateServer, Error> {
         let script = crate::workspace_root().join("testkit/py/translate_server.py");
-        let mut last = String::new();
-        for _attempt in 0..5 {
-            let port = crate::free_port();
+        let started = crate::ready::start("translation test server", 1, |ports| {
             let mut cmd = Command::new("python3");
             cmd.arg(&script)
-                .args(["--port", &port.to_string(), "--key", deepl_key])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped());
+                .args(["--port", &ports[0].to_string(), "--key", deepl_key]);
             if let Some(k) = libre_key {
                 cmd.args(["--libre-key", k]);
             }
-            let mut child = cmd.spawn()?;
-            let mut line = String::new();
-            BufReader::new(child.stdout.take().unwrap()).read_line(&mut line)?;
-            if line.trim() == format!("READY {port}") {
-                let stdin = child.stdin.take();
-                return Ok(TranslateServer {
-                    child,
-                    _stdin: stdin,
-                    port,
-                });
-            }
-            let _ = child.kill();
-            let out = child.wait_with_output()?;
-            last = String::from_utf8_lossy(&out.stderr).into_owned();
-        }
-        Err(format!("the translation test server did not start: {last}").into())
+            cmd
+        })?;
+        Ok(TranslateServer {
+            child: started.child,
+            _stdin: started.stdin,
+            port: started.ports[0],
+        })
     }
 
     /// `http://127.0.0.1:PORT`: DeepL's paths under `/v2/`, LibreTranslate's `/translate`.
