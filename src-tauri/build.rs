@@ -1,6 +1,7 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "set_ui_language",
+    "dismiss_crash",
     "list_issues",
     "get_issue",
     "new_issue",

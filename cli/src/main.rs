@@ -90,6 +90,10 @@ enum Command {
         #[arg(long, default_value_t = 60, requires = "round_trip")]
         wait: u64,
     },
+    /// Test builds only: panic on purpose (the crash report is tested with it).
+    #[cfg(debug_assertions)]
+    #[command(name = "__crash", hide = true)]
+    Crash,
     /// The contacts file: import, export, and what the GDPR asks (show, unsubscribe, erase).
     #[command(subcommand)]
     Contacts(ContactsCommand),
@@ -405,6 +409,17 @@ fn parse_edition(s: &str) -> Result<Edition, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A panic leaves a report in the data folder's logs/ (the app shows it next time).
+    let data_dir = match &cli.db {
+        Some(db) => db
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(std::path::Path::to_path_buf),
+        None => tandem_core::paths::default_data_dir(),
+    };
+    if let Some(dir) = data_dir {
+        tandem_core::crash::install(dir, "cli");
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -449,6 +464,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Check => backup::check(&db)?,
         Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
         Command::Deliverability(cmd) => deliverability::run(&db, cmd)?,
+        #[cfg(debug_assertions)]
+        Command::Crash => panic!("a crash asked for by a test, about anne.dupont@exemple.be"),
         Command::Preflight {
             id,
             from,

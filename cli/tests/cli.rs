@@ -1383,3 +1383,35 @@ fn a_new_issue_from_an_earlier_one_has_its_blocks_and_images_and_a_draft_can_be_
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_panic_leaves_a_report_without_addresses_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    let out = tandem()
+        .arg("--db")
+        .arg(&db)
+        .arg("__crash")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let logs: Vec<_> = std::fs::read_dir(dir.path().join("logs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    let name = logs[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("crash-") && name.ends_with("-cli.txt"),
+        "{name}"
+    );
+    let report = std::fs::read_to_string(&logs[0]).unwrap();
+    assert!(
+        report.contains(&format!("Tandem cli {}", env!("CARGO_PKG_VERSION"))),
+        "{report}"
+    );
+    assert!(report.contains("where: cli/src/main.rs"), "{report}");
+    assert!(report.contains("backtrace:"), "{report}");
+    assert!(report.contains("about <address>"), "{report}");
+    assert!(!report.contains("anne.dupont"), "{report}");
+}

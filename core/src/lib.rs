@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod clock;
 pub mod contacts;
+pub mod crash;
 pub mod deliverability;
 pub mod exchange;
 pub mod i18n;

@@ -888,3 +888,7 @@ composer-new-from = New issue from this one
 composer-delete-issue = Delete this issue
 composer-delete-confirm = Delete issue no. { $number } with its blocks and images? This cannot be undone (the backups keep it).
 composer-delete-yes = Delete
+crash-title = Tandem closed unexpectedly last time. Nothing you saved is lost. If it happens again, copy the report and send it to whoever helps you with Tandem: it holds no address, name or password.
+crash-show = Show the report
+crash-copy = Copy the report
+crash-copied = Copied.

@@ -903,3 +903,7 @@ composer-new-from = Nouveau numéro à partir de celui-ci
 composer-delete-issue = Supprimer ce numéro
 composer-delete-confirm = Supprimer le numéro { $number } avec ses blocs et ses images ? C'est définitif (les sauvegardes le gardent).
 composer-delete-yes = Supprimer
+crash-title = Tandem s'est fermé de façon inattendue la dernière fois. Rien de ce que vous aviez enregistré n'est perdu. Si cela se reproduit, copiez le rapport et envoyez-le à qui vous aide avec Tandem : il ne contient ni adresse, ni nom, ni mot de passe.
+crash-show = Afficher le rapport
+crash-copy = Copier le rapport
+crash-copied = Copié.

@@ -882,3 +882,7 @@ composer-new-from = Nieuw nummer op basis van dit nummer
 composer-delete-issue = Dit nummer verwijderen
 composer-delete-confirm = Nummer { $number } met zijn blokken en afbeeldingen verwijderen? Dit is definitief (de back-ups bewaren het).
 composer-delete-yes = Verwijderen
+crash-title = Tandem werd de vorige keer onverwacht afgesloten. Niets wat u bewaarde, is verloren. Gebeurt het opnieuw, kopieer dan het rapport en stuur het naar wie u met Tandem helpt: het bevat geen adres, naam of wachtwoord.
+crash-show = Rapport tonen
+crash-copy = Rapport kopiëren
+crash-copied = Gekopieerd.

@@ -37,6 +37,7 @@ pub fn configure<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::set_ui_language,
+            commands::dismiss_crash,
             commands::issues::list_issues,
             commands::issues::get_issue,
             commands::issues::new_issue,
@@ -125,6 +126,10 @@ pub fn configure<R: tauri::Runtime>(
 
 /// Starts the desktop app on the default database (see `tandem_core::paths`).
 pub fn run() {
+    // A panic leaves a report in the data folder's logs/, shown at the next start.
+    if let Some(dir) = tandem_core::paths::default_data_dir() {
+        tandem_core::crash::install(dir, "app");
+    }
     let state = AppState::open_default();
     let db = state.db_path();
     configure(tauri::Builder::default(), state)

@@ -241,3 +241,49 @@ async fn the_content_security_policy_blocks_remote_loads_and_inline_script() -> 
     assert!(seen.iter().any(|v| v.starts_with("script-src")), "{seen:?}");
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_crash_is_reported_at_the_next_start_and_can_be_copied_or_dismissed() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    // The command line panics on purpose (a command only test builds have).
+    assert!(launch.cli(&["__crash"]).is_err());
+    let app = App::start(&launch).await?;
+    let banner = app
+        .find_soon("[data-crash]", Duration::from_secs(10))
+        .await?
+        .text()
+        .await?;
+    assert!(banner.contains("fermé de façon inattendue"), "{banner}");
+    app.click("[data-crash] summary").await?;
+    let report = app.find("[data-crash-report]").await?.text().await?;
+    assert!(report.contains("closed unexpectedly"), "{report}");
+    assert!(!report.contains("anne.dupont"), "{report}");
+    app.screenshot("crash-reported-fr").await?;
+    app.choose_language("nl").await?;
+    let banner = app.find("[data-crash]").await?.text().await?;
+    assert!(banner.contains("onverwacht afgesloten"), "{banner}");
+    app.screenshot("crash-reported-nl").await?;
+    app.click("[data-action='crash-dismiss']").await?;
+    app.wait_for(
+        "document.querySelector('[data-crash]') === null",
+        Duration::from_secs(10),
+    )
+    .await?;
+    app.quit().await?;
+    // Seen: not shown again, and kept in logs/ under its new name.
+    let logs: Vec<String> = std::fs::read_dir(launch.data_dir.join("logs"))?
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<std::io::Result<_>>()?;
+    assert!(logs.iter().all(|n| n.ends_with(".seen.txt")), "{logs:?}");
+    let app = App::start(&launch).await?;
+    let shown = app
+        .driver()
+        .execute(
+            "return document.querySelector('[data-crash]') !== null",
+            vec![],
+        )
+        .await?;
+    assert_eq!(shown.json().as_bool(), Some(false));
+    app.quit().await?;
+    Ok(())
+}

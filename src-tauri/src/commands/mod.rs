@@ -42,12 +42,17 @@ pub struct AppInfo {
     /// The data folder is in a synced folder or on a network or FUSE drive, where the
     /// database's locking is not safe.
     pub placement: Option<tandem_core::backup::placement::Risk>,
+    /// Crash reports (app or CLI) not seen yet: Tandem closed unexpectedly.
+    pub crashes: Vec<tandem_core::crash::CrashReport>,
 }
 
 #[tauri::command]
 pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
     let system = UiLanguage::from_system_locale(sys_locale::get_locale().as_deref());
     let data_dir = tandem_core::paths::default_data_dir().map(|p| p.display().to_string());
+    let crashes = tandem_core::paths::default_data_dir()
+        .map(|d| tandem_core::crash::pending(&d))
+        .unwrap_or_default();
     match state.store() {
         Ok(store) => AppInfo {
             version: tandem_core::VERSION.to_owned(),
@@ -68,6 +73,7 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
                     &tandem_core::backup::placement::Inputs::of_this_computer(),
                 )
             }),
+            crashes,
         },
         Err(error) => AppInfo {
             version: tandem_core::VERSION.to_owned(),
@@ -79,8 +85,18 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
             recovery: None,
             first_start: false,
             placement: None,
+            crashes,
         },
     }
+}
+
+/// The crash report at `path` was seen (it stays in logs/, renamed).
+#[tauri::command]
+pub fn dismiss_crash(path: String) -> Result<(), AppError> {
+    let dir = tandem_core::paths::default_data_dir()
+        .ok_or_else(|| AppError::new("error-store-internal", "no data folder"))?;
+    tandem_core::crash::acknowledge(&dir, Path::new(&path))
+        .map_err(|e| AppError::new("error-store-internal", e.to_string()))
 }
 
 #[tauri::command]

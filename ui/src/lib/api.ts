@@ -210,6 +210,7 @@ export const api = {
   signInCancel: () => call<void>('sign_in_cancel'),
   signOut: () => call<void>('sign_out'),
   updateView: () => call<UpdateView>('update_view'),
+  dismissCrash: (path: string) => call<void>('dismiss_crash', { path }),
   backupsView: () => call<BackupsView>('backups_view'),
   backupNow: () => call<BackupsView>('backup_now'),
   setBackupFolder: (pick: boolean, path: string | null = null) =>
