@@ -25,6 +25,14 @@ pub fn configure<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        // Size, place and maximised state, kept in the data folder (so a data folder of
+        // its own, a test's, has its own); a place on no monitor is not restored.
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(WINDOW_STATE)
+                .with_filename(window_state_file())
+                .build(),
+        )
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
         .manage(commands::contacts::PendingImport::default())
@@ -124,6 +132,48 @@ pub fn configure<R: tauri::Runtime>(
         ])
 }
 
+/// Where the window's state is kept: `window-state.json` in the data folder (an
+/// absolute name: the plugin joins it to its own folder, and an absolute one wins).
+fn window_state_file() -> String {
+    tandem_core::paths::default_data_dir()
+        .map(|d| d.join("window-state.json").display().to_string())
+        .unwrap_or_else(|| "window-state.json".into())
+}
+
+/// What of the window is remembered.
+const WINDOW_STATE: tauri_plugin_window_state::StateFlags =
+    tauri_plugin_window_state::StateFlags::SIZE
+        .union(tauri_plugin_window_state::StateFlags::POSITION)
+        .union(tauri_plugin_window_state::StateFlags::MAXIMIZED);
+
+/// The plugin writes the window's state only when the app exits; a crash or a killed
+/// process would forget it. Written again half a second after the window last moved
+/// or changed size (one write per gesture, not one per pixel).
+fn keep_window_state(app: &tauri::AppHandle) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::AppHandleExt;
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let generation = std::sync::Arc::new(AtomicU64::new(0));
+    let app = app.clone();
+    window.on_window_event(move |event| {
+        if matches!(
+            event,
+            tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)
+        ) {
+            let mine = generation.fetch_add(1, Ordering::SeqCst) + 1;
+            let (generation, app) = (std::sync::Arc::clone(&generation), app.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                if generation.load(Ordering::SeqCst) == mine {
+                    let _ = app.save_window_state(WINDOW_STATE);
+                }
+            });
+        }
+    });
+}
+
 /// Starts the desktop app on the default database (see `tandem_core::paths`).
 pub fn run() {
     // A panic leaves a report in the data folder's logs/, shown at the next start.
@@ -137,6 +187,7 @@ pub fn run() {
             if let Some(db) = db {
                 app.state::<auto_backup::AutoBackups>().start(db);
             }
+            keep_window_state(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!())

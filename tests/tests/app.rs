@@ -287,3 +287,32 @@ async fn a_crash_is_reported_at_the_next_start_and_can_be_copied_or_dismissed() 
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_comes_back_at_the_size_it_was_left() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    app.driver().set_window_rect(0, 0, 1100, 760).await?;
+    let set = app.driver().get_window_rect().await?;
+    assert_eq!((set.width, set.height), (1100, 760), "{set:?}");
+    // Written shortly after the window changed (not only when the app exits: a
+    // crash would forget it), in the data folder.
+    let state = launch.data_dir.join("window-state.json");
+    let started = std::time::Instant::now();
+    let mut saved = String::new();
+    while started.elapsed() < Duration::from_secs(10) {
+        saved = std::fs::read_to_string(&state).unwrap_or_default();
+        if saved.contains("1100") && saved.contains("760") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(saved.contains("1100") && saved.contains("760"), "{saved}");
+    app.quit().await?;
+
+    let app = App::start(&launch).await?;
+    let back = app.driver().get_window_rect().await?;
+    assert_eq!((back.width, back.height), (1100, 760), "{back:?}");
+    app.quit().await?;
+    Ok(())
+}
