@@ -567,6 +567,11 @@ impl App {
     }
 
     /// Ends the session and the processes behind it.
+    /// The X display the window is on (to start something else beside it).
+    pub fn display(&self) -> &str {
+        &self._display.name
+    }
+
     pub async fn quit(mut self) -> Result<()> {
         if let Some(driver) = self.driver.take() {
             driver.quit().await?;

@@ -316,3 +316,45 @@ async fn the_window_comes_back_at_the_size_it_was_left() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()> {
+    // The app finds the running one on the session's D-Bus (a private one here). On
+    // Linux, GTK's own application uniqueness already ends a second start on that bus;
+    // the single-instance plugin is what does it on Windows and macOS. This test holds
+    // the behaviour, whichever of the two gives it.
+    let bus = tandem_testkit::Keyring::start()?;
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    launch
+        .env
+        .push(("DBUS_SESSION_BUS_ADDRESS".into(), bus.address().into()));
+    let app = App::start(&launch).await?;
+    let mut second = std::process::Command::new(tandem_e2e::app_binary())
+        .env("DISPLAY", app.display())
+        .env("TANDEM_DATA_DIR", &launch.data_dir)
+        .env("TANDEM_DNS", "127.0.0.1:9")
+        .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
+        .env("LANG", &launch.locale)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = second.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = second.kill();
+            let _ = second.wait();
+            panic!("the second start opened a window of its own and stayed");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "{status}");
+    // The first window goes on as it was.
+    app.click("nav [data-view='settings']").await?;
+    app.find_soon("[data-backups]", Duration::from_secs(10))
+        .await?;
+    app.quit().await?;
+    Ok(())
+}
