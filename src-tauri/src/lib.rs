@@ -182,18 +182,17 @@ pub fn run() {
     }
     let state = AppState::open_default();
     let db = state.db_path();
-    // One instance. Windows and macOS: the single-instance plugin, registered first as
-    // its documentation asks; a second start brings the running window forward and
-    // ends. Linux: GTK's application uniqueness on the session bus does the same.
-    let builder = tauri::Builder::default();
-    #[cfg(not(target_os = "linux"))]
-    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.show();
-            let _ = window.set_focus();
-        }
-    }));
+    // One instance: the single-instance plugin, registered first as its documentation
+    // asks (on Linux it finds the running app on the session's D-Bus). A second start
+    // brings the running window forward and ends.
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
     configure(builder, state)
         .setup(move |app| {
             if let Some(db) = db {

@@ -319,10 +319,7 @@ async fn the_window_comes_back_at_the_size_it_was_left() -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()> {
-    // The app finds the running one on the session's D-Bus (a private one here). On
-    // Linux, GTK's own application uniqueness already ends a second start on that bus;
-    // the single-instance plugin is what does it on Windows and macOS. This test holds
-    // the behaviour, whichever of the two gives it.
+    // The app finds the running one on the session's D-Bus (a private one here).
     let bus = tandem_testkit::Keyring::start()?;
     let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
     launch
