@@ -53,10 +53,7 @@ pub fn provider(given: Option<&str>, store: Option<&Store>) -> Result<Option<Pro
     let preset = store
         .and_then(|s| s.smtp_settings().ok().flatten())
         .map(|s| s.preset);
-    Ok(preset
-        .as_deref()
-        .and_then(Provider::parse)
-        .filter(|p| *p != Provider::Custom))
+    Ok(preset.as_deref().and_then(Provider::of_preset))
 }
 
 /// The sender address given, or the saved settings' one.

@@ -105,26 +105,12 @@ pub fn parse_results(value: &str) -> Vec<MethodResult> {
 /// The headers of a raw message, unfolded: (lower-case name, value).
 fn headers(raw: &[u8]) -> Vec<(String, String)> {
     let text = String::from_utf8_lossy(raw);
-    let head = text
-        .split("\r\n\r\n")
-        .next()
-        .unwrap_or_default()
-        .split("\n\n")
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in head.lines() {
-        if line.starts_with([' ', '\t']) {
-            if let Some(last) = out.last_mut() {
-                last.1.push(' ');
-                last.1.push_str(line.trim());
-            }
-        } else if let Some((name, value)) = line.split_once(':') {
-            out.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
-    out
+    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    let head = head.split("\n\n").next().unwrap_or_default();
+    crate::mailbox::unfold(head)
+        .into_iter()
+        .map(|(name, value)| (name.to_ascii_lowercase(), value))
+        .collect()
 }
 
 /// Reads what the receiving side wrote on the message found in `folder`.

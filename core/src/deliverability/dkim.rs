@@ -2,14 +2,12 @@
 //! (mail-auth), whatever the receiving side wrote: the key published at
 //! `SELECTOR._domainkey.DOMAIN` must verify the signature over the message as it arrived.
 
-use std::net::SocketAddr;
-
 use mail_auth::hickory_resolver::config::{
     ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts,
 };
 use mail_auth::{AuthenticatedMessage, DkimResult, MessageAuthenticator};
 
-use super::dns::DNS_ENV;
+use super::dns::{pinned_server, runtime};
 use super::{Finding, Status};
 
 /// One signature and what checking it gave: (domain, selector, `pass` / `fail` /
@@ -17,12 +15,8 @@ use super::{Finding, Status};
 pub type Verdict = (String, String, String, String);
 
 fn authenticator() -> Result<MessageAuthenticator, String> {
-    match std::env::var(DNS_ENV) {
-        Ok(addr) if !addr.trim().is_empty() => {
-            let addr: SocketAddr = addr
-                .trim()
-                .parse()
-                .map_err(|_| format!("{DNS_ENV} is not IP:PORT: {addr}"))?;
+    match pinned_server().map_err(|e| e.to_string())? {
+        Some(addr) => {
             let (mut udp, mut tcp) = (ConnectionConfig::udp(), ConnectionConfig::tcp());
             udp.port = addr.port();
             tcp.port = addr.port();
@@ -33,16 +27,13 @@ fn authenticator() -> Result<MessageAuthenticator, String> {
             )
             .map_err(|e| e.to_string())
         }
-        _ => MessageAuthenticator::new_system_conf().map_err(|e| e.to_string()),
+        None => MessageAuthenticator::new_system_conf().map_err(|e| e.to_string()),
     }
 }
 
 /// Verifies every DKIM-Signature of `raw`.
 pub fn verify(raw: &[u8]) -> Result<Vec<Verdict>, String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let runtime = runtime().map_err(|e| e.to_string())?;
     let authenticator = {
         let _inside = runtime.enter();
         authenticator()?

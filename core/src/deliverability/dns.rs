@@ -40,21 +40,33 @@ impl From<ResolveError> for DnsError {
 pub struct Dns {
     resolver: Resolver<TokioConnectionProvider>,
     runtime: tokio::runtime::Runtime,
+    pinned: bool,
+}
+
+/// The one server `TANDEM_DNS` sends every lookup to, if it is set.
+pub(super) fn pinned_server() -> Result<Option<SocketAddr>, DnsError> {
+    match std::env::var(DNS_ENV) {
+        Ok(addr) if !addr.trim().is_empty() => addr
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| DnsError::Failed(format!("{DNS_ENV} is not IP:PORT: {addr}"))),
+        _ => Ok(None),
+    }
 }
 
 impl Dns {
     /// `TANDEM_DNS` when set, else the system's settings.
     pub fn from_env() -> Result<Dns, DnsError> {
-        match std::env::var(DNS_ENV) {
-            Ok(addr) if !addr.trim().is_empty() => {
-                let addr: SocketAddr = addr
-                    .trim()
-                    .parse()
-                    .map_err(|_| DnsError::Failed(format!("{DNS_ENV} is not IP:PORT: {addr}")))?;
-                Dns::at(addr)
-            }
-            _ => Dns::system(),
+        match pinned_server()? {
+            Some(addr) => Dns::at(addr),
+            None => Dns::system(),
         }
+    }
+
+    /// Every lookup goes to one server (`TANDEM_DNS`): the link checks use it too.
+    pub fn is_pinned(&self) -> bool {
+        self.pinned
     }
 
     /// The system's resolver settings (`/etc/resolv.conf`, the Windows registry).
@@ -65,7 +77,11 @@ impl Dns {
             Resolver::builder_tokio().map_err(|e| DnsError::Failed(e.to_string()))?
         };
         let resolver = builder.with_options(options()).build();
-        Ok(Dns { resolver, runtime })
+        Ok(Dns {
+            resolver,
+            runtime,
+            pinned: false,
+        })
     }
 
     /// Every lookup to the server at `addr` (UDP, and TCP for long answers).
@@ -77,7 +93,11 @@ impl Dns {
         let resolver = Resolver::builder_with_config(config, TokioConnectionProvider::default())
             .with_options(options())
             .build();
-        Ok(Dns { resolver, runtime })
+        Ok(Dns {
+            resolver,
+            runtime,
+            pinned: true,
+        })
     }
 
     /// The TXT records of `name`, each one's strings joined (RFC 7208 §3.3), in the
@@ -153,7 +173,8 @@ fn options() -> ResolverOpts {
     opts
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, DnsError> {
+/// A small runtime for lookups made from synchronous code.
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, DnsError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

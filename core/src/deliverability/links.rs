@@ -43,10 +43,7 @@ impl ureq::Resolver for Through {
 /// The agent the checks use: no redirect on its own, the time limit, our resolver when
 /// one is given.
 pub fn agent(dns: Option<Arc<Mutex<Dns>>>, timeout: Duration) -> ureq::Agent {
-    let mut builder = ureq::AgentBuilder::new()
-        .timeout(timeout)
-        .redirects(0)
-        .user_agent(crate::net::http::USER_AGENT);
+    let mut builder = crate::net::http::builder(timeout);
     if let Some(dns) = dns {
         builder = builder.resolver(Through(dns));
     }

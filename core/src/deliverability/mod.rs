@@ -167,6 +167,12 @@ impl Provider {
         }
     }
 
+    /// The provider of a sending preset (`microsoft365`, `google`, `ovh`); `None` for
+    /// `custom` (then read from the domain's MX).
+    pub fn of_preset(preset: &str) -> Option<Provider> {
+        Provider::parse(preset).filter(|p| *p != Provider::Custom)
+    }
+
     /// The name the provider's SPF record has, which a domain includes to authorise it.
     pub fn spf_include(self) -> Option<&'static str> {
         match self {
@@ -326,8 +332,8 @@ pub fn preflight(request: &PreflightRequest<'_>, dns: Dns, cache: &preflight::Li
             ),
         }
     }
-    let through = std::env::var(dns::DNS_ENV)
-        .is_ok_and(|v| !v.trim().is_empty())
+    let through = dns
+        .is_pinned()
         .then(|| std::sync::Arc::new(std::sync::Mutex::new(dns)));
     let agent = links::agent(through, links::TIMEOUT);
     let editions = preflight::editions(request.edition);

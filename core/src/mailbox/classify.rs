@@ -275,7 +275,7 @@ fn delivery_status(body: &[u8]) -> Vec<Failed> {
 }
 
 /// `Name: value` lines with continuation lines joined.
-fn unfold(block: &str) -> Vec<(String, String)> {
+pub fn unfold(block: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for line in block.lines() {
         if line.starts_with([' ', '\t']) {

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use self::imap::{connect, ImapLogin, Session};
-pub use classify::{classify, Failed, Kind, Read, Unreadable};
+pub use classify::{classify, unfold, Failed, Kind, Read, Unreadable};
 pub use db::{MailboxAction, Recorded, REASON_BOUNCE, REASON_EMAIL_REQUEST, REASON_SOFT_BOUNCES};
 pub use folders::{FolderState, STALE_MOVE_CLAIM_MS};
 

@@ -10,11 +10,15 @@ pub const USER_AGENT: &str = concat!("Tandem/", env!("CARGO_PKG_VERSION"));
 
 /// A new agent: `timeout` for the whole request, no redirects.
 pub fn agent(timeout: Duration) -> ureq::Agent {
+    builder(timeout).build()
+}
+
+/// The agent's settings, for a caller that adds its own (the link checks' resolver).
+pub fn builder(timeout: Duration) -> ureq::AgentBuilder {
     ureq::AgentBuilder::new()
         .timeout(timeout)
         .redirects(0)
         .user_agent(USER_AGENT)
-        .build()
 }
 
 /// A URL a secret may be sent to: https, or plain http to this computer only. The

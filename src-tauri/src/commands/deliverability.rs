@@ -26,11 +26,6 @@ fn dns() -> Result<Dns, AppError> {
     Dns::from_env().map_err(|e| AppError::new("error-deliv-dns", e.to_string()))
 }
 
-/// The provider of the saved sending settings (`custom`: read from the domain's MX).
-fn saved_provider(preset: &str) -> Option<Provider> {
-    Provider::parse(preset).filter(|p| *p != Provider::Custom)
-}
-
 /// Runs `work` away from the app's async workers (two on a two-core machine): on the
 /// blocking pool, and there on a thread of its own, since the lookups drive a small
 /// runtime of their own.
@@ -71,7 +66,7 @@ pub async fn preflight_issue(
         let request = deliverability::PreflightRequest {
             issue: &issue,
             from: from.as_deref(),
-            provider: smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
+            provider: smtp.as_ref().and_then(|s| Provider::of_preset(&s.preset)),
             edition: None,
             unsubscribe_url: unsubscribe.as_deref(),
             fresh,
@@ -97,7 +92,7 @@ pub async fn check_sending_domain(
     let provider = match provider.as_deref().and_then(Provider::parse) {
         Some(Provider::Custom) => None,
         Some(p) => Some(p),
-        None => smtp.as_ref().and_then(|s| saved_provider(&s.preset)),
+        None => smtp.as_ref().and_then(|s| Provider::of_preset(&s.preset)),
     };
     off_runtime(move || Ok(deliverability::check_domain(&dns()?, &from, provider, &[])?)).await
 }
