@@ -505,6 +505,25 @@ fn signed(raw: &[u8], pkcs8: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A database with the sample issue and one contact, the SMTP server it sends to and the
+/// office's mailbox.
+fn sending_and_mailbox(
+    dir: &std::path::Path,
+) -> (
+    std::path::PathBuf,
+    i64,
+    tandem_testkit::Aiosmtpd,
+    tandem_testkit::Dovecot,
+) {
+    let (db, issue) = common::setup(dir, "email;language\nanne@example.be;fr\n");
+    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
+    let dovecot = tandem_testkit::Dovecot::builder()
+        .user(OFFICE, PASSWORD)
+        .start()
+        .unwrap();
+    (db, issue, smtp, dovecot)
+}
+
 /// The settings the app would have saved: sending through `smtp`, reading `dovecot`.
 fn save_settings(
     db: &std::path::Path,
@@ -569,12 +588,7 @@ fn arrival(
 #[test]
 fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, issue) = common::setup(dir.path(), "email;language\nanne@example.be;fr\n");
-    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
-    let dovecot = tandem_testkit::Dovecot::builder()
-        .user(OFFICE, PASSWORD)
-        .start()
-        .unwrap();
+    let (db, issue, smtp, dovecot) = sending_and_mailbox(dir.path());
     // Someone's own mail in the inbox and in junk: never read, never moved.
     let other = b"From: juriste@example.be\r\nSubject: Question\r\nMessage-ID: <other@example.be>\r\n\r\nBonjour.\r\n".to_vec();
     dovecot
@@ -735,12 +749,7 @@ fn a_test_message_is_found_in_the_inbox_or_in_junk_read_and_filed() {
 #[test]
 fn preflight_with_a_round_trip_adds_how_the_test_message_arrived() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, issue) = common::setup(dir.path(), "email;language\nanne@example.be;fr\n");
-    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
-    let dovecot = tandem_testkit::Dovecot::builder()
-        .user(OFFICE, PASSWORD)
-        .start()
-        .unwrap();
+    let (db, issue, smtp, dovecot) = sending_and_mailbox(dir.path());
     save_settings(&db, &smtp, &dovecot);
     let dns = DnsServer::start(&zones()).unwrap();
     // The receiving side, beside the command: what aiosmtpd accepted goes to the inbox,
@@ -808,12 +817,7 @@ fn chain_zones(dkim_record: &[String]) -> Value {
 #[test]
 fn a_real_receiving_chain_signs_checks_and_files_a_spoof_into_junk() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, issue) = common::setup(dir.path(), "email;language\nanne@example.be;fr\n");
-    let smtp = tandem_testkit::Aiosmtpd::builder().start().unwrap();
-    let dovecot = tandem_testkit::Dovecot::builder()
-        .user(OFFICE, PASSWORD)
-        .start()
-        .unwrap();
+    let (db, issue, smtp, dovecot) = sending_and_mailbox(dir.path());
     let dns = DnsServer::start(&json!({})).unwrap();
     let rspamd = tandem_testkit::Rspamd::start(&dns.addr(), "example.org", "tandem").unwrap();
     dns.set_zones(&chain_zones(&rspamd.dkim_record)).unwrap();
