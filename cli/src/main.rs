@@ -28,6 +28,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "TANDEM_DB")]
     db: Option<PathBuf>,
 
+    /// Print the log's lines to stderr too (-v), with debug detail (-vv). The log itself
+    /// is in the data folder's logs/ (TANDEM_LOG=debug for more there).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -417,16 +422,44 @@ fn main() -> ExitCode {
             .map(std::path::Path::to_path_buf),
         None => tandem_core::paths::default_data_dir(),
     };
+    let echo = match cli.verbose {
+        0 => tandem_core::logs::Echo::None,
+        1 => tandem_core::logs::Echo::Info,
+        _ => tandem_core::logs::Echo::Debug,
+    };
     if let Some(dir) = data_dir {
+        tandem_core::logs::init(&dir, "cli", echo);
         tandem_core::crash::install(dir, "cli");
     }
+    tracing::debug!("command: {}", command_name(&cli.command));
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
+            tracing::error!("{message}");
             eprintln!("tandem: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// The subcommand's name for the log ("Issue New"), never its arguments (an address).
+fn command_name(command: &Command) -> String {
+    let debug = format!("{command:?}");
+    let mut words = Vec::new();
+    for part in debug.split('(') {
+        let word: String = part
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let whole = word.len() == part.len();
+        if !word.is_empty() {
+            words.push(word);
+        }
+        if !whole {
+            break;
+        }
+    }
+    words.join(" ")
 }
 
 fn run(cli: Cli) -> Result<(), String> {

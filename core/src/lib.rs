@@ -11,6 +11,7 @@ pub mod crash;
 pub mod deliverability;
 pub mod exchange;
 pub mod i18n;
+pub mod logs;
 pub mod mailbox;
 pub mod media;
 pub mod model;

@@ -9,7 +9,7 @@ use ts_rs::TS;
 /// An error as the UI sees it: `code` is the Fluent id of the message to show (the UI
 /// branches on it), `args` fill that message's placeables, and `detail` is the
 /// technical text for an IT contact.
-#[derive(Debug, Clone, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, TS, thiserror::Error)]
 #[ts(export)]
 #[error("{code}: {detail}")]
 pub struct AppError {
@@ -18,14 +18,59 @@ pub struct AppError {
     pub args: serde_json::Map<String, serde_json::Value>,
     pub detail: String,
     /// For a refused save or import: each problem with its block and field.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<Problem>>")]
     pub problems: Vec<Problem>,
     /// For a server certificate that is not trusted: the certificate, for the user to
     /// check and, if it is their server's own, to trust.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub certificate: Option<CertificateInfo>,
+}
+
+/// What crosses to the window (the fields of `AppError`).
+#[derive(Serialize)]
+struct Wire<'a> {
+    code: &'a str,
+    args: &'a serde_json::Map<String, serde_json::Value>,
+    detail: &'a str,
+    #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
+    problems: &'a [Problem],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    certificate: &'a Option<CertificateInfo>,
+}
+
+/// Codes whose detail is a server's or a service's own words, logged with it; other
+/// errors are logged by their code alone (their detail can quote what a person typed,
+/// a name or an address in a contacts file).
+const SERVICE_CODES: &[&str] = &[
+    "smtp-",
+    "error-smtp-",
+    "mailbox-",
+    "oauth-",
+    "error-oauth-",
+    "translate-",
+    "update-",
+    "error-deliv-dns",
+    "error-send-",
+];
+
+/// Every error that reaches the window passes here once, on its way out: the log gets
+/// its code (and a service's detail; the log's writer replaces any address in it).
+impl Serialize for AppError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if SERVICE_CODES.iter().any(|p| self.code.starts_with(p)) {
+            tracing::warn!("[{}] {}", self.code, self.detail);
+        } else {
+            tracing::info!("[{}]", self.code);
+        }
+        Wire {
+            code: &self.code,
+            args: &self.args,
+            detail: &self.detail,
+            problems: &self.problems,
+            certificate: &self.certificate,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl AppError {

@@ -177,7 +177,9 @@ fn keep_window_state(app: &tauri::AppHandle) {
 /// Starts the desktop app on the default database (see `tandem_core::paths`).
 pub fn run() {
     // A panic leaves a report in the data folder's logs/, shown at the next start.
+    // The log (logs/ of the data folder, a file a day kept a week).
     if let Some(dir) = tandem_core::paths::default_data_dir() {
+        tandem_core::logs::init(&dir, "app", tandem_core::logs::Echo::None);
         tandem_core::crash::install(dir, "app");
     }
     let state = AppState::open_default();

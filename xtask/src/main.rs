@@ -218,6 +218,12 @@ fn test(ctx: &Ctx) -> Result<(), String> {
         "--tests",
     ])
     .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"));
+    // Every log the CLI and the app write during the tests goes to one folder, searched
+    // afterwards for the test data's addresses, names and secrets.
+    let test_logs = ctx.target_dir.join("test-logs");
+    let _ = std::fs::remove_dir_all(&test_logs);
+    std::fs::create_dir_all(&test_logs).map_err(|e| e.to_string())?;
+    c.env("TANDEM_LOG_DIR", &test_logs);
     // CI replays the same random cases every run (property tests, kill moments); a
     // developer's run draws new ones, printed so that a failure can be replayed.
     if std::env::var_os("CI").is_some() {
@@ -232,6 +238,9 @@ fn test(ctx: &Ctx) -> Result<(), String> {
     }
     counts.add(summary::run_and_count(c, "cargo test")?);
 
+    ctx.step("the logs the tests wrote hold no address, name or secret");
+    check_test_logs(&test_logs)?;
+
     ctx.step("TypeScript bindings are up to date with the Rust types");
     check_bindings(ctx)?;
 
@@ -244,6 +253,94 @@ fn test(ctx: &Ctx) -> Result<(), String> {
         return Err("some tests failed".into());
     }
     Ok(())
+}
+
+/// The test data's people and secrets (cli/tests, tests/tests, testkit), none of which
+/// may be in a log: names as whole words, secrets anywhere.
+const TEST_NAMES: &[&str] = &[
+    "Anne",
+    "Jan",
+    "Sam",
+    "Dubois",
+    "Peeters",
+    "Janssens",
+    "Zoé",
+    "Martin",
+    "Hélène",
+    "Helene",
+    "Vandenbroeck",
+    "Sofie",
+];
+const TEST_SECRETS: &[&str] = &[
+    "s3cret",
+    "mot-de-passe",
+    "3f6c7a10-test",
+    "e2e-key",
+    "libre-key",
+    "an-old-password",
+    "eyJ",
+    "Bearer ",
+];
+
+/// Reads every log of `dir`: it must hold what the tests did (starts, sends) and none of
+/// the test data's addresses (anything on both sides of an `@`), names or secrets.
+fn check_test_logs(dir: &Path) -> Result<(), String> {
+    let mut text = String::new();
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        text.push_str(&String::from_utf8_lossy(
+            &std::fs::read(&path).map_err(|e| e.to_string())?,
+        ));
+        files += 1;
+    }
+    let lines = text.lines().count();
+    for needed in [
+        "Tandem cli ",
+        "Tandem app ",
+        " started: ",
+        "mailbox checked: ",
+    ] {
+        if !text.contains(needed) {
+            return Err(format!(
+                "the tests' logs ({files} files, {lines} lines in {}) have no {needed:?} line: were they written?",
+                dir.display()
+            ));
+        }
+    }
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line
+            .split(|c: char| !c.is_alphanumeric() && c != '@' && c != '.' && c != '-')
+            .collect();
+        let address = words.iter().any(|w| {
+            w.split_once('@').is_some_and(|(l, d)| {
+                !l.trim_matches('.').is_empty() && !d.trim_matches('.').is_empty()
+            })
+        });
+        let name = TEST_NAMES
+            .iter()
+            .any(|n| line.split(|c: char| !c.is_alphanumeric()).any(|w| w == *n));
+        let secret = TEST_SECRETS.iter().any(|s| line.contains(s));
+        if address || name || secret {
+            found.push(line.to_owned());
+        }
+    }
+    if found.is_empty() {
+        println!("{lines} lines in {files} log files: no address, name or secret");
+        Ok(())
+    } else {
+        Err(format!(
+            "{} log lines hold an address, a name or a secret of the test data:\n{}",
+            found.len(),
+            found
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        ))
+    }
 }
 
 fn check_core_dependencies(ctx: &Ctx) -> Result<(), String> {

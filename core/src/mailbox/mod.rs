@@ -451,9 +451,19 @@ pub fn check(
     options: &CheckOptions,
     report: &mut dyn FnMut(&MailboxAction),
 ) -> Result<Summary, MailboxError> {
-    let mut session = connect(settings, login, options.timeout)?;
-    let result = check_session(&mut session, store, settings, options, report);
-    let _ = session.logout();
+    let result = connect(settings, login, options.timeout).and_then(|mut session| {
+        let result = check_session(&mut session, store, settings, options, report);
+        let _ = session.logout();
+        result
+    });
+    match &result {
+        Ok(s) => tracing::info!(
+            "mailbox checked: {} read, {} unsubscribed, {} bounced, {} soft bounces, {} to confirm, {} left, {} auto-replies, {} moved, {} already read{}",
+            s.read, s.unsubscribed, s.bounced, s.soft_bounces, s.to_confirm, s.left, s.auto_replies, s.moved, s.already_read,
+            if s.dry_run { " (dry run)" } else { "" }
+        ),
+        Err(e) => tracing::warn!("mailbox check failed [{}]: {}", e.message_id(), e.detail()),
+    }
     result
 }
 

@@ -767,7 +767,14 @@ impl Tokens {
         let answer = oauth
             .exchange_refresh_token(&state.refresh)
             .request(&self.http)
-            .map_err(token_error)?;
+            .map_err(token_error)
+            .inspect_err(|e| {
+                tracing::warn!(
+                    "sign-in: the token could not be renewed [{}]: {e}",
+                    e.message_id()
+                );
+            })?;
+        tracing::debug!("sign-in: access token renewed");
         if let Some(rotated) = answer.refresh_token() {
             if rotated.secret() != state.refresh.secret() {
                 self.store.save(rotated.secret());

@@ -302,6 +302,13 @@ fn drain(
         ..Progress::default()
     };
     progress(&state);
+    tracing::info!(
+        "send {run} started: {} in all, {} to go, {} sent before, {} failed before",
+        info.total,
+        info.pending,
+        info.sent,
+        info.failed
+    );
 
     let concurrency = config.concurrency.clamp(1, 16);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
@@ -454,6 +461,7 @@ fn drain(
                     state.pending = state.pending.saturating_sub(1);
                 }
                 Outcome::Permanent(reply) => {
+                    tracing::warn!("send {run}: a recipient refused [{}]", reply_code(&reply));
                     store.mark_failed(done.row, &reply, started)?;
                     store.mark_bounced_if_address_refused(done.row, &reply)?;
                     state.failed += 1;
@@ -463,6 +471,15 @@ fn drain(
                 Outcome::Transient(reply) | Outcome::Lost(reply) => {
                     // A refusal for now (4xx) is the recipient's server asking for patience; a
                     // lost connection is about the link, and is tried again sooner.
+                    tracing::info!(
+                        "send {run}: {} [{}], tried again later",
+                        if lost {
+                            "connection lost"
+                        } else {
+                            "refused for now"
+                        },
+                        reply_code(&reply)
+                    );
                     let base = if lost {
                         config.retry_base.min(LOST_RETRY)
                     } else {
@@ -484,6 +501,7 @@ fn drain(
                     }
                 }
                 Outcome::Unreachable(reply) => {
+                    tracing::warn!("send {run}: the server cannot be reached: {reply}");
                     // Nothing left this computer: the attempt does not count.
                     store.cancel_attempt(event)?;
                     limiter.forget(started);
@@ -498,11 +516,16 @@ fn drain(
                     state.unreachable = Some(reply);
                 }
                 Outcome::Refused(reply) | Outcome::Certificate(reply) => {
+                    tracing::error!(
+                        "send {run}: the server refused the connection [{}]: {reply}",
+                        reply_code(&reply)
+                    );
                     store.cancel_attempt(event)?;
                     limiter.forget(started);
                     stop.get_or_insert(Ending::Refused { reply });
                 }
                 Outcome::SignIn(reply) => {
+                    tracing::error!("send {run}: the sign-in gives no token: {reply}");
                     store.cancel_attempt(event)?;
                     limiter.forget(started);
                     stop.get_or_insert(Ending::SignIn { reply });
@@ -526,15 +549,62 @@ fn drain(
         }
     };
     store.set_run_state(run, final_state, now_ms())?;
+    let how = match &ending {
+        Ending::Finished => "ended",
+        Ending::Cancelled => "cancelled",
+        Ending::Paused => "paused",
+        Ending::Unreachable { .. } => "stopped (server unreachable)",
+        Ending::Refused { .. } => "stopped (refused)",
+        Ending::SignIn { .. } => "stopped (sign in again)",
+    };
+    tracing::info!(
+        "send {run} {how}: {} sent, {} saved to the outbox, {} failed, {} to go",
+        state.sent,
+        state.outbox,
+        state.failed,
+        state.pending
+    );
     state.in_flight = 0;
     state.waiting_until = None;
     progress(&state);
     Ok(ending)
 }
 
+/// An SMTP reply's code for the log ("550 5.1.1"), without the text that may quote a
+/// person's address or name; "" when the reply has none (a connection error).
+pub fn reply_code(reply: &str) -> String {
+    let mut words = reply.split_whitespace();
+    let mut code = String::new();
+    if let Some(basic) = words.next().filter(|w| {
+        let w = w.trim_end_matches('-');
+        w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit())
+    }) {
+        code.push_str(basic.trim_end_matches('-'));
+        if let Some(enhanced) = words.next().filter(|w| {
+            w.split('.').count() == 3
+                && w.split('.')
+                    .all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty())
+        }) {
+            code.push(' ');
+            code.push_str(enhanced);
+        }
+    }
+    code
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reply_is_reduced_to_its_code() {
+        assert_eq!(
+            reply_code("550 5.1.1 <anne@exemple.be>: no such user"),
+            "550 5.1.1"
+        );
+        assert_eq!(reply_code("421 try later"), "421");
+        assert_eq!(reply_code("connection refused"), "");
+    }
 
     fn limiter(limits: &[(u32, u32)], events: &[i64]) -> Limiter {
         Limiter {

@@ -134,6 +134,18 @@ impl Store {
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
         )?;
         migrations::migrate(&mut conn)?;
+        if path.is_some() {
+            if found == 0 {
+                tracing::info!("database created, schema {}", latest_version());
+            } else if found < latest_version() {
+                tracing::info!(
+                    "database schema {} (upgraded from {found})",
+                    latest_version()
+                );
+            } else {
+                tracing::info!("database schema {found}");
+            }
+        }
         Ok(Store {
             conn,
             path,
