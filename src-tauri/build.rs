@@ -2,6 +2,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "set_ui_language",
     "dismiss_crash",
+    "diagnostic_report",
     "list_issues",
     "get_issue",
     "new_issue",

@@ -51,6 +51,17 @@ enum Command {
     /// Check the database file (SQLite's integrity check, read-only) and print what was
     /// found; exits 0 only when the file is sound.
     Check,
+    /// A diagnostic report for whoever helps: version, system, folders, schema, counts,
+    /// the settings without secrets, the connection tests (SMTP, IMAP, sign-in,
+    /// translation) and the log's last 200 lines; no address, name, password or key.
+    Doctor {
+        /// The report as JSON (labels are the ids of ui.ftl's messages).
+        #[arg(long)]
+        json: bool,
+        /// Leave out the tests that ask servers.
+        #[arg(long)]
+        offline: bool,
+    },
     /// Put a backup back: the current state is backed up first (or, damaged, moved
     /// aside), and who unsubscribed, bounced or was erased since the backup stays so.
     /// Prints what it brought back and which newer suppressions it kept.
@@ -495,6 +506,35 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Contacts(cmd) => contacts(open()?, cmd)?,
         Command::Backup(args) => backup::backup(&db, args)?,
         Command::Check => backup::check(&db)?,
+        Command::Doctor { json, offline } => {
+            let store = open()?;
+            let data_dir = db.parent().unwrap_or(std::path::Path::new("."));
+            let report = tandem_core::doctor::report(
+                &store,
+                &db,
+                data_dir,
+                &tandem_core::doctor::Context {
+                    program: "cli".into(),
+                    webview: None,
+                    network: !offline,
+                    timeout: None,
+                    smtp_password: std::env::var("TANDEM_SMTP_PASSWORD").ok(),
+                    imap_password: std::env::var("TANDEM_IMAP_PASSWORD").ok(),
+                },
+            );
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                );
+            } else {
+                let loc = tandem_core::i18n::Localizer::new(
+                    tandem_core::model::UiLanguage::En,
+                    tandem_core::i18n::Domain::Ui,
+                );
+                print!("{}", report.to_text(&loc));
+            }
+        }
         Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
         Command::Deliverability(cmd) => deliverability::run(&db, cmd)?,
         #[cfg(debug_assertions)]

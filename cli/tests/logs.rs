@@ -127,3 +127,107 @@ fn verbose_prints_the_log_lines_to_stderr_and_tandem_log_sets_the_level() {
         .args(["issue", "list"]));
     assert!(read_logs(dir.path()).matches("DEBUG").count() > before);
 }
+
+/// `tandem doctor`: every section, each connection test's result with its code, the
+/// log's last lines; and not one address, name or secret, although the settings hold
+/// the sending account's address and the log a refused recipient.
+#[test]
+fn doctor_reports_the_installation_and_its_tests_without_anything_personal() {
+    use tandem_core::net::Security;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _issue) = setup(
+        dir.path(),
+        "email;prénom;nom;langue\nanne@example.be;Anne;Dubois;fr\n",
+    );
+    // A server that takes mail without a login: its test works. A mailbox nobody
+    // answers at, and a translation service whose key is not saved: theirs fail.
+    let server = Aiosmtpd::builder().start().unwrap();
+    let translation = tandem_testkit::TranslateServer::start("doctor-s3cret-key", None).unwrap();
+    {
+        let store = tandem_core::store::Store::open(&db).unwrap();
+        store
+            .set_smtp_settings(&tandem_core::send::SmtpSettings {
+                host: "127.0.0.1".into(),
+                port: server.port(),
+                security: Security::None,
+                from_address: "newsletter@example.org".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = closed.local_addr().unwrap().port();
+        drop(closed);
+        store
+            .set_imap_settings(Some(&tandem_core::mailbox::ImapSettings {
+                host: "127.0.0.1".into(),
+                port,
+                security: Security::None,
+                username: "mailbox@example.org".into(),
+                ca_file: String::new(),
+                pinned_cert: String::new(),
+                oauth: false,
+                folder: "INBOX".into(),
+                automatic: false,
+            }))
+            .unwrap();
+        store
+            .set_translate_settings(&tandem_core::translate::TranslateSettings {
+                service: "deepl".into(),
+                url: translation.url(),
+                notice_accepted: true,
+            })
+            .unwrap();
+    }
+    let json = ok(tandem(&db)
+        .env_remove("TANDEM_LOG_DIR")
+        .env("TANDEM_IMAP_PASSWORD", "imap-s3cret")
+        .args(["doctor", "--json"]));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let line = |label: &str| -> serde_json::Value {
+        report["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["lines"].as_array().unwrap().iter())
+            .find(|l| l["label"] == label)
+            .unwrap_or_else(|| panic!("no {label} in {report}"))
+            .clone()
+    };
+    assert_eq!(
+        line("doctor-version")["value"],
+        format!("{} (cli)", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(line("doctor-contacts")["value"], "1");
+    assert_eq!(line("doctor-check-smtp")["status"], "ok", "{report}");
+    assert_eq!(line("doctor-check-imap")["status"], "failed");
+    assert_eq!(
+        line("doctor-check-imap")["code"],
+        "mailbox-error-unreachable"
+    );
+    assert_eq!(line("doctor-check-sign-in")["status"], "not-set");
+    assert_eq!(
+        line("doctor-check-translation")["status"],
+        "failed",
+        "{report}"
+    );
+    assert!(report["log"].as_array().unwrap().len() > 3);
+
+    let text = ok(tandem(&db)
+        .env_remove("TANDEM_LOG_DIR")
+        .env("TANDEM_IMAP_PASSWORD", "imap-s3cret")
+        .arg("doctor"));
+    for expected in [
+        "Tandem — diagnostic report",
+        "== Connection tests ==",
+        "Sending server (SMTP): works",
+        "Mailbox (IMAP): does not work [mailbox-error-unreachable]",
+        "== Last lines of the log ==",
+        "INFO tandem_core::logs: Tandem cli",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    for personal in ["@example", "Anne", "Dubois", "s3cret"] {
+        assert!(!text.contains(personal), "{personal:?} in:\n{text}");
+        assert!(!json.contains(personal), "{personal:?} in:\n{json}");
+    }
+}

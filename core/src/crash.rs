@@ -24,6 +24,11 @@ pub fn install(data_dir: PathBuf, program: &'static str) {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "(no message)".to_owned());
+        // `tandem … | head`: stdout closed by the reader is how pipes end, not a crash.
+        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
+            previous(info);
+            return;
+        }
         let place = info
             .location()
             .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))

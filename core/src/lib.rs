@@ -9,6 +9,7 @@ pub mod clock;
 pub mod contacts;
 pub mod crash;
 pub mod deliverability;
+pub mod doctor;
 pub mod exchange;
 pub mod i18n;
 pub mod logs;

@@ -121,7 +121,10 @@ struct Redacting<W> {
 impl<W: Write> Write for Redacting<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let text = String::from_utf8_lossy(buf);
-        let line = format!("{} {}", self.tag, redact(&text));
+        // One event, one line: a message of several lines (a server's long reply) keeps
+        // its parts on the line that says who wrote it and when.
+        let body = text.strip_suffix('\n').unwrap_or(&text);
+        let line = format!("{} {}\n", self.tag, redact(&body.replace('\n', " | ")));
         self.inner.write_all(line.as_bytes())?;
         Ok(buf.len())
     }

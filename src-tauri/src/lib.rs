@@ -46,6 +46,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::app_info,
             commands::set_ui_language,
             commands::dismiss_crash,
+            commands::doctor::diagnostic_report,
             commands::issues::list_issues,
             commands::issues::get_issue,
             commands::issues::new_issue,

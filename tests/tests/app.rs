@@ -355,3 +355,56 @@ async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_diagnostic_report_is_shown_in_the_users_language_without_anything_personal(
+) -> Result<()> {
+    let (dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        "email;prénom;nom;langue\nanne.dupont@example.be;Anne;Dubois;fr\n",
+    )?;
+    launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
+    let app = App::start(&launch).await?;
+    open_view(&app, "settings").await?;
+    app.click("[data-action='diagnostic']").await?;
+    app.wait_for(
+        "(document.querySelector('[data-diagnostic-text]')?.value ?? '').length > 0",
+        Duration::from_secs(60),
+    )
+    .await?;
+    let text = app
+        .driver()
+        .execute(
+            "return document.querySelector('[data-diagnostic-text]').value",
+            vec![],
+        )
+        .await?
+        .json()
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    for expected in [
+        "Tandem — rapport de diagnostic",
+        "== Tests de connexion ==",
+        "Contacts\u{a0}: 1",
+        "Trousseau du système disponible\u{a0}: non",
+        "Serveur d’envoi (SMTP)\u{a0}: non configuré",
+        "Moteur d’affichage\u{a0}: ",
+        "(app)",
+        "== Dernières lignes du journal ==",
+        "Tandem app ",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    for personal in ["anne.dupont", "@example.be", "Anne", "Dubois"] {
+        assert!(!text.contains(personal), "{personal:?} in:\n{text}");
+    }
+    app.find("[data-diagnostic]")
+        .await?
+        .scroll_into_view()
+        .await?;
+    app.screenshot("diagnostic-report-fr").await?;
+    app.quit().await
+}

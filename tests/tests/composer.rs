@@ -199,9 +199,14 @@ async fn blocks_are_added_moved_by_keyboard_and_unsafe_links_are_refused() -> Re
         .find(By::Css(format!("{last} input[type='url']")))
         .await?;
     url.send_keys("javascript:alert(1)").await?;
+    // Typed one key at a time: a save may fire halfway ("javascript:alert(1") and be
+    // refused too; wait for the refusal of the whole address.
     app.wait_for(
-        "document.querySelector('[data-save-state]').dataset.saveState === 'error'",
-        Duration::from_secs(5),
+        &format!(
+            "document.querySelector('[data-save-state]').dataset.saveState === 'error' && \
+             (document.querySelector(\"{last} .block-errors\")?.textContent ?? '').includes('javascript:alert(1)')"
+        ),
+        Duration::from_secs(10),
     )
     .await?;
     let errors = app

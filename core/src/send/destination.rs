@@ -180,6 +180,17 @@ pub enum LoginError {
     OAuth(#[from] crate::oauth::OAuthError),
 }
 
+impl LoginError {
+    /// The `ui.ftl` message that explains this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoginError::NoPassword(_) => "error-smtp-no-password",
+            LoginError::NotSignedIn(_) => "error-oauth-not-signed-in",
+            LoginError::OAuth(e) => e.message_id(),
+        }
+    }
+}
+
 impl Destination {
     /// The login this destination needs: `password` (or the saved one) for a password,
     /// the signed-in `account`'s tokens for XOAUTH2; `None` for no login and the outbox.

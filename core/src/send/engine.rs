@@ -571,8 +571,17 @@ fn drain(
 }
 
 /// An SMTP reply's code for the log ("550 5.1.1"), without the text that may quote a
-/// person's address or name; "" when the reply has none (a connection error).
+/// person's address or name; "no code" when the reply has none (a connection error).
 pub fn reply_code(reply: &str) -> String {
+    let code = basic_and_enhanced(reply);
+    if code.is_empty() {
+        "no code".to_owned()
+    } else {
+        code
+    }
+}
+
+fn basic_and_enhanced(reply: &str) -> String {
     let mut words = reply.split_whitespace();
     let mut code = String::new();
     if let Some(basic) = words.next().filter(|w| {
@@ -603,7 +612,7 @@ mod tests {
             "550 5.1.1"
         );
         assert_eq!(reply_code("421 try later"), "421");
-        assert_eq!(reply_code("connection refused"), "");
+        assert_eq!(reply_code("connection refused"), "no code");
     }
 
     fn limiter(limits: &[(u32, u32)], events: &[i64]) -> Limiter {

@@ -44,6 +44,36 @@ pub enum Outcome {
     SignIn(String),
 }
 
+impl Outcome {
+    /// The server's (or the outbox's) own words.
+    pub fn reply(&self) -> &str {
+        match self {
+            Outcome::Sent(r)
+            | Outcome::Saved(r)
+            | Outcome::Transient(r)
+            | Outcome::Permanent(r)
+            | Outcome::Lost(r)
+            | Outcome::Unreachable(r)
+            | Outcome::Refused(r)
+            | Outcome::Certificate(r)
+            | Outcome::SignIn(r) => r,
+        }
+    }
+
+    /// The `ui.ftl` message that explains a connection that did not work.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Outcome::Unreachable(_) => "error-smtp-unreachable",
+            Outcome::Refused(r) => {
+                crate::oauth::explain_smtp_refusal(r).unwrap_or("error-smtp-refused")
+            }
+            Outcome::SignIn(_) => "oauth-error-sign-in-again",
+            Outcome::Certificate(_) => "error-smtp-certificate",
+            _ => "error-smtp-refused",
+        }
+    }
+}
+
 /// Where messages go.
 pub trait Link: Send {
     fn deliver(&mut self, envelope: &Envelope, message: &[u8]) -> Outcome;

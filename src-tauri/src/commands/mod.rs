@@ -5,6 +5,7 @@ pub mod backups;
 pub mod contacts;
 pub mod data_folder;
 pub mod deliverability;
+pub mod doctor;
 pub mod export;
 pub mod issues;
 pub mod ledger;

@@ -34,14 +34,11 @@ pub(crate) fn with_reply(code: &str, reply: &str) -> AppError {
 
 pub(crate) fn outcome_error(outcome: Outcome) -> AppError {
     match outcome {
-        Outcome::Unreachable(r) => with_reply("error-smtp-unreachable", &r),
-        Outcome::Refused(r) => with_reply(
-            tandem_core::oauth::explain_smtp_refusal(&r).unwrap_or("error-smtp-refused"),
-            &r,
-        ),
-        Outcome::SignIn(r) => with_reply("oauth-error-sign-in-again", &r),
-        Outcome::Certificate(r) => with_reply("error-smtp-certificate", &r),
-        other => with_reply("error-smtp-refused", &format!("{other:?}")),
+        Outcome::Unreachable(_)
+        | Outcome::Refused(_)
+        | Outcome::SignIn(_)
+        | Outcome::Certificate(_) => with_reply(outcome.message_id(), outcome.reply()),
+        other => with_reply(other.message_id(), &format!("{other:?}")),
     }
 }
 

@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
+import type { Diagnostic } from './bindings/Diagnostic';
 import type { Block } from './bindings/Block';
 import type { Edition } from './bindings/Edition';
 import type { EditorIssue } from './bindings/EditorIssue';
@@ -64,6 +65,7 @@ export type {
   DeliveryReport,
   AppError,
   AppInfo,
+  Diagnostic,
   Block,
   Edition,
   EditorIssue,
@@ -211,6 +213,7 @@ export const api = {
   signOut: () => call<void>('sign_out'),
   updateView: () => call<UpdateView>('update_view'),
   dismissCrash: (path: string) => call<void>('dismiss_crash', { path }),
+  diagnosticReport: () => call<Diagnostic>('diagnostic_report'),
   backupsView: () => call<BackupsView>('backups_view'),
   backupNow: () => call<BackupsView>('backup_now'),
   setBackupFolder: (pick: boolean, path: string | null = null) =>
