@@ -687,8 +687,7 @@ fn contacts(mut store: Store, cmd: ContactsCommand) -> Result<(), String> {
             on_duplicate,
             default_language,
         } => {
-            let bytes =
-                std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let bytes = c::read_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             let options = ImportOptions {
                 list,
                 on_duplicate: if on_duplicate == "update" {

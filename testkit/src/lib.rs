@@ -20,6 +20,7 @@
 //! - [`LinksServer`]: a web server with a path per link-check case, plain and TLS.
 //! - [`Rspamd`]: a receiving chain that really DKIM-signs and checks SPF/DKIM/DMARC
 //!   against the test DNS, writing Authentication-Results (Debian's rspamd).
+//! - [`xlsx_with_rows`]: an .xlsx written part by part, as large as asked once unzipped.
 //! - [`SlowRelay`]: a TCP relay that holds a server's answers back, for a client that
 //!   must wait on a slow server.
 //!
@@ -40,6 +41,7 @@ mod sink;
 mod slow;
 mod tls;
 mod translate;
+mod workbook;
 
 pub use aiosmtpd::{Aiosmtpd, AiosmtpdBuilder, Received};
 pub use dns::DnsServer;
@@ -54,6 +56,7 @@ pub use sink::{SmtpSink, SmtpSinkBuilder};
 pub use slow::SlowRelay;
 pub use tls::TestCertificate;
 pub use translate::TranslateServer;
+pub use workbook::xlsx_with_rows;
 
 use std::path::{Path, PathBuf};
 

@@ -430,6 +430,10 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
             "deliverability",
             "preflight: tandem preflight of the sample issue vs curl asking its links, servers on 127.0.0.1",
         ),
+        (
+            "imports",
+            "contacts import, peak memory: a zip bomb, 1 GB of CSV, the largest files accepted (budget 300 MB; sqlite3 .import)",
+        ),
     ] {
         ctx.step(what);
         let mut c = ctx.cargo();

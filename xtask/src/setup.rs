@@ -39,6 +39,8 @@ const TEST_PACKAGES: &[&str] = &[
     // test DNS, and the keys it signs with.
     "rspamd",
     "openssl",
+    // GNU time: the peak memory of an import (the imports benchmark).
+    "time",
 ];
 
 /// Debian's tools that finish and check the .deb (`cargo xtask dist`), and what

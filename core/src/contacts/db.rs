@@ -8,7 +8,10 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::erase::{forget, Erased};
-use super::{ContactLanguage, ContactStatus, OnDuplicate, ParsedFile, RowProblem};
+use super::{
+    ContactLanguage, ContactStatus, OnDuplicate, ParsedFile, ProblemCount, RowProblem,
+    MAX_LISTED_PROBLEMS,
+};
 use crate::store::{Store, StoreError};
 use crate::text::fold;
 
@@ -21,7 +24,10 @@ pub struct ImportReport {
     pub updated: usize,
     pub unchanged: usize,
     pub duplicates: usize,
+    /// The first `MAX_LISTED_PROBLEMS` rows not imported.
     pub rejected: Vec<RowProblem>,
+    /// Every row not imported, counted by reason.
+    pub rejected_counts: Vec<ProblemCount>,
 }
 
 /// Everything held on one person.
@@ -170,11 +176,13 @@ impl Store {
             ..Default::default()
         };
         report.rejected = file.problems.clone();
+        report.rejected_counts = file.problem_counts.clone();
         report.duplicates = file
-            .problems
+            .problem_counts
             .iter()
-            .filter(|p| p.reason == "duplicate-in-file")
-            .count();
+            .filter(|c| c.reason == "duplicate-in-file")
+            .map(|c| c.count)
+            .sum();
         // A large import touches more index pages than the default 2 MB cache holds; the
         // larger cache is for this import only (a long send must keep its memory flat).
         self.conn.execute_batch("PRAGMA cache_size = -32000")?;
@@ -202,11 +210,25 @@ impl Store {
                     .query_row([h], |_| Ok(()))
                     .optional()?;
                 if erased.is_some() {
-                    report.rejected.push(RowProblem {
+                    let problem = RowProblem {
                         line: row.line,
                         email: row.email.clone(),
                         reason: "erased".into(),
-                    });
+                    };
+                    match report
+                        .rejected_counts
+                        .iter_mut()
+                        .find(|c| c.reason == "erased")
+                    {
+                        Some(c) => c.count += 1,
+                        None => report.rejected_counts.push(ProblemCount {
+                            reason: "erased".into(),
+                            count: 1,
+                        }),
+                    }
+                    if report.rejected.len() < MAX_LISTED_PROBLEMS {
+                        report.rejected.push(problem);
+                    }
                     continue;
                 }
             }

@@ -10,6 +10,21 @@ use super::{
     ContactStatus, Field, SourceEncoding,
 };
 
+/// The largest contacts file read (CSV or workbook, as stored on disk). A contacts
+/// file of 200,000 people with long notes stays well under it.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest any part of a workbook may grow to once unzipped (a sheet, its shared
+/// strings): a 4 MB .xlsx can unzip to gigabytes (a zip bomb). Checked before reading.
+pub const MAX_EXPANDED_BYTES: u64 = 64 * 1024 * 1024;
+/// The most data rows read; a file with more is refused (split it).
+pub const MAX_ROWS: usize = 200_000;
+/// The longest cell kept (characters); a row with a longer one is refused, row by row.
+pub const MAX_CELL_CHARS: usize = 1_000;
+/// Notes may be longer (Outlook's notes), up to this.
+pub const MAX_NOTES_CHARS: usize = 5_000;
+/// Problem rows listed in a report (the first ones); all are counted by reason.
+pub const MAX_LISTED_PROBLEMS: usize = 1_000;
+
 /// What to do with a row whose address is already in the contacts file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -58,8 +73,36 @@ pub struct RowProblem {
     pub line: u64,
     pub email: String,
     /// `invalid-email`, `missing-email`, `missing-language`, `duplicate-in-file`,
-    /// `unsubscribed`, `erased`, `malformed`.
+    /// `cell-too-long`, `unsubscribed`, `erased`, `malformed`.
     pub reason: String,
+}
+
+/// How many rows were refused for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ProblemCount {
+    pub reason: String,
+    pub count: usize,
+}
+
+/// Counts `problems` by reason, in the order reasons first appear; `extra` adds counts
+/// of problems not listed.
+pub fn count_problems(problems: &[RowProblem], extra: &[ProblemCount]) -> Vec<ProblemCount> {
+    let mut counts: Vec<ProblemCount> = Vec::new();
+    let reasons = problems
+        .iter()
+        .map(|p| (p.reason.as_str(), 1))
+        .chain(extra.iter().map(|c| (c.reason.as_str(), c.count)));
+    for (reason, n) in reasons {
+        match counts.iter_mut().find(|c| c.reason == reason) {
+            Some(c) => c.count += n,
+            None => counts.push(ProblemCount {
+                reason: reason.to_owned(),
+                count: n,
+            }),
+        }
+    }
+    counts
 }
 
 /// A whole file, read and checked.
@@ -73,7 +116,17 @@ pub struct ParsedFile {
     /// Data rows in the file (blank lines not counted).
     pub rows: usize,
     pub valid: Vec<ParsedRow>,
+    /// The first `MAX_LISTED_PROBLEMS` problem rows.
     pub problems: Vec<RowProblem>,
+    /// Every problem row, counted by reason (also those not listed).
+    pub problem_counts: Vec<ProblemCount>,
+}
+
+impl ParsedFile {
+    /// Problem rows in all, listed or not.
+    pub fn problems_total(&self) -> usize {
+        self.problem_counts.iter().map(|c| c.count).sum()
+    }
 }
 
 /// Why a file could not be read at all.
@@ -87,6 +140,18 @@ pub enum ImportError {
     Csv(#[from] csv::Error),
     #[error("the workbook cannot be read: {0}")]
     Spreadsheet(String),
+    #[error("the file is {bytes} bytes; a contacts file may be up to {limit} bytes")]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error("the workbook's part {part} unzips to {bytes} bytes; up to {limit} bytes are read (a file that grows this much is not a contacts list)")]
+    Expands {
+        part: String,
+        bytes: u64,
+        limit: u64,
+    },
+    #[error("the file has more than {limit} rows; split it into smaller files")]
+    TooManyRows { limit: usize },
+    #[error("the file cannot be read: {0}")]
+    Io(String),
 }
 
 impl ImportError {
@@ -96,6 +161,9 @@ impl ImportError {
             ImportError::NoEmailColumn(_) => "error-import-no-email-column",
             ImportError::Csv(_) => "error-import-unreadable",
             ImportError::Spreadsheet(_) => "error-import-spreadsheet",
+            ImportError::TooLarge { .. } | ImportError::Expands { .. } => "error-import-too-large",
+            ImportError::TooManyRows { .. } => "error-import-too-many-rows",
+            ImportError::Io(_) => "error-file-access",
         }
     }
 }
@@ -176,6 +244,13 @@ struct Checker<'o> {
     rows: usize,
     valid: Vec<ParsedRow>,
     problems: Vec<RowProblem>,
+    /// Problems past the listed ones, counted only.
+    unlisted: Vec<ProblemCount>,
+}
+
+/// A problem row's address as the report shows it: no longer than an address can be.
+fn shown_email(email: &str) -> String {
+    email.chars().take(254).collect()
 }
 
 impl<'o> Checker<'o> {
@@ -196,24 +271,73 @@ impl<'o> Checker<'o> {
             rows: 0,
             valid: Vec::new(),
             problems: Vec::new(),
+            unlisted: Vec::new(),
         })
     }
 
-    fn malformed(&mut self, line: u64) {
+    /// Lists the problem, or only counts it past the first `MAX_LISTED_PROBLEMS`.
+    fn refuse(&mut self, problem: RowProblem) {
+        if self.problems.len() < MAX_LISTED_PROBLEMS {
+            self.problems.push(problem);
+        } else {
+            match self
+                .unlisted
+                .iter_mut()
+                .find(|c| c.reason == problem.reason)
+            {
+                Some(c) => c.count += 1,
+                None => self.unlisted.push(ProblemCount {
+                    reason: problem.reason,
+                    count: 1,
+                }),
+            }
+        }
+    }
+
+    /// Counts a data row; past `MAX_ROWS` the file is refused.
+    fn count_row(&mut self) -> Result<(), ImportError> {
         self.rows += 1;
-        self.problems.push(RowProblem {
+        if self.rows > MAX_ROWS {
+            return Err(ImportError::TooManyRows { limit: MAX_ROWS });
+        }
+        Ok(())
+    }
+
+    fn malformed(&mut self, line: u64) -> Result<(), ImportError> {
+        self.count_row()?;
+        self.refuse(RowProblem {
             line,
             email: String::new(),
             reason: "malformed".into(),
         });
+        Ok(())
     }
 
     /// One row starting at `line`; blank rows are not counted.
-    fn row(&mut self, line: u64, cells: &[&str]) {
+    fn row(&mut self, line: u64, cells: &[&str]) -> Result<(), ImportError> {
         if cells.iter().all(|f| f.trim().is_empty()) {
-            return;
+            return Ok(());
         }
-        self.rows += 1;
+        self.count_row()?;
+        // A cell longer than anything a person types in a contacts list: the row is
+        // refused (its content is not copied into the report).
+        let too_long = self.mapping.iter().zip(cells).any(|(field, cell)| {
+            let limit = match field {
+                None => return false,
+                Some(Field::Notes) => MAX_NOTES_CHARS,
+                Some(_) => MAX_CELL_CHARS,
+            };
+            cell.len() > limit && cell.chars().count() > limit
+        });
+        if too_long {
+            let email = cells.get(self.email_col).copied().unwrap_or("").trim();
+            self.refuse(RowProblem {
+                line,
+                email: shown_email(email),
+                reason: "cell-too-long".into(),
+            });
+            return Ok(());
+        }
         let get = |f: Field| {
             self.mapping
                 .iter()
@@ -228,28 +352,28 @@ impl<'o> Checker<'o> {
         ));
         let problem = |reason: &str| RowProblem {
             line,
-            email: email.clone(),
+            email: shown_email(&email),
             reason: reason.into(),
         };
         if email.is_empty() {
-            self.problems.push(problem("missing-email"));
-            return;
+            self.refuse(problem("missing-email"));
+            return Ok(());
         }
         if !is_valid_email(&email) {
-            self.problems.push(problem("invalid-email"));
-            return;
+            self.refuse(problem("invalid-email"));
+            return Ok(());
         }
         let language = match parse_language(&get(Field::Language)).or(self.options.default_language)
         {
             Some(l) => l,
             None => {
-                self.problems.push(problem("missing-language"));
-                return;
+                self.refuse(problem("missing-language"));
+                return Ok(());
             }
         };
         if !self.seen.insert(email.to_lowercase()) {
-            self.problems.push(problem("duplicate-in-file"));
-            return;
+            self.refuse(problem("duplicate-in-file"));
+            return Ok(());
         }
         let mut lists = split_lists(&get(Field::Lists));
         if let Some(list) = self.options.list.as_ref().filter(|l| !l.trim().is_empty()) {
@@ -271,6 +395,7 @@ impl<'o> Checker<'o> {
             email,
         };
         self.valid.push(row);
+        Ok(())
     }
 
     fn finish(self, encoding: SourceEncoding, delimiter: char, headers: Vec<String>) -> ParsedFile {
@@ -280,6 +405,7 @@ impl<'o> Checker<'o> {
             headers,
             mapping: self.mapping,
             rows: self.rows,
+            problem_counts: count_problems(&self.problems, &self.unlisted),
             valid: self.valid,
             problems: self.problems,
         }
@@ -306,34 +432,169 @@ fn cell_text(cell: &calamine::Data) -> String {
     }
 }
 
-/// The first sheet of a workbook; line numbers are the sheet's row numbers.
-fn parse_spreadsheet(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, ImportError> {
-    use calamine::Reader;
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or(ImportError::Empty)?
-        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
-    let first_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
-    let mut rows = range.rows();
-    let headers: Vec<String> = rows
-        .next()
-        .ok_or(ImportError::Empty)?
-        .iter()
-        .map(|c| cell_text(c).trim().to_owned())
-        .collect();
-    let mut checker = Checker::new(&headers, options)?;
-    for (i, row) in rows.enumerate() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        checker.row(first_row + 1 + i as u64, &cells);
+/// Refuses a zip-based workbook (.xlsx, .ods) any part of which unzips past
+/// `MAX_EXPANDED_BYTES`, from the sizes its directory declares, before anything is
+/// unzipped. (An .xls is not compressed: the file's own size bounds it.)
+fn check_expansion(bytes: &[u8]) -> Result<(), ImportError> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(());
     }
-    Ok(checker.finish(SourceEncoding::Spreadsheet, ',', headers))
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+    for i in 0..zip.len() {
+        let part = zip
+            .by_index_raw(i)
+            .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+        if part.size() > MAX_EXPANDED_BYTES {
+            return Err(ImportError::Expands {
+                part: part.name().chars().take(100).collect(),
+                bytes: part.size(),
+                limit: MAX_EXPANDED_BYTES,
+            });
+        }
+    }
+    Ok(())
 }
 
-/// Reads and checks a file's bytes. Fails only when it cannot be read at all.
+/// The first sheet of a workbook; line numbers are the sheet's row numbers. An .xlsx is
+/// read cell by cell (never the whole sheet at once); .ods and .xls as a range.
+fn parse_spreadsheet(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, ImportError> {
+    use calamine::{Reader, Sheets};
+    check_expansion(bytes)?;
+    let book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+    let spreadsheet = |e: &dyn std::fmt::Display| ImportError::Spreadsheet(e.to_string());
+    match book {
+        Sheets::Xlsx(mut xlsx) => {
+            let name = xlsx
+                .sheet_names()
+                .first()
+                .cloned()
+                .ok_or(ImportError::Empty)?;
+            let mut cells = xlsx
+                .worksheet_cells_reader(&name)
+                .map_err(|e| spreadsheet(&e))?;
+            let mut rows = Rows::default();
+            while let Some(cell) = cells.next_cell().map_err(|e| spreadsheet(&e))? {
+                let (row, col) = cell.get_position();
+                let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
+                rows.cell(row, col, text, options)?;
+            }
+            rows.finish(options)
+        }
+        mut other => {
+            let range = other
+                .worksheet_range_at(0)
+                .ok_or(ImportError::Empty)?
+                .map_err(|e| spreadsheet(&e))?;
+            let (first_row, first_col) = range.start().unwrap_or((0, 0));
+            let mut rows = Rows::default();
+            for (r, row) in range.rows().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    rows.cell(
+                        first_row + r as u32,
+                        first_col + c as u32,
+                        cell_text(cell),
+                        options,
+                    )?;
+                }
+            }
+            rows.finish(options)
+        }
+    }
+}
+
+/// A sheet's cells gathered row by row as they come (row order), each row checked as
+/// soon as it is complete: only one row is ever held.
+#[derive(Default)]
+struct Rows<'o> {
+    current: Option<u32>,
+    cells: Vec<String>,
+    headers: Option<Vec<String>>,
+    checker: Option<Checker<'o>>,
+}
+
+impl<'o> Rows<'o> {
+    fn cell(
+        &mut self,
+        row: u32,
+        col: u32,
+        text: String,
+        options: &'o ImportOptions,
+    ) -> Result<(), ImportError> {
+        if self.current != Some(row) {
+            self.flush(options)?;
+            self.current = Some(row);
+        }
+        let col = col as usize;
+        // Columns past the last header are nobody's field: not kept.
+        let width = self.headers.as_ref().map_or(usize::MAX, Vec::len);
+        if col < width {
+            if self.cells.len() <= col {
+                self.cells.resize(col + 1, String::new());
+            }
+            self.cells[col] = text;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, options: &'o ImportOptions) -> Result<(), ImportError> {
+        let Some(row) = self.current else {
+            return Ok(());
+        };
+        let cells = std::mem::take(&mut self.cells);
+        match &mut self.checker {
+            None => {
+                let headers: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+                self.checker = Some(Checker::new(&headers, options)?);
+                self.headers = Some(headers);
+            }
+            Some(checker) => {
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                checker.row(u64::from(row) + 1, &cells)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, options: &'o ImportOptions) -> Result<ParsedFile, ImportError> {
+        self.flush(options)?;
+        let (Some(checker), Some(headers)) = (self.checker, self.headers) else {
+            return Err(ImportError::Empty);
+        };
+        Ok(checker.finish(SourceEncoding::Spreadsheet, ',', headers))
+    }
+}
+
+/// Reads the contacts file at `path`, refusing one past `MAX_FILE_BYTES` before
+/// reading it (a 1 GB file costs nothing).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, ImportError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| ImportError::Io(e.to_string()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // A file that grows while it is read (a pipe, a file being written) stops at the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Io(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Reads and checks a file's bytes. Fails only when it cannot be read at all (or is
+/// beyond the limits above).
 pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     if is_spreadsheet(bytes) {
         return parse_spreadsheet(bytes, options);
     }
@@ -364,7 +625,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, Import
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                checker.malformed(line);
+                checker.malformed(line)?;
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
@@ -375,7 +636,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<ParsedFile, Import
             .position()
             .map_or(line, |p| line_of(&text, &starts, p.byte()));
         let cells: Vec<&str> = record.iter().collect();
-        checker.row(line, &cells);
+        checker.row(line, &cells)?;
     }
     Ok(checker.finish(decoded.encoding, delimiter as char, headers))
 }

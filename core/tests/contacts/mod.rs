@@ -6,6 +6,7 @@ use std::path::Path;
 
 use tandem_core::contacts::{
     export_csv, parse, ContactLanguage, ContactStatus, ImportOptions, OnDuplicate, SourceEncoding,
+    MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_LISTED_PROBLEMS, MAX_ROWS,
 };
 use tandem_core::contacts::{Contact, ImportReport};
 use tandem_core::store::Store;
@@ -662,4 +663,103 @@ fn a_damaged_workbook_is_a_clear_error() {
     bytes.truncate(bytes.len() / 2);
     let err = parse(&bytes, &ImportOptions::default()).unwrap_err();
     assert_eq!(err.code(), "error-import-spreadsheet", "{err}");
+}
+
+// --- Hostile or mistaken files stay bounded (issue 20 §11) ---
+
+#[test]
+fn a_workbook_that_unzips_past_the_limit_is_refused_before_it_is_read() {
+    // ~70,000 rows each with a 1,000-character cell: 70 MB of sheet in a small file.
+    let long = "x".repeat(1_000);
+    let row = format!(
+        r#"<row r="{{r}}"><c r="A{{r}}" t="inlineStr"><is><t>a{{r}}@example.be</t></is></c><c r="B{{r}}" t="inlineStr"><is><t>fr</t></is></c><c r="C{{r}}" t="inlineStr"><is><t>{long}</t></is></c></row>"#
+    );
+    let bytes = tandem_testkit::xlsx_with_rows(70_000, &row);
+    assert!(bytes.len() < 4 << 20, "{} bytes on disk", bytes.len());
+    let started = std::time::Instant::now();
+    let err = parse(&bytes, &ImportOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "error-import-too-large", "{err}");
+    assert!(
+        err.to_string().contains("xl/worksheets/sheet1.xml"),
+        "{err}"
+    );
+    // Refused from the directory, not after unzipping (generous: a loaded machine).
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn long_cells_are_refused_row_by_row_and_only_the_first_problems_listed() {
+    // A workbook within the limit, read cell by cell: 1,500 rows with a name longer than
+    // anyone's, 10 good ones.
+    let long = "y".repeat(MAX_CELL_CHARS + 1);
+    let mut rows = String::new();
+    for i in 0..1_500 {
+        rows.push_str(&format!("bad{i}@example.be;fr;{long}\n"));
+    }
+    for i in 0..10 {
+        rows.push_str(&format!("good{i}@example.be;nl;Naam\n"));
+    }
+    let csv = format!("email;langue;nom\n{rows}");
+    let bad_row = format!(
+        r#"<row r="{{r}}"><c r="A{{r}}" t="inlineStr"><is><t>b{{r}}@example.be</t></is></c><c r="B{{r}}" t="inlineStr"><is><t>fr</t></is></c><c r="C{{r}}" t="inlineStr"><is><t>{long}</t></is></c></row>"#
+    );
+    let xlsx = tandem_testkit::xlsx_with_rows(1_500, &bad_row);
+    for (what, bytes) in [("csv", csv.into_bytes()), ("xlsx", xlsx)] {
+        let parsed = parse(&bytes, &ImportOptions::default()).unwrap();
+        assert_eq!(parsed.problems.len(), MAX_LISTED_PROBLEMS, "{what}");
+        assert_eq!(parsed.problems_total(), 1_500, "{what}");
+        assert_eq!(parsed.problem_counts.len(), 1, "{what}");
+        assert_eq!(parsed.problem_counts[0].reason, "cell-too-long");
+        assert!(parsed.problems.iter().all(|p| !p.email.contains("yyyy")));
+        if what == "csv" {
+            assert_eq!(parsed.valid.len(), 10);
+            assert_eq!(parsed.problems[0].line, 2);
+        } else {
+            assert_eq!(parsed.problems[0].line, 2, "the sheet's row number");
+        }
+        // The import's report is bounded the same way, and counts them all.
+        let (_dir, mut store) = store();
+        let report = store
+            .apply_import(&parsed, OnDuplicate::Skip, &mut counter())
+            .unwrap();
+        assert_eq!(report.rejected.len(), MAX_LISTED_PROBLEMS);
+        assert_eq!(report.rejected_counts[0].count, 1_500);
+    }
+}
+
+#[test]
+fn too_many_rows_and_too_large_files_are_refused_with_what_to_do() {
+    let mut csv = String::from("email;langue\n");
+    for i in 0..=MAX_ROWS {
+        csv.push_str(&format!("r{i}@example.be;fr\n"));
+    }
+    let err = parse(csv.as_bytes(), &ImportOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "error-import-too-many-rows");
+    // Exactly the limit is fine.
+    let at_limit: String = csv
+        .lines()
+        .take(MAX_ROWS + 1)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        parse(at_limit.as_bytes(), &ImportOptions::default())
+            .unwrap()
+            .valid
+            .len(),
+        MAX_ROWS
+    );
+
+    // Larger than any contacts list: refused before it is read at all.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.csv");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let err = tandem_core::contacts::read_file(&path).unwrap_err();
+    assert_eq!(err.code(), "error-import-too-large");
+    let err = parse(
+        &vec![b'a'; MAX_FILE_BYTES as usize + 1],
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "error-import-too-large");
 }

@@ -6,6 +6,6 @@
 export type RowProblem = { line: bigint, email: string, 
 /**
  * `invalid-email`, `missing-email`, `missing-language`, `duplicate-in-file`,
- * `unsubscribed`, `erased`, `malformed`.
+ * `cell-too-long`, `unsubscribed`, `erased`, `malformed`.
  */
 reason: string, };
