@@ -370,6 +370,12 @@ fn each_service_error_says_what_to_do_and_leaves_the_issue_as_it_was() {
         &mut translate(&db, &server, "deepl", &["--block", "3", "--timeout", "1"]),
         "did not answer in time",
     );
+    // An answer that goes on and on (64 MB): read no further than any answer can be.
+    server.fault("huge", 1).unwrap();
+    fails(
+        &mut translate(&db, &server, "deepl", &["--block", "3"]),
+        "the answer is longer than",
+    );
     // A paragraph longer than the service takes, alone.
     server.max_chars(30).unwrap();
     fails(

@@ -31,9 +31,19 @@ pub enum ExchangeError {
     },
     #[error("image {name} is used by the issue but is not in its assets folder")]
     MissingImage { name: String },
+    #[error("{path} is {bytes} bytes; an issue file is at most {limit} bytes")]
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// The largest `issue.json` read (its blocks and texts have their own limits, in
+/// `model::validate`).
+pub const MAX_ISSUE_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
 impl ExchangeError {
     /// The Fluent id of the message shown to the user.
@@ -43,6 +53,7 @@ impl ExchangeError {
             ExchangeError::File(e) => e.code(),
             ExchangeError::Image { source, .. } => source.code(),
             ExchangeError::MissingImage { .. } => "error-image-missing",
+            ExchangeError::TooLarge { .. } => "error-issue-file-too-large",
             ExchangeError::Store(e) => e.code(),
         }
     }
@@ -73,6 +84,16 @@ fn images_mut(issue: &mut Issue) -> Vec<&mut ImageRef> {
 /// Reads `FILE` (an `issue.json`, its images in `assets/` beside it), stores the issue
 /// and its processed images, and returns the new issue's id.
 pub fn import_issue(store: &mut Store, file: &Path) -> Result<i64, ExchangeError> {
+    // An issue's text is a few hundred KB at most (its images are files beside it):
+    // a larger file is refused before it is read.
+    let bytes = std::fs::metadata(file).map_err(io(file))?.len();
+    if bytes > MAX_ISSUE_FILE_BYTES {
+        return Err(ExchangeError::TooLarge {
+            path: file.to_path_buf(),
+            bytes,
+            limit: MAX_ISSUE_FILE_BYTES,
+        });
+    }
     let json = std::fs::read_to_string(file).map_err(io(file))?;
     let mut issue = Issue::from_json(&json)?;
     let base = file.parent().unwrap_or(Path::new("."));

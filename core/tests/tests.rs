@@ -31,3 +31,6 @@ mod relocate;
 
 // arrival: Authentication-Results of Microsoft 365, Gmail, OpenDKIM/OpenDMARC, rspamd.
 mod arrival;
+
+// exchange: issue files from outside, bounded (blocks, text lengths, file size).
+mod exchange;

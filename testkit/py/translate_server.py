@@ -6,8 +6,8 @@ deterministic word-list "translation" so tests can assert exact output.
 Text between tags is translated word by word (unknown words stay as they are); tags and
 attributes are kept, as the real services do. A glossary (DeepL) is applied first.
 
-Control (for tests): POST /control/fault {"status": 403|456|429|413|500|"timeout",
-"times": N}; POST /control/hostile {"on": true} (answers carry a <script>, an onclick,
+Control (for tests): POST /control/fault {"status": 403|456|429|413|500|"timeout"|"huge",
+"times": N} ("huge": a 200 answer of 64 MB, never-ending for a client); POST /control/hostile {"on": true} (answers carry a <script>, an onclick,
 a javascript: link and an unknown tag); POST /control/max_chars {"n": N} (413 above);
 GET /control/requests (every request recorded: path, headers, body).
 
@@ -146,6 +146,23 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "timeout":
             time.sleep(5)
             return False
+        if fault == "huge":
+            # A broken or hostile service: a JSON answer that goes on for 64 MB.
+            size = 64 << 20
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            head = b'{"translations":[{"text":"'
+            try:
+                self.wfile.write(head)
+                chunk = b"x" * (1 << 20)
+                for _ in range(size // len(chunk)):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            return True
         messages = {403: "Forbidden", 456: "Quota exceeded", 429: "Too many requests",
                     413: "Request Entity Too Large", 500: "Internal error"}
         self.send(int(fault), {"message": messages.get(int(fault), "error")})

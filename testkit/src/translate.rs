@@ -48,7 +48,8 @@ impl TranslateServer {
     }
 
     /// The next `times` translate requests get `status` (403, 456, 429, 413, 500), or
-    /// with `"timeout"` wait 5 s before answering.
+    /// with `"timeout"` wait 5 s before answering, or with `"huge"` get a 200 answer of
+    /// 64 MB.
     pub fn fault(&self, status: &str, times: u32) -> Result<(), Error> {
         let status: serde_json::Value = status
             .parse::<u16>()

@@ -15,4 +15,7 @@ pub use issue::{Block, BlockKind, ImageRef, Issue, IssueStatus, Link, TextField}
 pub use lang::{Bilingual, Edition, Lang, Text};
 pub use rich::{Para, RichText, Span};
 pub use ui_language::UiLanguage;
-pub use validate::{is_allowed_url, is_asset_path, Problem, ProblemKind, Report};
+pub use validate::{
+    is_allowed_url, is_asset_path, Problem, ProblemKind, Report, MAX_BLOCKS, MAX_BODY_CHARS,
+    MAX_LINE_CHARS, MAX_URL_CHARS,
+};

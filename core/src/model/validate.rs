@@ -35,7 +35,21 @@ pub enum ProblemKind {
     Required,
     /// An image that is not one of the issue's own files (`assets/NAME`).
     BadImagePath { src: String },
+    /// Longer than any newsletter needs (characters): a pasted file, a hostile file.
+    TooLong { max: usize },
+    /// More blocks than an issue holds.
+    TooManyBlocks { max: usize },
 }
+
+/// The most blocks an issue holds.
+pub const MAX_BLOCKS: usize = 200;
+/// The longest one-line text (a title, a label, an alt text), in characters.
+pub const MAX_LINE_CHARS: usize = 1_000;
+/// The longest article body in one language, in characters (Gmail clips a message of
+/// about 100 KB anyway).
+pub const MAX_BODY_CHARS: usize = 50_000;
+/// The longest web address.
+pub const MAX_URL_CHARS: usize = 2_000;
 
 impl Problem {
     /// A one-line English description for logs and the CLI.
@@ -58,6 +72,8 @@ impl Problem {
             ProblemKind::BadImagePath { src } => {
                 format!("image {src:?} must be one of the issue's files (assets/NAME)")
             }
+            ProblemKind::TooLong { max } => format!("is longer than {max} characters"),
+            ProblemKind::TooManyBlocks { max } => format!("has more than {max} blocks"),
         };
         format!("{place}, {}{lang}: {what}", self.field)
     }
@@ -121,6 +137,11 @@ pub fn is_allowed_url(url: &str) -> bool {
     }
 }
 
+/// Longer than `max` characters (bytes counted first: cheap for every normal text).
+fn too_long(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
+}
+
 struct Checker<'a> {
     report: Report,
     block: Option<usize>,
@@ -144,6 +165,16 @@ impl Checker<'_> {
     fn text(&mut self, field: &str, text: &Text, one_line: bool) {
         for lang in Lang::BOTH {
             let value = text.get(lang);
+            if too_long(value, MAX_LINE_CHARS) {
+                self.push(
+                    field,
+                    Some(lang),
+                    ProblemKind::TooLong {
+                        max: MAX_LINE_CHARS,
+                    },
+                );
+                continue;
+            }
             if one_line && value.contains(['\r', '\n', '\u{2028}', '\u{2029}']) {
                 self.push(field, Some(lang), ProblemKind::LineBreak);
             }
@@ -156,6 +187,8 @@ impl Checker<'_> {
     fn url(&mut self, field: &str, url: &str) {
         if url.trim().is_empty() {
             self.push(field, None, ProblemKind::Required);
+        } else if too_long(url, MAX_URL_CHARS) {
+            self.push(field, None, ProblemKind::TooLong { max: MAX_URL_CHARS });
         } else if !is_allowed_url(url) {
             self.push(
                 field,
@@ -170,7 +203,19 @@ impl Checker<'_> {
     fn rich(&mut self, field: &str, body: &super::Bilingual<RichText>) {
         for lang in Lang::BOTH {
             let text = body.get(lang);
-            for span in text.spans() {
+            let spans: Vec<_> = text.spans().collect();
+            let chars: usize = spans.iter().map(|s| s.text.chars().count()).sum();
+            if chars > MAX_BODY_CHARS {
+                self.push(
+                    field,
+                    Some(lang),
+                    ProblemKind::TooLong {
+                        max: MAX_BODY_CHARS,
+                    },
+                );
+                continue;
+            }
+            for span in spans {
                 if let Some(link) = &span.link {
                     if !is_allowed_url(link) {
                         let kind = ProblemKind::UnsafeLink { url: link.clone() };
@@ -265,6 +310,14 @@ impl Issue {
         };
         c.text("subject", &self.subject, true);
         c.text("preheader", &self.preheader, true);
+        if self.blocks.len() > MAX_BLOCKS {
+            c.push(
+                "blocks",
+                None,
+                ProblemKind::TooManyBlocks { max: MAX_BLOCKS },
+            );
+            return c.report;
+        }
         for (i, block) in self.blocks.iter().enumerate() {
             c.block = Some(i);
             c.langs = match &block.only {

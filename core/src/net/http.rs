@@ -23,6 +23,23 @@ pub fn builder(timeout: Duration) -> ureq::AgentBuilder {
 
 /// A URL a secret may be sent to: https, or plain http to this computer only. The
 /// error says which rule was broken, in English (callers wrap it in their own error).
+/// Reads an answer's body, at most `max` bytes: a service that answers more than it
+/// could mean (a hostile or broken server) gets an error, not the computer's memory.
+pub fn read_body(response: ureq::Response, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut body = Vec::new();
+    response
+        .into_reader()
+        .take(max + 1)
+        .read_to_end(&mut body)?;
+    if body.len() as u64 > max {
+        return Err(std::io::Error::other(format!(
+            "the answer is longer than {max} bytes"
+        )));
+    }
+    Ok(body)
+}
+
 pub fn secure_url(text: &str) -> Result<url::Url, String> {
     let url = url::Url::parse(text.trim()).map_err(|e| format!("{text:?} is not a URL: {e}"))?;
     let loopback = url.host_str().is_some_and(super::is_loopback);

@@ -2,7 +2,6 @@
 //! sent on elsewhere), a timeout, and the identity server's error answers (4xx with a
 //! JSON body) handed to oauth2 as answers rather than as transport errors.
 
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,11 +58,7 @@ impl Http {
             }
             Err(e) => return Err(OAuthError::Unreachable(transport(&e))),
         };
-        let mut body = Vec::new();
-        response
-            .into_reader()
-            .take(MAX_BODY)
-            .read_to_end(&mut body)
+        let body = crate::net::http::read_body(response, MAX_BODY)
             .map_err(|e| OAuthError::Unreachable(e.to_string()))?;
         serde_json::from_slice(&body)
             .map_err(|e| OAuthError::Unreachable(format!("{url} is not the expected JSON: {e}")))
@@ -123,11 +118,7 @@ impl SyncHttpClient for Http {
                 builder = builder.header(CONTENT_TYPE, kind);
             }
         }
-        let mut body = Vec::new();
-        response
-            .into_reader()
-            .take(MAX_BODY)
-            .read_to_end(&mut body)
+        let body = crate::net::http::read_body(response, MAX_BODY)
             .map_err(|e| HttpError(e.to_string()))?;
         builder.body(body).map_err(|e| HttpError(e.to_string()))
     }

@@ -70,6 +70,9 @@ pub trait Service: Send {
 
 /// How long a request may take.
 const TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest answer read: one block's texts come back in a few KB (a glossary list
+/// in a few hundred); more is a broken or hostile server.
+const MAX_ANSWER: u64 = 4 << 20;
 /// Waits before retrying a 429 ("too many requests"), in milliseconds.
 const BACKOFF_MS: [u64; 3] = [500, 1500, 3000];
 
@@ -85,12 +88,16 @@ fn request(
                 if resp.status() == 204 {
                     return Ok(Value::Null);
                 }
-                return resp
-                    .into_json::<Value>()
+                let body = crate::net::http::read_body(resp, MAX_ANSWER)
+                    .map_err(|e| TranslateError::Service(format!("unreadable answer: {e}")))?;
+                return serde_json::from_slice::<Value>(&body)
                     .map_err(|e| TranslateError::Service(format!("unreadable answer: {e}")));
             }
             Err(ureq::Error::Status(code, resp)) => {
-                let body = resp.into_string().unwrap_or_default();
+                // Only the start of an error page is shown.
+                let body = crate::net::http::read_body(resp, MAX_ANSWER)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
                 match code {
                     403 | 401 => return Err(TranslateError::Key),
                     456 => return Err(TranslateError::Quota),

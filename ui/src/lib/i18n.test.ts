@@ -51,9 +51,9 @@ describe('ui.ftl', () => {
     for (const f of ['email', 'first_name', 'last_name', 'organisation', 'language', 'lists', 'notes',
       'consent_source', 'consent_date', 'status']) used.add(`contact-field-${f}`);
     for (const r of ['invalid-email', 'missing-email', 'missing-language', 'duplicate-in-file',
-      'unsubscribed', 'erased', 'malformed']) used.add(`reason-${r}`);
+      'unsubscribed', 'erased', 'malformed', 'cell-too-long']) used.add(`reason-${r}`);
     for (const s of ['subscribed', 'unsubscribed', 'bounced']) used.add(`status-${s}`);
-    for (const c of ['unsafe-link', 'line-break', 'missing', 'required', 'bad-image-path'])
+    for (const c of ['unsafe-link', 'line-break', 'missing', 'required', 'bad-image-path', 'too-long', 'too-many-blocks'])
       used.add(`problem-${c}`);
     for (const f of ['text', 'title', 'body', 'place', 'label', 'url', 'alt', 'caption', 'src',
       'link-url', 'link-label', 'image-src', 'image-alt', 'subject', 'preheader'])
