@@ -214,7 +214,8 @@ fn doctor_reports_the_installation_and_its_tests_without_anything_personal() {
     // logged elsewhere: `cargo xtask test` gathers the tests' logs in one folder).
     let log = report["log"].as_array().unwrap();
     assert!(
-        log.iter().any(|l| l.as_str().unwrap().contains("Tandem cli")),
+        log.iter()
+            .any(|l| l.as_str().unwrap().contains("Tandem cli")),
         "{log:?}"
     );
 
