@@ -106,6 +106,10 @@ enum Command {
         #[arg(long, default_value_t = 60, requires = "round_trip")]
         wait: u64,
     },
+    /// For packaging: write the manual pages (DIR/man1/tandem*.1) and the bash, zsh and
+    /// fish completions (DIR/completions/) of this command.
+    #[command(name = "__manuals", hide = true)]
+    Manuals { dir: PathBuf },
     /// Test builds only: panic on purpose (the crash report is tested with it).
     #[cfg(debug_assertions)]
     #[command(name = "__crash", hide = true)]
@@ -383,7 +387,7 @@ enum IssueCommand {
 enum ContactsCommand {
     /// Import a CSV/Excel export (encoding and delimiter detected); prints a JSON report:
     /// rows, imported, updated, unchanged, duplicates (address already seen in the file
-    /// or already a contact) and every rejected row with its line and reason.
+    /// or already a contact) and the first 1,000 rejected rows with their line and reason, and every rejected row counted by reason (rejected_counts). Refused whole: a file over 64 MB, a workbook that unzips past 64 MB, more than 200,000 rows.
     Import {
         file: PathBuf,
         /// Add every imported contact to this list.
@@ -451,6 +455,44 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `man tandem`, one page per subcommand (`man tandem-contacts-import`), and the
+/// completions, written where the packages take them from.
+fn manuals(dir: &std::path::Path) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    fn pages(cmd: &clap::Command, name: &str, out: &std::path::Path) -> std::io::Result<()> {
+        let cmd = cmd
+            .clone()
+            .name(name.to_owned())
+            .bin_name(name.replace('-', " "));
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+        std::fs::write(out.join(format!("{name}.1")), page)?;
+        for sub in cmd
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        {
+            pages(sub, &format!("{name}-{}", sub.get_name()), out)?;
+        }
+        Ok(())
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let man = dir.join("man1");
+    std::fs::create_dir_all(&man)?;
+    pages(&cmd, "tandem", &man)?;
+    let completions = dir.join("completions");
+    std::fs::create_dir_all(&completions)?;
+    for (shell, file) in [
+        (clap_complete::Shell::Bash, "tandem"),
+        (clap_complete::Shell::Zsh, "_tandem"),
+        (clap_complete::Shell::Fish, "tandem.fish"),
+    ] {
+        let mut out = std::fs::File::create(completions.join(file))?;
+        clap_complete::generate(shell, &mut cmd, "tandem", &mut out);
+    }
+    Ok(())
 }
 
 /// The subcommand's name for the log ("Issue New"), never its arguments (an address).
@@ -537,6 +579,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Restore { file, dry_run } => backup::restore(&db, &file, dry_run)?,
         Command::Deliverability(cmd) => deliverability::run(&db, cmd)?,
+        Command::Manuals { dir } => manuals(&dir).map_err(|e| format!("{}: {e}", dir.display()))?,
         #[cfg(debug_assertions)]
         Command::Crash => panic!("a crash asked for by a test, about anne.dupont@exemple.be"),
         Command::Preflight {

@@ -1415,3 +1415,69 @@ fn a_panic_leaves_a_report_without_addresses_in_the_data_folder() {
     assert!(report.contains("about <address>"), "{report}");
     assert!(!report.contains("anne.dupont"), "{report}");
 }
+
+/// `tandem __manuals DIR` (what the packages install): `man tandem`, a page per
+/// subcommand, and completions that bash really completes with.
+#[test]
+fn manual_pages_and_completions_are_written_for_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tandem().arg("__manuals").arg(dir.path()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let man = dir.path().join("man1");
+    let page = std::fs::read_to_string(man.join("tandem.1")).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH tandem 1"),
+        "{page}"
+    );
+    // Every subcommand `tandem --help` lists has its page; the hidden ones and `help` none.
+    let help = tandem().arg("--help").output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let listed: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("Options:")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| *w != "help")
+        .collect();
+    assert!(listed.len() > 10, "{listed:?}");
+    for sub in &listed {
+        assert!(
+            man.join(format!("tandem-{sub}.1")).exists(),
+            "no page for {sub}"
+        );
+    }
+    assert!(man.join("tandem-contacts-import.1").exists());
+    assert!(!man.join("tandem-help.1").exists());
+    assert!(!man.join("tandem-__manuals.1").exists());
+    let import = std::fs::read_to_string(man.join("tandem-contacts-import.1")).unwrap();
+    assert!(import.contains("default\\-language"), "{import}");
+
+    // bash completes the subcommands from the file.
+    let bash = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source {}; COMP_WORDS=(tandem con); COMP_CWORD=1; _tandem tandem con tandem; echo \"${{COMPREPLY[@]}}\"",
+            dir.path().join("completions/tandem").display()
+        ))
+        .output()
+        .unwrap();
+    let words = String::from_utf8_lossy(&bash.stdout);
+    assert_eq!(
+        words.trim(),
+        "contacts",
+        "{}",
+        String::from_utf8_lossy(&bash.stderr)
+    );
+    for file in ["_tandem", "tandem.fish"] {
+        let text = std::fs::read_to_string(dir.path().join("completions").join(file)).unwrap();
+        assert!(text.contains("deliverability"), "{file}");
+    }
+}

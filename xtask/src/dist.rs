@@ -57,6 +57,8 @@ pub fn dist(ctx: &Ctx, check: bool) -> Result<(), String> {
     c.args(["build", "--release", "--locked", "-p", "tandem-cli"]);
     run_cmd(c, "cargo build --release -p tandem-cli")?;
     let cli = ctx.target_dir.join("release/tandem");
+    ctx.step("manual pages and shell completions (tandem __manuals)");
+    let manuals = manuals(ctx, &cli)?;
     let cli = cli.to_str().ok_or("the target folder is not valid UTF-8")?;
     ctx.step("installers: .deb and .rpm (tauri build)");
     let bundle_dir = ctx.target_dir.join("release/bundle");
@@ -64,7 +66,14 @@ pub fn dist(ctx: &Ctx, check: bool) -> Result<(), String> {
         // Only this build's files are reported.
         let _ = std::fs::remove_dir_all(bundle_dir.join(kind));
     }
-    let files = format!("{{\"/usr/bin/tandem\": {}}}", json_string(cli));
+    let mut files = vec![format!("\"/usr/bin/tandem\": {}", json_string(cli))];
+    for (to, from) in &manuals {
+        let from = from
+            .to_str()
+            .ok_or("the target folder is not valid UTF-8")?;
+        files.push(format!("{}: {}", json_string(to), json_string(from)));
+    }
+    let files = format!("{{{}}}", files.join(", "));
     let config = format!(
         "{{\"bundle\": {{\"linux\": {{\"deb\": {{\"files\": {files}}}, \"rpm\": {{\"files\": {files}}}}}}}}}"
     );
@@ -77,9 +86,53 @@ pub fn dist(ctx: &Ctx, check: bool) -> Result<(), String> {
     let deb = finish_deb(ctx, &deb)?;
     ctx.step("check the .deb (lintian, desktop-file-validate, appstreamcli)");
     lint_deb(ctx, &deb)?;
+    ctx.step("both packages carry the manual pages and completions, and stay under 10 MB");
+    let in_deb = output(
+        {
+            let mut c = Command::new("dpkg-deb");
+            c.arg("--contents").arg(&deb);
+            c
+        },
+        "dpkg-deb --contents",
+    )?;
+    let in_rpm = output(
+        {
+            let mut c = Command::new("rpm");
+            c.args(["-qlp", "--nosignature"]).arg(&rpm);
+            c
+        },
+        "rpm -qlp (apt-get install rpm)",
+    )?;
+    for (to, _) in &manuals {
+        for (kind, listing) in [("deb", &in_deb), ("rpm", &in_rpm)] {
+            if !listing.lines().any(|l| l.ends_with(to.as_str())) {
+                return Err(format!("the .{kind} does not carry {to}"));
+            }
+        }
+    }
+    println!(
+        "{} manual pages and completion files in each package",
+        manuals.len()
+    );
+    let mut too_big = Vec::new();
     for path in [&deb, &rpm] {
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        println!("bundle: {} {size}", path.display());
+        println!(
+            "bundle: {} {size} bytes ({:.1} MB of the {:.0} MB allowed)",
+            path.display(),
+            size as f64 / 1e6,
+            MAX_PACKAGE_BYTES as f64 / 1e6
+        );
+        if size > MAX_PACKAGE_BYTES {
+            too_big.push(path.display().to_string());
+        }
+    }
+    if !too_big.is_empty() {
+        return Err(format!(
+            "{} over {} bytes: a user downloads it at every update; find what grew",
+            too_big.join(" and "),
+            MAX_PACKAGE_BYTES
+        ));
     }
     if check {
         install_check(ctx, &deb)?;
@@ -89,6 +142,54 @@ pub fn dist(ctx: &Ctx, check: bool) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// The largest package `dist` accepts (issue 20 §9), so that size cannot creep back.
+const MAX_PACKAGE_BYTES: u64 = 10_000_000;
+
+/// `man tandem` (one page per subcommand, gzipped as Debian asks) and the bash, zsh and
+/// fish completions, written by the release command line itself; where each goes in
+/// the packages, and the file it comes from.
+fn manuals(ctx: &Ctx, cli: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    let dir = ctx.target_dir.join("dist/manuals");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut c = Command::new(cli);
+    c.arg("__manuals").arg(&dir);
+    run_cmd(c, "tandem __manuals")?;
+    let mut files = Vec::new();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.join("man1"))
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    pages.sort();
+    for page in pages {
+        let name = page
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or("a page name is not UTF-8")?
+            .to_owned();
+        let gz = Command::new("gzip")
+            .args(["-9n", "-c"])
+            .arg(&page)
+            .output()
+            .map_err(|e| format!("gzip: {e}"))?;
+        let to = page.with_file_name(format!("{name}.gz"));
+        std::fs::write(&to, gz.stdout).map_err(|e| e.to_string())?;
+        files.push((format!("/usr/share/man/man1/{name}.gz"), to));
+    }
+    let completions = dir.join("completions");
+    for (file, to) in [
+        ("tandem", "/usr/share/bash-completion/completions/tandem"),
+        ("_tandem", "/usr/share/zsh/vendor-completions/_tandem"),
+        (
+            "tandem.fish",
+            "/usr/share/fish/vendor_completions.d/tandem.fish",
+        ),
+    ] {
+        files.push((to.to_owned(), completions.join(file)));
+    }
+    Ok(files)
 }
 
 fn find_one(dir: &Path, ext: &str) -> Result<PathBuf, String> {

@@ -45,7 +45,14 @@ const TEST_PACKAGES: &[&str] = &[
 
 /// Debian's tools that finish and check the .deb (`cargo xtask dist`), and what
 /// `dist --check` installs into a clean root with.
-const DIST_PACKAGES: &[&str] = &["dpkg-dev", "lintian", "appstream", "desktop-file-utils"];
+const DIST_PACKAGES: &[&str] = &[
+    "dpkg-dev",
+    "lintian",
+    "appstream",
+    "desktop-file-utils",
+    // `rpm -qlp`: what the .rpm carries.
+    "rpm",
+];
 const DIST_CHECK_PACKAGES: &[&str] = &["mmdebstrap", "imagemagick"];
 
 /// The oldest Node.js that Vite 8 supports.
