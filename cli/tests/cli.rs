@@ -1461,7 +1461,7 @@ fn manual_pages_and_completions_are_written_for_every_subcommand() {
     assert!(import.contains("default\\-language"), "{import}");
 
     // bash completes the subcommands from the file.
-    let bash = std::process::Command::new("bash")
+    let bash = Command::new("bash")
         .arg("-c")
         .arg(format!(
             "source {}; COMP_WORDS=(tandem con); COMP_CWORD=1; _tandem tandem con tandem; echo \"${{COMPREPLY[@]}}\"",

@@ -3,4 +3,4 @@
 /**
  * What is wrong.
  */
-export type ProblemKind = { "code": "unsafe-link", url: string, } | { "code": "line-break" } | { "code": "missing" } | { "code": "required" } | { "code": "bad-image-path", src: string, };
+export type ProblemKind = { "code": "unsafe-link", url: string, } | { "code": "line-break" } | { "code": "missing" } | { "code": "required" } | { "code": "bad-image-path", src: string, } | { "code": "too-long", max: number, } | { "code": "too-many-blocks", max: number, };
