@@ -3,6 +3,7 @@ const COMMANDS: &[&str] = &[
     "set_ui_language",
     "dismiss_crash",
     "diagnostic_report",
+    "take_opened_issue",
     "list_issues",
     "get_issue",
     "new_issue",

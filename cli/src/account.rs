@@ -63,11 +63,14 @@ pub fn account(store: &Store, data_dir: &Path, command: AccountCommand) -> Resul
                 ),
                 tenant: pick(tenant, saved.as_ref().map(|a| a.client.tenant.as_str())),
                 issuer: pick(issuer, saved.as_ref().map(|a| a.client.issuer.as_str())),
-            };
+            }
+            // None given or saved: the release's own registration, when it carries one.
+            .or_builtin();
             if client.client_id.trim().is_empty() {
                 return Err(
                     "no client ID: pass --client-id with the Application (client) ID of your \
-                     organisation's app registration (see docs/sign-in-fr.md or docs/sign-in-nl.md)"
+                     organisation's app registration (see docs/sign-in-fr.md or docs/sign-in-nl.md); \
+                     this build carries none of its own"
                         .into(),
                 );
             }

@@ -730,7 +730,10 @@ fn contacts(mut store: Store, cmd: ContactsCommand) -> Result<(), String> {
             on_duplicate,
             default_language,
         } => {
-            let bytes = c::read_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let bytes = c::read_file(&file).map_err(|e| match e {
+                c::ImportError::Io(why) => format!("cannot read {}: {why}", file.display()),
+                other => format!("{}: {other}", file.display()),
+            })?;
             let options = ImportOptions {
                 list,
                 on_duplicate: if on_duplicate == "update" {

@@ -41,12 +41,14 @@ pub fn configure<R: tauri::Runtime>(
         .manage(commands::account::SignIns::default())
         .manage(commands::updates::PendingUpdate::default())
         .manage(commands::deliverability::Links::default())
+        .manage(commands::opened::Opened::default())
         .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::set_ui_language,
             commands::dismiss_crash,
             commands::doctor::diagnostic_report,
+            commands::opened::take_opened_issue,
             commands::issues::list_issues,
             commands::issues::get_issue,
             commands::issues::new_issue,
@@ -188,12 +190,16 @@ pub fn run() {
     // One instance: the single-instance plugin, registered first as its documentation
     // asks (on Linux it finds the running app on the session's D-Bus). A second start
     // brings the running window forward and ends.
+    // An issue file given to the second start opens in the running window.
     let builder =
-        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
                 let _ = window.set_focus();
+            }
+            if let Some(file) = commands::opened::issue_file(&args, std::path::Path::new(&cwd)) {
+                commands::opened::open(app, file);
             }
         }));
     configure(builder, state)
@@ -202,6 +208,12 @@ pub fn run() {
                 app.state::<auto_backup::AutoBackups>().start(db);
             }
             keep_window_state(app.handle());
+            // An issue file given to this start.
+            let args: Vec<String> = std::env::args().collect();
+            let cwd = std::env::current_dir().unwrap_or_default();
+            if let Some(file) = commands::opened::issue_file(&args, &cwd) {
+                commands::opened::open(app.handle(), file);
+            }
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -357,6 +357,54 @@ async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn an_issue_file_given_to_a_second_start_opens_in_the_running_window() -> Result<()> {
+    let bus = tandem_testkit::Keyring::start()?;
+    let (dir, mut launch) = Launch::temp("nl_BE.UTF-8");
+    launch
+        .env
+        .push(("DBUS_SESSION_BUS_ADDRESS".into(), bus.address().into()));
+    // An issue file as a colleague would send it: a folder with issue.json.
+    let folder = dir.path().join("Nummer van maart");
+    std::fs::create_dir_all(&folder)?;
+    let mut issue: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/sample/issue.json"),
+    )?)?;
+    issue["subject"]["nl"] = "Nummer geopend vanuit een bestand".into();
+    std::fs::write(folder.join("issue.json"), issue.to_string())?;
+
+    let app = App::start(&launch).await?;
+    let status = std::process::Command::new(tandem_e2e::app_binary())
+        .arg(&folder)
+        .env("DISPLAY", app.display())
+        .env("TANDEM_DATA_DIR", &launch.data_dir)
+        .env("TANDEM_DNS", "127.0.0.1:9")
+        .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
+        .env("LANG", &launch.locale)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()?;
+    assert!(status.success(), "{status}");
+    app.wait_for(
+        "document.querySelector('main').dataset.currentView === 'composer' && \
+         [...document.querySelectorAll('input')].some(i => i.value === 'Nummer geopend vanuit een bestand')",
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.screenshot("issue-file-opened-nl").await?;
+    app.quit().await?;
+    // One issue more: the file's, imported once.
+    let list = launch.cli(&["issue", "list"])?;
+    assert_eq!(
+        list.lines()
+            .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            .count(),
+        2,
+        "{list}"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_diagnostic_report_is_shown_in_the_users_language_without_anything_personal(
 ) -> Result<()> {
     let (dir, launch) = Launch::temp("fr_BE.UTF-8");

@@ -234,3 +234,90 @@ async fn microsoft_365_sign_in_then_test_connection_and_a_send_over_xoauth2() ->
     app.screenshot("settings-signed-in-fr").await?;
     app.quit().await
 }
+
+/// Settings, the Microsoft 365 preset, its sign-in panel.
+async fn choose_microsoft(app: &App) -> Result<()> {
+    app.find("nav [data-view='settings']")
+        .await?
+        .click()
+        .await?;
+    app.find_soon(
+        "#smtp-preset option[value='microsoft365']",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    app.find_soon(
+        "fieldset.sign-in[data-provider='microsoft']",
+        Duration::from_secs(5),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The client ID a release carries (issue 20 §8), in both builds: this suite's build has
+/// none, so the panel asks for one; the build `cargo xtask test` makes with
+/// TANDEM_MICROSOFT_CLIENT_ID set (TANDEM_APP_BUILTIN_BIN) asks for nothing but the
+/// click, the field waiting under "Advanced", and signs in as that registration.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_release_with_its_own_registration_signs_in_with_just_the_click() -> Result<()> {
+    const BUILTIN: &str = "tandem-release-client-for-tests";
+    let account = "nieuwsbrief@example.org";
+    let keyring = Keyring::start()?;
+    let oauth = OAuthServer::start(3600, account)?;
+    let env = |launch: &mut Launch| {
+        launch.env = vec![
+            ("DBUS_SESSION_BUS_ADDRESS".into(), keyring.address().into()),
+            ("TANDEM_OAUTH_ISSUER".into(), oauth.issuer()),
+            ("TANDEM_NO_BROWSER".into(), "1".into()),
+        ];
+    };
+    // Without a registration of its own: the client ID is asked for, in plain sight.
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    env(&mut launch);
+    let app = App::start(&launch).await?;
+    choose_microsoft(&app).await?;
+    assert!(app
+        .driver()
+        .find(By::Css("[data-own-registration]"))
+        .await
+        .is_err());
+    assert!(app.find("#oauth-client-id").await?.is_displayed().await?);
+    let button = app.find("[data-action='sign-in']").await?;
+    assert!(!button.is_enabled().await?, "no client ID, no sign-in");
+    app.quit().await?;
+
+    // With one: the button alone, the field under "Advanced".
+    let binary = std::env::var_os("TANDEM_APP_BUILTIN_BIN").expect(
+        "TANDEM_APP_BUILTIN_BIN: the app built with TANDEM_MICROSOFT_CLIENT_ID (cargo xtask test makes it)",
+    );
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    env(&mut launch);
+    let app = App::open(&launch, std::path::Path::new(&binary)).await?;
+    choose_microsoft(&app).await?;
+    let advanced = app.find("[data-own-registration]").await?;
+    assert_eq!(advanced.attr("open").await?, None, "closed until wanted");
+    assert!(!app.find("#oauth-client-id").await?.is_displayed().await?);
+    app.screenshot("sign-in-builtin-fr").await?;
+    app.find("[data-action='sign-in']").await?.click().await?;
+    let url = app
+        .find_soon("[data-sign-in-url]", Duration::from_secs(20))
+        .await?
+        .attr("data-sign-in-url")
+        .await?
+        .unwrap_or_default();
+    assert!(url.contains(&format!("client_id={BUILTIN}")), "{url}");
+    let (status, _) = oauth.browse(&url)?;
+    assert_eq!(status, 200);
+    app.wait_for(
+        &format!("document.querySelector('fieldset.sign-in')?.dataset.signedIn === '{account}'"),
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.quit().await?;
+    // Saved as that registration.
+    let status = launch.cli(&["account", "status"])?;
+    assert!(status.contains(BUILTIN), "{status}");
+    Ok(())
+}

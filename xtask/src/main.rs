@@ -145,7 +145,38 @@ fn build_all(ctx: &Ctx) -> Result<(), String> {
     ctx.step("build everything once (cargo build --workspace --all-targets)");
     let mut c = ctx.cargo();
     c.args(["build", "--workspace", "--all-targets", "--locked"]);
+    // A developer's build carries no sign-in registration of its own (a release does).
+    for var in BUILTIN_CLIENT_VARS {
+        c.env_remove(var);
+    }
     run_cmd(c, "cargo build")
+}
+
+/// What a release sets from its secrets so that signing in needs no app registration
+/// (`tandem_core::oauth::builtin_client`).
+const BUILTIN_CLIENT_VARS: [&str; 3] = [
+    "TANDEM_MICROSOFT_CLIENT_ID",
+    "TANDEM_GOOGLE_CLIENT_ID",
+    "TANDEM_GOOGLE_CLIENT_SECRET",
+];
+
+/// The app as a release with its own Microsoft registration builds it, for the test of
+/// both builds; in a target folder of its own so that neither build undoes the other.
+fn build_builtin(ctx: &Ctx) -> Result<PathBuf, String> {
+    ctx.step("the app as a release with its own sign-in registration builds it (TANDEM_MICROSOFT_CLIENT_ID)");
+    let dir = ctx.target_dir.join("builtin");
+    let mut c = ctx.cargo();
+    c.args(["build", "--locked", "-p", "tandem-app"])
+        .env("CARGO_TARGET_DIR", &dir)
+        .env(
+            "TANDEM_MICROSOFT_CLIENT_ID",
+            "tandem-release-client-for-tests",
+        );
+    run_cmd(
+        c,
+        "cargo build -p tandem-app (with a registration of its own)",
+    )?;
+    Ok(dir.join("debug/tandem-app"))
 }
 
 fn run(ctx: &Ctx) -> Result<(), String> {
@@ -203,6 +234,7 @@ fn test(ctx: &Ctx) -> Result<(), String> {
     check_core_dependencies(ctx)?;
 
     build_all(ctx)?;
+    let builtin = build_builtin(ctx)?;
 
     // One `cargo test` over the same packages and targets as the build above, so
     // nothing is compiled twice; the end-to-end tests (tests/) serialise themselves.
@@ -217,7 +249,11 @@ fn test(ctx: &Ctx) -> Result<(), String> {
         "--bins",
         "--tests",
     ])
-    .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"));
+    .env("TANDEM_APP_BIN", ctx.target_dir.join("debug/tandem-app"))
+    .env("TANDEM_APP_BUILTIN_BIN", &builtin);
+    for var in BUILTIN_CLIENT_VARS {
+        c.env_remove(var);
+    }
     // Every log the CLI and the app write during the tests goes to one folder, searched
     // afterwards for the test data's addresses, names and secrets.
     let test_logs = ctx.target_dir.join("test-logs");

@@ -39,6 +39,9 @@ enum Login {
 pub struct AccountView {
     pub account: Option<Account>,
     pub keychain: bool,
+    /// The providers this build carries its own app registration for: the sign-in asks
+    /// them for no client ID (it moves under "Advanced").
+    pub builtin: Vec<Provider>,
 }
 
 #[tauri::command(async)]
@@ -46,6 +49,10 @@ pub fn oauth_account(state: tauri::State<'_, AppState>) -> Result<AccountView, A
     Ok(AccountView {
         account: state.store()?.oauth_account()?,
         keychain: tandem_core::secrets::keychain_available(),
+        builtin: [Provider::Microsoft, Provider::Google]
+            .into_iter()
+            .filter(|p| oauth::builtin_client(*p).is_some())
+            .collect(),
     })
 }
 
@@ -61,10 +68,10 @@ pub struct SignInStart {
 #[tauri::command(async)]
 pub fn sign_in_start(
     sign_ins: tauri::State<'_, SignIns>,
-    mut client: OAuthClient,
+    client: OAuthClient,
     device: bool,
 ) -> Result<SignInStart, AppError> {
-    client.client_id = client.client_id.trim().to_owned();
+    let mut client = client.or_builtin();
     if client.issuer.trim().is_empty() {
         // National clouds and tests name another identity server.
         client.issuer = std::env::var("TANDEM_OAUTH_ISSUER").unwrap_or_default();

@@ -10,6 +10,7 @@ pub mod export;
 pub mod issues;
 pub mod ledger;
 pub mod mailbox;
+pub mod opened;
 pub mod send;
 pub mod smtp;
 pub mod translate;

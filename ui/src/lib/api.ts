@@ -1,6 +1,6 @@
 // Typed wrappers around the app's commands. The types come from Rust (ts-rs, in
 // ./bindings); never hand-copy a Rust type here.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Diagnostic } from './bindings/Diagnostic';
@@ -214,6 +214,8 @@ export const api = {
   updateView: () => call<UpdateView>('update_view'),
   dismissCrash: (path: string) => call<void>('dismiss_crash', { path }),
   diagnosticReport: () => call<Diagnostic>('diagnostic_report'),
+  // An issue file given on the command line (to this start or a second one): its id.
+  takeOpenedIssue: (tell: Channel<null>) => call<number | null>('take_opened_issue', { tell }),
   backupsView: () => call<BackupsView>('backups_view'),
   backupNow: () => call<BackupsView>('backup_now'),
   setBackupFolder: (pick: boolean, path: string | null = null) =>
