@@ -317,16 +317,16 @@ async fn the_window_comes_back_at_the_size_it_was_left() -> Result<()> {
     Ok(())
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()> {
-    // The app finds the running one on the session's D-Bus (a private one here).
-    let bus = tandem_testkit::Keyring::start()?;
-    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
-    launch
-        .env
-        .push(("DBUS_SESSION_BUS_ADDRESS".into(), bus.address().into()));
-    let app = App::start(&launch).await?;
+/// A second start of the app beside the running `app` (its data folder, its D-Bus), with
+/// `args`: how it ended; an error if it stayed open 30 s (a window of its own).
+async fn second_start(
+    app: &App,
+    launch: &Launch,
+    bus: &tandem_testkit::Keyring,
+    args: &[&std::ffi::OsStr],
+) -> Result<std::process::ExitStatus> {
     let mut second = std::process::Command::new(tandem_e2e::app_binary())
+        .args(args)
         .env("DISPLAY", app.display())
         .env("TANDEM_DATA_DIR", &launch.data_dir)
         .env("TANDEM_DNS", "127.0.0.1:9")
@@ -336,17 +336,29 @@ async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()
         .stderr(std::process::Stdio::null())
         .spawn()?;
     let started = std::time::Instant::now();
-    let status = loop {
+    loop {
         if let Some(status) = second.try_wait()? {
-            break status;
+            return Ok(status);
         }
         if started.elapsed() > Duration::from_secs(30) {
             let _ = second.kill();
             let _ = second.wait();
-            panic!("the second start opened a window of its own and stayed");
+            return Err("the second start opened a window of its own and stayed".into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_start_hands_over_to_the_running_window_and_ends() -> Result<()> {
+    // The app finds the running one on the session's D-Bus (a private one here).
+    let bus = tandem_testkit::Keyring::start()?;
+    let (_dir, mut launch) = Launch::temp("fr_BE.UTF-8");
+    launch
+        .env
+        .push(("DBUS_SESSION_BUS_ADDRESS".into(), bus.address().into()));
+    let app = App::start(&launch).await?;
+    let status = second_start(&app, &launch, &bus, &[]).await?;
     assert!(status.success(), "{status}");
     // The first window goes on as it was.
     app.click("nav [data-view='settings']").await?;
@@ -373,16 +385,7 @@ async fn an_issue_file_given_to_a_second_start_opens_in_the_running_window() -> 
     std::fs::write(folder.join("issue.json"), issue.to_string())?;
 
     let app = App::start(&launch).await?;
-    let status = std::process::Command::new(tandem_e2e::app_binary())
-        .arg(&folder)
-        .env("DISPLAY", app.display())
-        .env("TANDEM_DATA_DIR", &launch.data_dir)
-        .env("TANDEM_DNS", "127.0.0.1:9")
-        .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
-        .env("LANG", &launch.locale)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()?;
+    let status = second_start(&app, &launch, &bus, &[folder.as_os_str()]).await?;
     assert!(status.success(), "{status}");
     app.wait_for(
         "document.querySelector('main').dataset.currentView === 'composer' && \

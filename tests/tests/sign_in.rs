@@ -36,23 +36,8 @@ async fn microsoft_365_sign_in_then_test_connection_and_a_send_over_xoauth2() ->
     launch.cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
 
     let app = App::start(&launch).await?;
-    app.find("nav [data-view='settings']")
-        .await?
-        .click()
-        .await?;
-    app.find_soon(
-        "#smtp-preset option[value='microsoft365']",
-        Duration::from_secs(10),
-    )
-    .await?
-    .click()
-    .await?;
     // The preset offers the sign-in, not a password.
-    app.find_soon(
-        "fieldset.sign-in[data-provider='microsoft']",
-        Duration::from_secs(5),
-    )
-    .await?;
+    choose_microsoft(&app).await?;
     assert!(app.driver().find(By::Css("#smtp-password")).await.is_err());
     app.fill("#smtp-host", "127.0.0.1").await?;
     app.fill("#smtp-port", &server.port().to_string()).await?;
