@@ -389,7 +389,7 @@ async fn an_issue_file_given_to_a_second_start_opens_in_the_running_window() -> 
     assert!(status.success(), "{status}");
     app.wait_for(
         "document.querySelector('main').dataset.currentView === 'composer' && \
-         [...document.querySelectorAll('input')].some(i => i.value === 'Nummer geopend vanuit een bestand')",
+         (document.querySelector('#issue-select option:checked')?.textContent ?? '').includes('Nummer geopend vanuit een bestand')",
         Duration::from_secs(20),
     )
     .await?;

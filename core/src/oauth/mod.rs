@@ -13,6 +13,7 @@
 //! - No token is ever formatted by `Debug`, an error or a log: oauth2's token types print
 //!   as `[redacted]` and [`OAuthError`] carries only the server's error code and text.
 
+mod builtin;
 mod http;
 mod loopback;
 
@@ -39,6 +40,7 @@ use crate::model::UiLanguage;
 use crate::secrets::SecretError;
 use crate::store::{Store, StoreError};
 
+pub use self::builtin::builtin_client;
 pub use self::http::Http;
 
 /// The providers Tandem signs in with.
@@ -160,38 +162,7 @@ impl std::fmt::Debug for OAuthClient {
     }
 }
 
-/// The app registration a release carries for `provider`, set at build time from the
-/// release's secrets (`TANDEM_MICROSOFT_CLIENT_ID`: a multi-tenant public client;
-/// `TANDEM_GOOGLE_CLIENT_ID` and `TANDEM_GOOGLE_CLIENT_SECRET`: a desktop client, whose
-/// "secret" Google says is not one), as Thunderbird carries its own: signing in then asks
-/// for nothing but the click. `None` in a build without them (a developer's, a fork's):
-/// the organisation gives its own, as before. See docs/releasing.md.
-pub fn builtin_client(provider: Provider) -> Option<(String, String)> {
-    let (id, secret) = match provider {
-        Provider::Microsoft => (option_env!("TANDEM_MICROSOFT_CLIENT_ID"), None),
-        Provider::Google => (
-            option_env!("TANDEM_GOOGLE_CLIENT_ID"),
-            option_env!("TANDEM_GOOGLE_CLIENT_SECRET"),
-        ),
-    };
-    let id = id.map(str::trim).filter(|id| !id.is_empty())?;
-    Some((id.to_owned(), secret.unwrap_or("").trim().to_owned()))
-}
-
 impl OAuthClient {
-    /// This client, or — its ID left blank — the release's own registration for its
-    /// provider (with that registration's secret), when the build carries one.
-    pub fn or_builtin(mut self) -> OAuthClient {
-        self.client_id = self.client_id.trim().to_owned();
-        if self.client_id.is_empty() {
-            if let Some((id, secret)) = builtin_client(self.provider) {
-                self.client_id = id;
-                self.client_secret = secret;
-            }
-        }
-        self
-    }
-
     /// The identity server to ask: the configured one, else the provider's.
     pub fn issuer_url(&self) -> String {
         match self.issuer.trim() {
