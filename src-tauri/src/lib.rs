@@ -177,6 +177,18 @@ fn keep_window_state(app: &tauri::AppHandle) {
     });
 }
 
+/// The program: `tandem-app --cli ARGS…` is the `tandem` command line (the Linux
+/// packages install /usr/bin/tandem as a script that calls it so: one copy of the core
+/// for both programs); anything else starts the desktop app.
+pub fn main() -> std::process::ExitCode {
+    let mut args = std::env::args_os().skip(1).peekable();
+    if args.next_if(|a| a == "--cli").is_some() {
+        return tandem_cli::main_with(std::iter::once("tandem".into()).chain(args));
+    }
+    run();
+    std::process::ExitCode::SUCCESS
+}
+
 /// Starts the desktop app on the default database (see `tandem_core::paths`).
 pub fn run() {
     // A panic leaves a report in the data folder's logs/, shown at the next start.

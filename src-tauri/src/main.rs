@@ -1,6 +1,6 @@
 // Prevents an extra console window on Windows in release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-fn main() {
-    tandem_app_lib::run();
+fn main() -> std::process::ExitCode {
+    tandem_app_lib::main()
 }

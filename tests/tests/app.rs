@@ -459,3 +459,55 @@ async fn the_diagnostic_report_is_shown_in_the_users_language_without_anything_p
     app.screenshot("diagnostic-report-fr").await?;
     app.quit().await
 }
+
+/// One program for both (issue 20 §9): `tandem-app --cli …` is the command line, as the
+/// Linux packages' /usr/bin/tandem runs it, on the same files as the `tandem` binary.
+#[test]
+fn the_apps_binary_is_also_the_command_line() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("t.sqlite3");
+    let cli = |args: &[&std::ffi::OsStr]| -> Result<std::process::Output> {
+        Ok(std::process::Command::new(tandem_e2e::app_binary())
+            .arg("--cli")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("TANDEM_DATA_DIR")
+            .output()?)
+    };
+    let out = cli(&["--version".as_ref()])?;
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("tandem {}", env!("CARGO_PKG_VERSION"))
+    );
+    let out = cli(&["init".as_ref()])?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, "email;langue\nanne@example.be;fr\n")?;
+    let out = cli(&["contacts".as_ref(), "import".as_ref(), csv.as_os_str()])?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The separate `tandem` binary reads what the app's binary wrote.
+    let out = std::process::Command::new(tandem_e2e::cli_binary())
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "show", "anne@example.be"])
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A wrong command is the command line's error, not a window.
+    let out = cli(&["no-such-command".as_ref()])?;
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand"));
+    Ok(())
+}

@@ -390,3 +390,78 @@ async fn an_excel_workbook_goes_through_the_wizard() -> Result<()> {
     .await?;
     app.quit().await
 }
+
+/// A file with more problem rows than a report lists (issue 20 §11): the first 1,000
+/// are listed, the rest counted by reason, and the good rows still go in.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_with_many_problem_rows_lists_the_first_and_counts_them_all() -> Result<()> {
+    let (dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let long = "x".repeat(1_200);
+    let mut csv = String::from("email;langue;nom\n");
+    for i in 0..1_200 {
+        csv.push_str(&format!("long{i}@example.be;fr;{long}\n"));
+    }
+    for i in 0..30 {
+        csv.push_str(&format!("pas-une-adresse-{i};fr;Nom\n"));
+    }
+    csv.push_str("bon@example.be;nl;Goed\n");
+    let file = dir.path().join("beaucoup.csv");
+    std::fs::write(&file, csv)?;
+    let app = App::start(&launch).await?;
+    app.find("nav [data-view='contacts']")
+        .await?
+        .click()
+        .await?;
+    app.find("[data-action='open-import']")
+        .await?
+        .click()
+        .await?;
+    app.find("[data-contacts-input]")
+        .await?
+        .send_keys(file.display().to_string())
+        .await?;
+    app.find_soon("[data-more-problems]", Duration::from_secs(20))
+        .await?;
+    let listed = app
+        .driver()
+        .execute(
+            "return document.querySelectorAll('[data-problems] li').length",
+            vec![],
+        )
+        .await?;
+    assert_eq!(listed.json().as_u64(), Some(1_000));
+    // Numbers as Fluent writes them (isolated, grouped with a narrow space): compared
+    // without the marks and spaces.
+    let bare = |t: String| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{2068}' | '\u{2069}'))
+            .collect()
+    };
+    let more = bare(app.find("[data-more-problems]").await?.text().await?);
+    assert!(more.contains("230autres"), "{more}");
+    let counts = bare(app.find("[data-problem-counts]").await?.text().await?);
+    assert!(counts.contains(":1200"), "{counts}");
+    assert!(counts.contains(":30"), "{counts}");
+    app.driver()
+        .execute(
+            "document.querySelector('[data-more-problems]').scrollIntoView();",
+            vec![],
+        )
+        .await?;
+    app.screenshot("contacts-wizard-many-problems-fr").await?;
+    app.find("[data-action='apply-import']")
+        .await?
+        .click()
+        .await?;
+    let report = app
+        .find_soon("[data-report]", Duration::from_secs(20))
+        .await?
+        .text()
+        .await?;
+    let report = bare(report);
+    assert!(
+        report.contains("1ajout") && report.contains("1230nonimport"),
+        "{report}"
+    );
+    app.quit().await
+}

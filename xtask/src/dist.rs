@@ -52,14 +52,24 @@ pub fn dist(ctx: &Ctx, check: bool) -> Result<(), String> {
     setup::dist_packages(ctx, check)?;
     setup::npm(ctx)?;
     build_ui(ctx)?;
-    ctx.step("release build of the command line (cargo build --release -p tandem-cli)");
-    let mut c = ctx.cargo();
-    c.args(["build", "--release", "--locked", "-p", "tandem-cli"]);
-    run_cmd(c, "cargo build --release -p tandem-cli")?;
-    let cli = ctx.target_dir.join("release/tandem");
     ctx.step("manual pages and shell completions (tandem __manuals)");
-    let manuals = manuals(ctx, &cli)?;
-    let cli = cli.to_str().ok_or("the target folder is not valid UTF-8")?;
+    let manuals = manuals(ctx)?;
+    // /usr/bin/tandem: the app's own binary asked for its command line (one copy of
+    // the core in the package, not two).
+    let script = ctx.target_dir.join("dist/tandem");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\n# Tandem's command line: the app's program, asked for its command line.\nexec /usr/bin/tandem-app --cli \"$@\"\n",
+    )
+    .map_err(|e| e.to_string())?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| e.to_string())?;
+    }
+    let cli = script
+        .to_str()
+        .ok_or("the target folder is not valid UTF-8")?;
     ctx.step("installers: .deb and .rpm (tauri build)");
     let bundle_dir = ctx.target_dir.join("release/bundle");
     for kind in ["deb", "rpm"] {
@@ -148,13 +158,24 @@ pub fn dist(ctx: &Ctx, check: bool) -> Result<(), String> {
 const MAX_PACKAGE_BYTES: u64 = 10_000_000;
 
 /// `man tandem` (one page per subcommand, gzipped as Debian asks) and the bash, zsh and
-/// fish completions, written by the release command line itself; where each goes in
-/// the packages, and the file it comes from.
-fn manuals(ctx: &Ctx, cli: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+/// fish completions, written by the command line itself; where each goes in the
+/// packages, and the file it comes from.
+fn manuals(ctx: &Ctx) -> Result<Vec<(String, PathBuf)>, String> {
     let dir = ctx.target_dir.join("dist/manuals");
     let _ = std::fs::remove_dir_all(&dir);
-    let mut c = Command::new(cli);
-    c.arg("__manuals").arg(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    // The pages depend on the arguments only, not the build: the debug command line.
+    let mut c = ctx.cargo();
+    c.args([
+        "run",
+        "--quiet",
+        "--locked",
+        "-p",
+        "tandem-cli",
+        "--",
+        "__manuals",
+    ])
+    .arg(&dir);
     run_cmd(c, "tandem __manuals")?;
     let mut files = Vec::new();
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.join("man1"))
@@ -262,9 +283,8 @@ fn finish_deb(ctx: &Ctx, deb: &Path) -> Result<PathBuf, String> {
     .map_err(|e| e.to_string())?;
     let mut c = Command::new("dpkg-shlibdeps");
     c.current_dir(&shlibs).args(["-O", "--warnings=0"]);
-    for bin in ["usr/bin/tandem-app", "usr/bin/tandem"] {
-        c.arg(work.join(bin));
-    }
+    // The one binary (/usr/bin/tandem is a script that runs it).
+    c.arg(work.join("usr/bin/tandem-app"));
     let depends = output(c, "dpkg-shlibdeps")?;
     let depends = depends
         .lines()
