@@ -210,7 +210,11 @@ reason-malformed = the line cannot be read
 reason-cell-too-long = a cell is longer than a contacts list holds (over 1,000 characters; notes 5,000)
 import-more-problems = … and { $count } more rows, not listed. In all:
 import-problem-count = { $reason }: { $count }
-import-apply = Import { $count } contacts
+import-apply = { $count ->
+    [0] No contact to import
+    [one] Import one contact
+   *[other] Import { $count } contacts
+}
 import-report = Done: { $imported } added, { $updated } updated, { $unchanged } left as they were, { $rejected } not imported.
 contacts-counts = { $total } contacts: { $fr } French, { $nl } Dutch, { $both } both languages; { $subscribed } subscribed.
 contacts-search = Search by name, address or organisation

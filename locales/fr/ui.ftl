@@ -211,7 +211,11 @@ reason-malformed = la ligne ne peut pas être lue
 reason-cell-too-long = une cellule est plus longue que ce que contient une liste de contacts (plus de 1 000 caractères ; notes : 5 000)
 import-more-problems = … et { $count } autres lignes, non listées. Au total{ "\u00A0" }:
 import-problem-count = { $reason }{ "\u00A0" }: { $count }
-import-apply = Importer { $count } contacts
+import-apply = { $count ->
+    [0] Aucun contact à importer
+    [one] Importer un contact
+   *[other] Importer { $count } contacts
+}
 import-report = Terminé : { $imported } ajoutés, { $updated } mis à jour, { $unchanged } laissés tels quels, { $rejected } non importés.
 contacts-counts = { $total } contacts : { $fr } en français, { $nl } en néerlandais, { $both } dans les deux langues ; { $subscribed } inscrits.
 contacts-search = Rechercher par nom, adresse ou organisation

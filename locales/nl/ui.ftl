@@ -210,7 +210,11 @@ reason-malformed = de regel kan niet gelezen worden
 reason-cell-too-long = een cel is langer dan een contactenlijst bevat (meer dan 1.000 tekens; notities 5.000)
 import-more-problems = … en nog { $count } rijen, niet opgesomd. In totaal:
 import-problem-count = { $reason }: { $count }
-import-apply = { $count } contacten importeren
+import-apply = { $count ->
+    [0] Geen contacten om te importeren
+    [one] Eén contact importeren
+   *[other] { $count } contacten importeren
+}
 import-report = Klaar: { $imported } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd, { $rejected } niet geïmporteerd.
 contacts-counts = { $total } contacten: { $fr } Frans, { $nl } Nederlands, { $both } tweetalig; { $subscribed } ingeschreven.
 contacts-search = Zoeken op naam, adres of organisatie
