@@ -199,6 +199,16 @@ fn manuals(ctx: &Ctx) -> Result<Vec<(String, PathBuf)>, String> {
         std::fs::write(&to, gz.stdout).map_err(|e| e.to_string())?;
         files.push((format!("/usr/share/man/man1/{name}.gz"), to));
     }
+    // The app's own page (what starting it does, --cli), written by hand.
+    let page = ctx.root.join("packaging/linux/tandem-app.1");
+    let gz = Command::new("gzip")
+        .args(["-9n", "-c"])
+        .arg(&page)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    let to = dir.join("man1/tandem-app.1.gz");
+    std::fs::write(&to, gz.stdout).map_err(|e| e.to_string())?;
+    files.push(("/usr/share/man/man1/tandem-app.1.gz".to_owned(), to));
     let completions = dir.join("completions");
     for (file, to) in [
         ("tandem", "/usr/share/bash-completion/completions/tandem"),
