@@ -8,7 +8,7 @@ pub fn xlsx_with_rows(rows: usize, row_xml: &str) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1));
+        .compression_level(Some(9));
     let parts = [
         (
             "[Content_Types].xml",

@@ -20,15 +20,16 @@ pub enum SourceEncoding {
     Spreadsheet,
 }
 
-/// A decoded file.
+/// A decoded file: UTF-8 is the file's own bytes (no copy of a 60 MB file), other
+/// encodings a decoded copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: std::borrow::Cow<'a, str>,
     pub encoding: SourceEncoding,
 }
 
 /// Decodes a file's bytes. Never fails: Windows-1252 maps every byte.
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     let (encoding, source, bom) = match bytes {
         [0xEF, 0xBB, 0xBF, ..] => (UTF_8, SourceEncoding::Utf8Bom, 3),
         [0xFF, 0xFE, ..] => (UTF_16LE, SourceEncoding::Utf16Le, 2),
@@ -43,9 +44,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
+fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> std::borrow::Cow<'a, str> {
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
-    text.into_owned()
+    text
 }
 
 #[cfg(test)]
@@ -55,6 +56,10 @@ mod tests {
     #[test]
     fn each_encoding_is_recognised() {
         assert_eq!(decode("é".as_bytes()).encoding, SourceEncoding::Utf8);
+        assert!(matches!(
+            decode("é".as_bytes()).text,
+            std::borrow::Cow::Borrowed(_)
+        ));
         let bom = [&[0xEF, 0xBB, 0xBF][..], "é".as_bytes()].concat();
         assert_eq!(
             decode(&bom),
