@@ -151,6 +151,55 @@ impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for RedactingMaker<M> {
     }
 }
 
+/// The day's file, replaceable: a data folder moved while the app runs takes its log
+/// along (`follow`).
+static FILE: std::sync::Mutex<Option<tracing_appender::rolling::RollingFileAppender>> =
+    std::sync::Mutex::new(None);
+
+fn appender(dir: &Path) -> Option<tracing_appender::rolling::RollingFileAppender> {
+    // The appender prunes old files as it starts, and complains on stderr when the
+    // folder is not there yet.
+    let _ = std::fs::create_dir_all(dir);
+    tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix(PREFIX)
+        .filename_suffix(SUFFIX)
+        .max_log_files(KEPT_DAYS)
+        .build(dir)
+        .ok()
+}
+
+/// Writes into whatever `FILE` holds now.
+#[derive(Debug)]
+struct CurrentFile;
+
+impl Write for CurrentFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match FILE.lock().unwrap_or_else(|p| p.into_inner()).as_mut() {
+            Some(file) => file.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match FILE.lock().unwrap_or_else(|p| p.into_inner()).as_mut() {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The data folder moved to `data_dir` (Settings → Data folder): the log goes on there,
+/// not in the old folder (unless `TANDEM_LOG_DIR` says where it goes).
+pub fn follow(data_dir: &Path) {
+    let mut file = FILE.lock().unwrap_or_else(|p| p.into_inner());
+    if file.is_some() {
+        if let Some(moved) = appender(&log_dir(data_dir)) {
+            *file = Some(moved);
+        }
+    }
+}
+
 /// Starts logging for `program` ("app", "cli") into `data_dir`'s `logs/`, and logs the
 /// start. Once per process; a second call, or a folder that cannot be written (the
 /// program then goes on without a file), changes nothing.
@@ -158,26 +207,16 @@ pub fn init(data_dir: &Path, program: &'static str, echo: Echo) {
     let level = level(echo);
     let tag: &'static str =
         Box::leak(format!("{program}[{}]", std::process::id()).into_boxed_str());
-    let dir = log_dir(data_dir);
-    // The appender prunes old files as it starts, and complains on stderr when the
-    // folder is not there yet.
-    let _ = std::fs::create_dir_all(&dir);
-    let file = tracing_appender::rolling::Builder::new()
-        .rotation(tracing_appender::rolling::Rotation::DAILY)
-        .filename_prefix(PREFIX)
-        .filename_suffix(SUFFIX)
-        .max_log_files(KEPT_DAYS)
-        .build(&dir)
-        .ok()
-        .map(|appender| {
-            tracing_subscriber::fmt::layer()
-                .with_ansi(false)
-                .with_writer(RedactingMaker {
-                    inner: appender,
-                    tag,
-                })
-                .with_filter(targets(level))
-        });
+    let file = appender(&log_dir(data_dir)).map(|appender| {
+        *FILE.lock().unwrap_or_else(|p| p.into_inner()) = Some(appender);
+        tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(RedactingMaker {
+                inner: || CurrentFile,
+                tag,
+            })
+            .with_filter(targets(level))
+    });
     let stderr = (echo != Echo::None).then(|| {
         tracing_subscriber::fmt::layer()
             .with_ansi(false)

@@ -251,6 +251,8 @@ async fn a_data_folder_in_onedrive_moves_to_this_computers_own_folder() -> Resul
         env: vec![
             ("OneDrive".into(), onedrive.display().to_string()),
             ("XDG_DATA_HOME".into(), local_share.display().to_string()),
+            // The log in the data folder, as for a user: it moves with it.
+            ("TANDEM_LOG_DIR".into(), String::new()),
         ],
     };
     std::fs::create_dir_all(&launch.data_dir)?;
@@ -308,6 +310,13 @@ async fn a_data_folder_in_onedrive_moves_to_this_computers_own_folder() -> Resul
         .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect::<std::io::Result<_>>()?;
     assert_eq!(left, ["moved-to.txt"]);
+    // The running app's log went on in the new folder, not in the old one's file.
+    let log: String = std::fs::read_dir(local.join("logs"))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".log"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(log.contains("data folder moved"), "{log}");
 
     // The app goes on in the new folder: a backup now lands there.
     app.click("[data-action='backup-now']").await?;

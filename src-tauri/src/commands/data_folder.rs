@@ -121,6 +121,9 @@ pub fn move_data_folder(
     // Whatever happened, the app goes on with the file that is there now.
     *store = Store::open(&now_at)?;
     let moved = result?;
+    // The log goes on in the new folder too.
+    tandem_core::logs::follow(&to);
+    tracing::info!("data folder moved: {} files", moved.files);
     backups.moved_to(now_at);
     Ok(view(&store, Some(moved.from)))
 }
