@@ -168,7 +168,7 @@ pub fn report(store: &Store, db: &Path, data_dir: &Path, ctx: &Context) -> Repor
 
     sections.push(Section {
         title: "doctor-section-counts".into(),
-        lines: counts(store, db),
+        lines: counts(store, db, data_dir),
     });
     sections.push(Section {
         title: "doctor-section-settings".into(),
@@ -188,7 +188,7 @@ pub fn report(store: &Store, db: &Path, data_dir: &Path, ctx: &Context) -> Repor
     }
 }
 
-fn counts(store: &Store, db: &Path) -> Vec<Line> {
+fn counts(store: &Store, db: &Path, data_dir: &Path) -> Vec<Line> {
     let mut lines = Vec::new();
     let count = |sql: &str| -> String {
         store
@@ -228,8 +228,8 @@ fn counts(store: &Store, db: &Path) -> Vec<Line> {
             .map(|m| format!("{} KB", m.len() / 1024))
             .unwrap_or_default(),
     ));
-    let backups = crate::backup::list(&crate::backup::default_dir(data_dir_of(db)), false)
-        .unwrap_or_default();
+    let backups =
+        crate::backup::list(&crate::backup::default_dir(data_dir), false).unwrap_or_default();
     lines.push(line(
         "doctor-backups",
         match backups.iter().map(|b| b.created.as_str()).max() {
@@ -238,10 +238,6 @@ fn counts(store: &Store, db: &Path) -> Vec<Line> {
         },
     ));
     lines
-}
-
-fn data_dir_of(db: &Path) -> &Path {
-    db.parent().unwrap_or(Path::new("."))
 }
 
 fn settings(store: &Store, data_dir: &Path) -> Vec<Line> {

@@ -8,10 +8,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::erase::{forget, Erased};
-use super::{
-    ContactLanguage, ContactStatus, OnDuplicate, ParsedFile, ProblemCount, RowProblem,
-    MAX_LISTED_PROBLEMS,
-};
+use super::{ContactLanguage, ContactStatus, OnDuplicate, ParsedFile, ProblemCount, RowProblem};
 use crate::store::{Store, StoreError};
 use crate::text::fold;
 
@@ -210,25 +207,15 @@ impl Store {
                     .query_row([h], |_| Ok(()))
                     .optional()?;
                 if erased.is_some() {
-                    let problem = RowProblem {
-                        line: row.line,
-                        email: row.email.clone(),
-                        reason: "erased".into(),
-                    };
-                    match report
-                        .rejected_counts
-                        .iter_mut()
-                        .find(|c| c.reason == "erased")
-                    {
-                        Some(c) => c.count += 1,
-                        None => report.rejected_counts.push(ProblemCount {
+                    super::import::refuse_into(
+                        &mut report.rejected,
+                        &mut report.rejected_counts,
+                        RowProblem {
+                            line: row.line,
+                            email: row.email.clone(),
                             reason: "erased".into(),
-                            count: 1,
-                        }),
-                    }
-                    if report.rejected.len() < MAX_LISTED_PROBLEMS {
-                        report.rejected.push(problem);
-                    }
+                        },
+                    );
                     continue;
                 }
             }

@@ -85,24 +85,23 @@ pub struct ProblemCount {
     pub count: usize,
 }
 
-/// Counts `problems` by reason, in the order reasons first appear; `extra` adds counts
-/// of problems not listed.
-pub fn count_problems(problems: &[RowProblem], extra: &[ProblemCount]) -> Vec<ProblemCount> {
-    let mut counts: Vec<ProblemCount> = Vec::new();
-    let reasons = problems
-        .iter()
-        .map(|p| (p.reason.as_str(), 1))
-        .chain(extra.iter().map(|c| (c.reason.as_str(), c.count)));
-    for (reason, n) in reasons {
-        match counts.iter_mut().find(|c| c.reason == reason) {
-            Some(c) => c.count += n,
-            None => counts.push(ProblemCount {
-                reason: reason.to_owned(),
-                count: n,
-            }),
-        }
+/// A refused row into a report: listed among the first `MAX_LISTED_PROBLEMS`, counted
+/// by its reason whatever its place (reasons in the order they first appear).
+pub(crate) fn refuse_into(
+    listed: &mut Vec<RowProblem>,
+    counts: &mut Vec<ProblemCount>,
+    problem: RowProblem,
+) {
+    match counts.iter_mut().find(|c| c.reason == problem.reason) {
+        Some(c) => c.count += 1,
+        None => counts.push(ProblemCount {
+            reason: problem.reason.clone(),
+            count: 1,
+        }),
     }
-    counts
+    if listed.len() < MAX_LISTED_PROBLEMS {
+        listed.push(problem);
+    }
 }
 
 /// A whole file, read and checked.
@@ -244,8 +243,8 @@ struct Checker<'o> {
     rows: usize,
     valid: Vec<ParsedRow>,
     problems: Vec<RowProblem>,
-    /// Problems past the listed ones, counted only.
-    unlisted: Vec<ProblemCount>,
+    /// Every problem, counted by reason.
+    counts: Vec<ProblemCount>,
 }
 
 /// A problem row's address as the report shows it: no longer than an address can be.
@@ -271,27 +270,12 @@ impl<'o> Checker<'o> {
             rows: 0,
             valid: Vec::new(),
             problems: Vec::new(),
-            unlisted: Vec::new(),
+            counts: Vec::new(),
         })
     }
 
-    /// Lists the problem, or only counts it past the first `MAX_LISTED_PROBLEMS`.
     fn refuse(&mut self, problem: RowProblem) {
-        if self.problems.len() < MAX_LISTED_PROBLEMS {
-            self.problems.push(problem);
-        } else {
-            match self
-                .unlisted
-                .iter_mut()
-                .find(|c| c.reason == problem.reason)
-            {
-                Some(c) => c.count += 1,
-                None => self.unlisted.push(ProblemCount {
-                    reason: problem.reason,
-                    count: 1,
-                }),
-            }
-        }
+        refuse_into(&mut self.problems, &mut self.counts, problem);
     }
 
     /// Counts a data row; past `MAX_ROWS` the file is refused.
@@ -405,7 +389,7 @@ impl<'o> Checker<'o> {
             headers,
             mapping: self.mapping,
             rows: self.rows,
-            problem_counts: count_problems(&self.problems, &self.unlisted),
+            problem_counts: self.counts,
             valid: self.valid,
             problems: self.problems,
         }

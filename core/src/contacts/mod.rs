@@ -19,9 +19,9 @@ pub use erase::{forget_in_ledger, Erased};
 pub use export::{export_csv, EXPORT_HEADER};
 pub use header::{map_headers, Field};
 pub use import::{
-    count_problems, parse, read_file, ImportError, ImportOptions, OnDuplicate, ParsedFile,
-    ParsedRow, ProblemCount, RowProblem, MAX_CELL_CHARS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES,
-    MAX_LISTED_PROBLEMS, MAX_NOTES_CHARS, MAX_ROWS,
+    parse, read_file, ImportError, ImportOptions, OnDuplicate, ParsedFile, ParsedRow, ProblemCount,
+    RowProblem, MAX_CELL_CHARS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, MAX_LISTED_PROBLEMS,
+    MAX_NOTES_CHARS, MAX_ROWS,
 };
 pub use language::parse_language;
 

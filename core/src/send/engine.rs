@@ -573,32 +573,23 @@ fn drain(
 /// An SMTP reply's code for the log ("550 5.1.1"), without the text that may quote a
 /// person's address or name; "no code" when the reply has none (a connection error).
 pub fn reply_code(reply: &str) -> String {
-    let code = basic_and_enhanced(reply);
-    if code.is_empty() {
-        "no code".to_owned()
-    } else {
-        code
-    }
-}
-
-fn basic_and_enhanced(reply: &str) -> String {
     let mut words = reply.split_whitespace();
-    let mut code = String::new();
-    if let Some(basic) = words.next().filter(|w| {
-        let w = w.trim_end_matches('-');
-        w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit())
-    }) {
-        code.push_str(basic.trim_end_matches('-'));
-        if let Some(enhanced) = words.next().filter(|w| {
-            w.split('.').count() == 3
-                && w.split('.')
-                    .all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty())
-        }) {
-            code.push(' ');
-            code.push_str(enhanced);
-        }
+    let Some(basic) = words
+        .next()
+        .map(|w| w.trim_end_matches('-'))
+        .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()))
+    else {
+        return "no code".to_owned();
+    };
+    let enhanced = words.next().filter(|w| {
+        w.split('.').count() == 3
+            && w.split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    match enhanced {
+        Some(enhanced) => format!("{basic} {enhanced}"),
+        None => basic.to_owned(),
     }
-    code
 }
 
 #[cfg(test)]
