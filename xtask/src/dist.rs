@@ -177,6 +177,12 @@ fn manuals(ctx: &Ctx) -> Result<Vec<(String, PathBuf)>, String> {
     ])
     .arg(&dir);
     run_cmd(c, "tandem __manuals")?;
+    // The app's own page (what starting it does, --cli), written by hand.
+    std::fs::copy(
+        ctx.root.join("packaging/linux/tandem-app.1"),
+        dir.join("man1/tandem-app.1"),
+    )
+    .map_err(|e| format!("packaging/linux/tandem-app.1: {e}"))?;
     let mut files = Vec::new();
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.join("man1"))
         .map_err(|e| e.to_string())?
@@ -190,25 +196,10 @@ fn manuals(ctx: &Ctx) -> Result<Vec<(String, PathBuf)>, String> {
             .and_then(|n| n.to_str())
             .ok_or("a page name is not UTF-8")?
             .to_owned();
-        let gz = Command::new("gzip")
-            .args(["-9n", "-c"])
-            .arg(&page)
-            .output()
-            .map_err(|e| format!("gzip: {e}"))?;
         let to = page.with_file_name(format!("{name}.gz"));
-        std::fs::write(&to, gz.stdout).map_err(|e| e.to_string())?;
+        gzip(&page, &to)?;
         files.push((format!("/usr/share/man/man1/{name}.gz"), to));
     }
-    // The app's own page (what starting it does, --cli), written by hand.
-    let page = ctx.root.join("packaging/linux/tandem-app.1");
-    let gz = Command::new("gzip")
-        .args(["-9n", "-c"])
-        .arg(&page)
-        .output()
-        .map_err(|e| format!("gzip: {e}"))?;
-    let to = dir.join("man1/tandem-app.1.gz");
-    std::fs::write(&to, gz.stdout).map_err(|e| e.to_string())?;
-    files.push(("/usr/share/man/man1/tandem-app.1.gz".to_owned(), to));
     let completions = dir.join("completions");
     for (file, to) in [
         ("tandem", "/usr/share/bash-completion/completions/tandem"),
@@ -221,6 +212,24 @@ fn manuals(ctx: &Ctx) -> Result<Vec<(String, PathBuf)>, String> {
         files.push((to.to_owned(), completions.join(file)));
     }
     Ok(files)
+}
+
+/// `from` gzipped into `to`, at the best compression and without a timestamp (the same
+/// bytes at every build, as Debian asks of a package).
+fn gzip(from: &Path, to: &Path) -> Result<(), String> {
+    let gz = Command::new("gzip")
+        .args(["-9n", "-c"])
+        .arg(from)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    if !gz.status.success() {
+        return Err(format!(
+            "gzip {}: {}",
+            from.display(),
+            String::from_utf8_lossy(&gz.stderr)
+        ));
+    }
+    std::fs::write(to, gz.stdout).map_err(|e| format!("{}: {e}", to.display()))
 }
 
 fn find_one(dir: &Path, ext: &str) -> Result<PathBuf, String> {
@@ -256,13 +265,10 @@ fn finish_deb(ctx: &Ctx, deb: &Path) -> Result<PathBuf, String> {
         "/usr/share/doc/tandem/copyright",
     )?;
     // The changelog, gzipped without a timestamp (a reproducible package).
-    let changelog = work.join("usr/share/doc/tandem/changelog.gz");
-    let gz = Command::new("gzip")
-        .args(["-9n", "-c"])
-        .arg(packaging.join("changelog"))
-        .output()
-        .map_err(|e| format!("gzip: {e}"))?;
-    std::fs::write(&changelog, gz.stdout).map_err(|e| e.to_string())?;
+    gzip(
+        &packaging.join("changelog"),
+        &work.join("usr/share/doc/tandem/changelog.gz"),
+    )?;
     copy(
         &packaging.join("be.mineursenexil.tandem.metainfo.xml"),
         "/usr/share/metainfo/be.mineursenexil.tandem.metainfo.xml",
