@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "take_opened_issue",
     "list_issues",
     "get_issue",
+    "composer_start",
     "new_issue",
     "new_issue_from",
     "delete_issue",

@@ -42,7 +42,7 @@ pub fn configure<R: tauri::Runtime>(
         .manage(commands::updates::PendingUpdate::default())
         .manage(commands::deliverability::Links::default())
         .manage(commands::opened::Opened::default())
-        .register_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
+        .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle_async)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::set_ui_language,
@@ -51,6 +51,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::opened::take_opened_issue,
             commands::issues::list_issues,
             commands::issues::get_issue,
+            commands::issues::composer_start,
             commands::issues::new_issue,
             commands::issues::new_issue_from,
             commands::issues::delete_issue,

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use tandem_core::model::Edition;
 use tandem_core::render::{email_html, RenderOptions};
 use tauri::http::{header, Request, Response, StatusCode};
-use tauri::{Manager, Runtime, UriSchemeContext};
+use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
 use crate::{AppError, AppState};
 
@@ -69,11 +69,23 @@ fn not_found(what: &str) -> Response<Cow<'static, [u8]>> {
     )
 }
 
-pub fn handle<R: Runtime>(
+/// Answers on a worker thread: rendering an issue and reading its images from the
+/// database never hold up the window's own thread (which also carries every command's
+/// answer and the window's drawing).
+pub fn handle_async<R: Runtime>(
     ctx: UriSchemeContext<'_, R>,
     request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let app = ctx.app_handle().clone();
+    tauri::async_runtime::spawn_blocking(move || responder.respond(handle(&app, &request)));
+}
+
+pub fn handle<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    request: &Request<Vec<u8>>,
 ) -> Response<Cow<'static, [u8]>> {
-    let state = ctx.app_handle().state::<AppState>();
+    let state = app.state::<AppState>();
     let uri = request.uri();
     let dark = uri
         .query()

@@ -101,3 +101,45 @@ fn commands_outside_the_capability_are_refused() {
     let err = invoke(&window, "plugin:window|close", serde_json::json!({})).unwrap_err();
     assert!(err.to_string().contains("not allowed"), "{err}");
 }
+
+#[test]
+fn the_composer_opens_on_the_issue_wanted_or_the_first_listed_in_one_call() {
+    let (_app, window) = app(AppState::new(Ok(Store::open_in_memory().unwrap())));
+    let empty = invoke(
+        &window,
+        "composer_start",
+        serde_json::json!({ "wanted": null }),
+    )
+    .unwrap();
+    assert_eq!(empty["issues"], serde_json::json!([]));
+    assert!(empty["issue"].is_null());
+
+    let older =
+        invoke(&window, "new_issue", serde_json::json!({})).unwrap()["stored"]["id"].clone();
+    let newer =
+        invoke(&window, "new_issue", serde_json::json!({})).unwrap()["stored"]["id"].clone();
+    let list = invoke(&window, "list_issues", serde_json::json!({})).unwrap();
+    let first = list[0]["id"].clone();
+
+    let wanted = invoke(
+        &window,
+        "composer_start",
+        serde_json::json!({ "wanted": older }),
+    )
+    .unwrap();
+    assert_eq!(wanted["issues"], list);
+    assert_eq!(wanted["issue"]["stored"]["id"], older);
+    assert!(wanted["issue"]["report"].is_object());
+
+    // An issue deleted meanwhile, or none asked for: the first of the list.
+    for asked in [serde_json::json!(9_999), serde_json::Value::Null] {
+        let start = invoke(
+            &window,
+            "composer_start",
+            serde_json::json!({ "wanted": asked }),
+        )
+        .unwrap();
+        assert_eq!(start["issue"]["stored"]["id"], first);
+    }
+    assert_ne!(older, newer);
+}

@@ -51,16 +51,26 @@ async fn typing_in_french_and_dutch_updates_the_right_edition_of_the_preview() -
     replace_text(&nl, "Dag vrienden").await?;
     wait_saved(&app).await?;
 
-    // An article's body: shown at once as text, its editor made after the first paint
-    // (or at the first click); typing there reaches the preview too.
+    // An article's body: shown as text, no editor made until a text is reached (an
+    // issue's dozen editors cost memory and time); a click makes it, and typing there
+    // reaches the preview too.
     let body = ".block-card .rich[lang='fr']";
+    let editors: u64 = app
+        .driver()
+        .execute(
+            "return document.querySelectorAll('.ProseMirror').length;",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert_eq!(editors, 0, "no editor before a text is reached");
+    app.click(&format!("{body} .rich-input")).await?;
     app.wait_for(
         &format!("document.querySelector(\"{body} .ProseMirror\") !== null"),
         Duration::from_secs(10),
     )
     .await?;
     let editor = app.find(&format!("{body} .ProseMirror")).await?;
-    editor.click().await?;
     editor.send_keys(Key::Control + Key::End).await?;
     editor.send_keys(" Zébulon ajouté").await?;
     wait_saved(&app).await?;

@@ -27,12 +27,41 @@ fn report(state: &AppState, id: i64) -> Result<Report, AppError> {
     Ok(state.store()?.issue(id)?.issue.check())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_issues(state: tauri::State<'_, AppState>) -> Result<Vec<IssueSummary>, AppError> {
     Ok(state.store()?.issues()?)
 }
 
-#[tauri::command]
+/// What the Composer opens on, in one call: the issues, and the one to show (`wanted`
+/// while it exists, else the first listed; none when there is no issue).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ComposerStart {
+    pub issues: Vec<IssueSummary>,
+    pub issue: Option<EditorIssue>,
+}
+
+pub(crate) fn composer_start_in(
+    state: &AppState,
+    wanted: Option<i64>,
+) -> Result<ComposerStart, AppError> {
+    let issues = state.store()?.issues()?;
+    let id = wanted
+        .filter(|w| issues.iter().any(|i| i.id == *w))
+        .or_else(|| issues.first().map(|i| i.id));
+    let issue = id.map(|id| editor(state, id)).transpose()?;
+    Ok(ComposerStart { issues, issue })
+}
+
+#[tauri::command(async)]
+pub fn composer_start(
+    state: tauri::State<'_, AppState>,
+    wanted: Option<i64>,
+) -> Result<ComposerStart, AppError> {
+    composer_start_in(&state, wanted)
+}
+
+#[tauri::command(async)]
 pub fn get_issue(state: tauri::State<'_, AppState>, id: i64) -> Result<EditorIssue, AppError> {
     editor(&state, id)
 }

@@ -59,7 +59,7 @@ pub(crate) fn mailbox_error(e: MailboxError) -> AppError {
     AppError::new(e.message_id(), e.detail())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mailbox_view(state: tauri::State<'_, AppState>) -> Result<MailboxView, AppError> {
     view(&*state.store()?)
 }

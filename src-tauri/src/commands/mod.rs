@@ -48,7 +48,7 @@ pub struct AppInfo {
     pub crashes: Vec<tandem_core::crash::CrashReport>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
     let system = UiLanguage::from_system_locale(sys_locale::get_locale().as_deref());
     let data_dir = tandem_core::paths::default_data_dir().map(|p| p.display().to_string());

@@ -72,7 +72,7 @@ pub fn open(app: &tauri::AppHandle, file: PathBuf) {
 
 /// The issue opened from a file since the window last asked (its id), if any; the
 /// error, if the file could not be opened. `tell` is called whenever another comes.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn take_opened_issue(
     opened: tauri::State<'_, Opened>,
     tell: Channel<()>,

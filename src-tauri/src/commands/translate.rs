@@ -58,7 +58,7 @@ fn apply_error(e: ApplyError) -> AppError {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn translate_view(state: tauri::State<'_, AppState>) -> Result<TranslateView, AppError> {
     view(&state)
 }

@@ -10,6 +10,9 @@
 //! to every web view process) under a virtual display and read 8 s later, when both
 //! are long ready. Alternating, best (lowest) of three each.
 //!
+//! `STARTUP_DETAIL=1` prints each start's timeline in the page (marks, the first IPC
+//! calls, resources, paints); `STARTUP_ONLY=1` leaves memory out.
+//!
 //! Usage: startup-bench TANDEM_RELEASE_BINARY HELLO_RELEASE_BINARY
 
 use std::path::{Path, PathBuf};
@@ -51,6 +54,7 @@ fn memory(launch: &Launch, binary: &Path, compositing: bool) -> Result<u64> {
 /// Start-up time; memory with WebKit's compositing on (software GL under Xvfb) and off.
 async fn measure(launch: &Launch, binary: &Path, ready: &str) -> Result<(Duration, u64, u64)> {
     let started = Instant::now();
+    let epoch = std::time::SystemTime::now();
     let app = App::open(launch, binary).await?;
     app.wait_for(ready, Duration::from_secs(30)).await?;
     let elapsed = started.elapsed();
@@ -59,14 +63,28 @@ async fn measure(launch: &Launch, binary: &Path, ready: &str) -> Result<(Duratio
             .driver()
             .execute(
                 "const n = performance.getEntriesByType('navigation')[0]; \
-                 return {ready: performance.now(), dcl: n && n.domContentLoadedEventEnd, \
-                 load: n && n.loadEventEnd, cards: document.querySelectorAll('.block-card').length};",
+                 return {origin: performance.timeOrigin, ready: performance.now(), dcl: n && n.domContentLoadedEventEnd, \
+                 load: n && n.loadEventEnd, cards: document.querySelectorAll('.block-card').length, \
+                 timeline: performance.getEntries().filter(e => ['mark', 'measure', 'resource', 'paint'].includes(e.entryType)) \
+                   .map(e => `${e.name.replace(/^.*\\//, '')} ${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`)};",
                 vec![],
             )
             .await?;
-        eprintln!("{}: {:?} in page: {}", binary.display(), elapsed, t.json());
+        // From asking for the session to the page's own clock starting (the program
+        // started, its window made, the page asked for).
+        let before_page = t.json()["origin"].as_f64().unwrap_or_default()
+            - epoch.duration_since(std::time::UNIX_EPOCH)?.as_secs_f64() * 1000.0;
+        eprintln!(
+            "{}: {:?}, {before_page:.0} ms before the page, in page: {}",
+            binary.display(),
+            elapsed,
+            t.json()
+        );
     }
     app.quit().await?;
+    if std::env::var_os("STARTUP_ONLY").is_some() {
+        return Ok((elapsed, 0, 0));
+    }
     Ok((
         elapsed,
         memory(launch, binary, true)?,

@@ -19,13 +19,24 @@ function makeBundle(lang: UiLanguage): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<UiLanguage, FluentBundle> = {
-  fr: makeBundle('fr'),
-  nl: makeBundle('nl'),
-  en: makeBundle('en'),
-};
+// Each language's messages are parsed the first time they are needed (parsing all
+// three at start-up cost the window tens of milliseconds before its first paint).
+const bundles: Partial<Record<UiLanguage, FluentBundle>> = {};
 
-export const i18n = $state({ lang: 'en' as UiLanguage });
+function bundleOf(lang: UiLanguage): FluentBundle {
+  return (bundles[lang] ??= makeBundle(lang));
+}
+
+/** The system's language, as the app reads it (`UiLanguage::from_system_locale`): the
+ * interface starts in it, and the saved choice, when another, follows from `appInfo`. */
+export function systemLanguage(locale: string | undefined): UiLanguage {
+  const primary = (locale ?? '').split(/[-_.@]/)[0].toLowerCase();
+  return primary === 'fr' || primary === 'nl' ? primary : 'en';
+}
+
+export const i18n = $state({
+  lang: systemLanguage(typeof navigator === 'undefined' ? undefined : navigator.language),
+});
 
 /** The message `id` in the current language; the id itself if it is missing, so a
  * missing string is visible rather than blank. */
@@ -38,14 +49,14 @@ export function format(
   id: string,
   args?: Record<string, FluentVariable>,
 ): string {
-  const bundle = bundles[lang];
+  const bundle = bundleOf(lang);
   const message = bundle.getMessage(id);
   if (!message?.value) return id;
   return bundle.formatPattern(message.value, args);
 }
 
 export function hasMessage(lang: UiLanguage, id: string): boolean {
-  return bundles[lang].hasMessage(id);
+  return bundleOf(lang).hasMessage(id);
 }
 
 /** The locale of the interface language, as Belgian readers write dates and numbers. */

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentResource } from '@fluent/bundle';
-import { LANGUAGES, SOURCES, format, hasMessage } from './i18n.svelte';
+import { LANGUAGES, SOURCES, format, hasMessage, systemLanguage } from './i18n.svelte';
 import { BLOCK_KINDS } from './blocks';
 
 function ids(source: string): string[] {
@@ -109,5 +109,16 @@ describe('ui.ftl', () => {
       .toBe('Nr. 3 — Lente (verzonden)');
     expect(format('fr', 'composer-issue-option', { number: 3, subject: 'Printemps', status: 'draft' }))
       .toBe('N° 3 — Printemps');
+  });
+});
+
+describe('the language the interface starts in', () => {
+  it('is the system language, read as the app reads it, English otherwise', () => {
+    expect(systemLanguage('fr-BE')).toBe('fr');
+    expect(systemLanguage('nl_BE.UTF-8')).toBe('nl');
+    expect(systemLanguage('NL')).toBe('nl');
+    expect(systemLanguage('de-DE')).toBe('en');
+    expect(systemLanguage('')).toBe('en');
+    expect(systemLanguage(undefined)).toBe('en');
   });
 });
