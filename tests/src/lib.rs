@@ -269,8 +269,29 @@ impl App {
                 }
             }
         };
+        // Finding an element waits for it a while (WebDriver's implicit wait): a screen
+        // opened is drawn a moment after the click (Contacts, Send and Settings are
+        // loaded when first opened). Whether something is absent: [`App::absent`].
+        driver
+            .set_implicit_wait_timeout(Duration::from_secs(5))
+            .await?;
         app.driver = Some(driver);
         Ok(app)
+    }
+
+    /// Whether no element matches `css` now (without the wait a find has).
+    pub async fn absent(&self, css: &str) -> Result<bool> {
+        let script = format!(
+            "return document.querySelector({}) === null;",
+            serde_json::to_string(css)?
+        );
+        Ok(self
+            .driver()
+            .execute(&script, vec![])
+            .await?
+            .json()
+            .as_bool()
+            == Some(true))
     }
 
     /// Every process of the app started by `binary` (the app and the web view's

@@ -169,7 +169,7 @@ async fn a_newer_signed_version_is_found_and_verified_a_forged_one_is_refused() 
                 );
                 let text = error.text().await?;
                 assert!(text.contains("niet ondertekend"), "{text}");
-                assert!(app.find("[data-action='install-update']").await.is_err());
+                assert!(app.absent("[data-action='install-update']").await?);
                 app.driver()
                     .execute(
                         "document.querySelector('.updates').scrollIntoView();",
