@@ -465,3 +465,84 @@ async fn a_new_issue_starts_from_the_last_one_and_a_draft_can_be_deleted() -> Re
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_is_made_where_its_text_is_clicked_or_by_its_toolbar() -> Result<()> {
+    let (_dir, launch) = Launch::temp("nl_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+
+    // A click on the sixth letter of a text not yet edited: the caret is there, not at
+    // the end (the text is static until reached, laid out as the editor lays it out).
+    let body = ".block-card .rich[lang='nl']";
+    let placeholder = app.find(&format!("{body} .rich-input")).await?;
+    placeholder.scroll_into_view().await?;
+    let point = app
+        .driver()
+        .execute(
+            &format!(
+                "const box = document.querySelector(\"{body} .rich-input\");
+                 const text = box.querySelector('p').firstChild;
+                 const range = document.createRange();
+                 range.setStart(text, 5); range.setEnd(text, 6);
+                 const letter = range.getBoundingClientRect(), all = box.getBoundingClientRect();
+                 return {{ text: box.querySelector('p').textContent,
+                   x: Math.round(letter.left + 1 - (all.left + all.width / 2)),
+                   y: Math.round(letter.top + letter.height / 2 - (all.top + all.height / 2)) }};"
+            ),
+            vec![],
+        )
+        .await?;
+    let point = point.json();
+    let before = point["text"].as_str().unwrap_or_default().to_owned();
+    assert!(before.chars().count() > 10, "{before}");
+    assert!(app.absent(&format!("{body} .ProseMirror")).await?);
+    app.driver()
+        .action_chain()
+        .move_to_element_with_offset(
+            &placeholder,
+            point["x"].as_i64().unwrap_or_default(),
+            point["y"].as_i64().unwrap_or_default(),
+        )
+        .click()
+        .perform()
+        .await?;
+    let editor = app
+        .find_soon(&format!("{body} .ProseMirror"), Duration::from_secs(10))
+        .await?;
+    editor.send_keys("¶").await?;
+    let first = editor.find(By::Css("p")).await?.text().await?;
+    let expected: String = before
+        .chars()
+        .take(5)
+        .chain(['¶'])
+        .chain(before.chars().skip(5))
+        .collect();
+    assert_eq!(first, expected, "typed where the text was clicked");
+
+    // The toolbar of a text not reached yet makes its editor and applies: bold typing.
+    let bars = app
+        .driver()
+        .find_all(By::Css(".block-card .rich[lang='fr']"))
+        .await?;
+    let last = bars.last().ok_or("no French rich text")?;
+    let reached = "[...document.querySelectorAll(\".block-card .rich[lang='fr']\")].pop().querySelector('.ProseMirror') !== null";
+    let not_yet: bool = app
+        .driver()
+        .execute(&format!("return !({reached});"), vec![])
+        .await?
+        .convert()?;
+    assert!(not_yet, "no editor before its text is reached");
+    last.find(By::Css(".rich-toolbar button"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for(reached, Duration::from_secs(10)).await?;
+    let made = last.find(By::Css(".ProseMirror")).await?;
+    made.send_keys("Gras").await?;
+    let html = made.inner_html().await?;
+    assert!(html.contains("<strong>Gras</strong>"), "{html}");
+    wait_saved(&app).await?;
+    app.quit().await?;
+    Ok(())
+}

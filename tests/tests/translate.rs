@@ -7,7 +7,6 @@
 
 use std::time::Duration;
 
-use tandem_e2e::thirtyfour::By;
 use tandem_e2e::{App, Launch, Result};
 use tandem_testkit::{Keyring, TranslateServer};
 
@@ -68,11 +67,7 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
     // Off until someone sets it up: no translate button yet.
     app.find_soon("[data-block-index='0']", Duration::from_secs(15))
         .await?;
-    assert!(app
-        .driver()
-        .find(By::Css("[data-action='translate-block']"))
-        .await
-        .is_err());
+    assert!(app.absent("[data-action='translate-block']").await?);
 
     set_up_deepl(&app, &server).await?;
     app.click("#translate-usage").await?;
@@ -182,10 +177,7 @@ async fn translate_a_block_then_every_missing_side_then_reread_in_dutch_and_fren
     let status = app.find("[data-machine-drafts]").await?.text().await?;
     assert!(status.contains("4 automatische concepten"), "{status}");
     assert!(
-        app.driver()
-            .find(By::Css("[data-action='translate-all']"))
-            .await
-            .is_err(),
+        app.absent("[data-action='translate-all']").await?,
         "nothing left to translate"
     );
 
@@ -369,10 +361,8 @@ async fn typing_in_another_block_while_a_block_is_translated_is_kept() -> Result
     )
     .await?;
     assert!(
-        app.driver()
-            .find(By::Css("[data-block-index='0'] [data-machine-draft]"))
-            .await
-            .is_err(),
+        app.absent("[data-block-index='0'] [data-machine-draft]")
+            .await?,
         "saved before the draft arrived"
     );
     app.fill(other, "Formation continue des tuteurs").await?;
