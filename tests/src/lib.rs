@@ -169,6 +169,16 @@ impl Launch {
     }
 }
 
+/// One process's proportional set size (KiB) and what its pages are.
+#[derive(Debug, Clone)]
+pub struct ProcessMemory {
+    pub name: String,
+    pub pss_kib: u64,
+    pub anon_kib: u64,
+    pub file_kib: u64,
+    pub shmem_kib: u64,
+}
+
 /// A running app with a WebDriver session on its window.
 #[derive(Debug)]
 pub struct App {
@@ -298,6 +308,15 @@ impl App {
     /// processes it started): their proportional set size in KiB, summed (shared pages
     /// counted once across them).
     pub fn memory_kib(binary: &Path) -> u64 {
+        Self::memory_by_process(binary)
+            .iter()
+            .map(|p| p.pss_kib)
+            .sum()
+    }
+
+    /// [`App::memory_kib`], process by process, with what the pages are: private memory
+    /// (heaps, the web view's layers), files mapped (programs, libraries, fonts), shared.
+    pub fn memory_by_process(binary: &Path) -> Vec<ProcessMemory> {
         let binary = std::fs::canonicalize(binary).unwrap_or_else(|_| binary.to_path_buf());
         let mut parents = std::collections::HashMap::new();
         let mut roots = Vec::new();
@@ -333,18 +352,33 @@ impl App {
             }
             false
         };
-        parents
+        let mut found: Vec<ProcessMemory> = parents
             .keys()
             .filter(|pid| in_app(**pid))
             .map(|pid| {
-                std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
-                    .unwrap_or_default()
-                    .lines()
-                    .find_map(|l| l.strip_prefix("Pss:"))
-                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-                    .unwrap_or(0)
+                let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+                    .unwrap_or_default();
+                let field = |name: &str| {
+                    rollup
+                        .lines()
+                        .find_map(|l| l.strip_prefix(name))
+                        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                        .unwrap_or(0)
+                };
+                ProcessMemory {
+                    name: std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned(),
+                    pss_kib: field("Pss:"),
+                    anon_kib: field("Pss_Anon:"),
+                    file_kib: field("Pss_File:"),
+                    shmem_kib: field("Pss_Shmem:"),
+                }
             })
-            .sum()
+            .collect();
+        found.sort_by(|a, b| a.name.cmp(&b.name));
+        found
     }
 
     /// The session (always present between `start` and `quit`).

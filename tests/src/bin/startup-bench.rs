@@ -11,7 +11,8 @@
 //! are long ready. Alternating, best (lowest) of three each.
 //!
 //! `STARTUP_DETAIL=1` prints each start's timeline in the page (marks, the first IPC
-//! calls, resources, paints); `STARTUP_ONLY=1` leaves memory out.
+//! calls, resources, paints) and each process's memory (private, files, shared);
+//! `STARTUP_ONLY=1` leaves memory out.
 //!
 //! Usage: startup-bench TANDEM_RELEASE_BINARY HELLO_RELEASE_BINARY
 
@@ -40,7 +41,22 @@ fn memory(launch: &Launch, binary: &Path, compositing: bool) -> Result<u64> {
         .process_group(0)
         .spawn()?;
     std::thread::sleep(Duration::from_secs(8));
-    let kib = App::memory_kib(binary);
+    let processes = App::memory_by_process(binary);
+    let kib = processes.iter().map(|p| p.pss_kib).sum();
+    if std::env::var_os("STARTUP_DETAIL").is_some() {
+        for p in &processes {
+            eprintln!(
+                "{} (compositing {}): {:<16} {:>7} KiB = private {:>7} + files {:>7} + shared {:>6}",
+                binary.display(),
+                if compositing { "on" } else { "off" },
+                p.name,
+                p.pss_kib,
+                p.anon_kib,
+                p.file_kib,
+                p.shmem_kib
+            );
+        }
+    }
     let _ = std::process::Command::new("kill")
         .args(["--", &format!("-{}", child.id())])
         .status();

@@ -15,6 +15,14 @@ export function askEarly(): void {
   for (const p of Object.values(asked)) p.catch(() => {});
 }
 
+/** Resolves when the questions asked at start are answered (or failed), or after
+ * `limit` ms: the first screen is then drawn once, with its data, rather than empty and
+ * again a moment later. */
+export function answered(limit: number): Promise<void> {
+  const all = Promise.allSettled(Object.values(asked)).then(() => {});
+  return Promise.race([all, new Promise<void>((done) => setTimeout(done, limit))]);
+}
+
 /** The answer asked for at start, once; undefined afterwards (ask again). */
 export function takeEarly<K extends keyof Asked>(key: K): Asked[K] {
   const answer = asked[key];
