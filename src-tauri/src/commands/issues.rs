@@ -41,24 +41,17 @@ pub struct ComposerStart {
     pub issue: Option<EditorIssue>,
 }
 
-pub(crate) fn composer_start_in(
-    state: &AppState,
+#[tauri::command(async)]
+pub fn composer_start(
+    state: tauri::State<'_, AppState>,
     wanted: Option<i64>,
 ) -> Result<ComposerStart, AppError> {
     let issues = state.store()?.issues()?;
     let id = wanted
         .filter(|w| issues.iter().any(|i| i.id == *w))
         .or_else(|| issues.first().map(|i| i.id));
-    let issue = id.map(|id| editor(state, id)).transpose()?;
+    let issue = id.map(|id| editor(&state, id)).transpose()?;
     Ok(ComposerStart { issues, issue })
-}
-
-#[tauri::command(async)]
-pub fn composer_start(
-    state: tauri::State<'_, AppState>,
-    wanted: Option<i64>,
-) -> Result<ComposerStart, AppError> {
-    composer_start_in(&state, wanted)
 }
 
 #[tauri::command(async)]

@@ -70,6 +70,7 @@ export type {
   Block,
   Edition,
   EditorIssue,
+  ComposerStart,
   IssueMeta,
   IssueSummary,
   PreviewInfo,

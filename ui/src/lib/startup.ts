@@ -1,6 +1,6 @@
-// The first screen's questions, asked as the script starts: their answers travel while
-// the page lays itself out for the first time (tens of milliseconds in which no
-// component runs yet). Each is taken once, by the first screen; later ones ask again.
+// The first screen's questions, asked as the script starts, before anything is mounted
+// (main.ts mounts once they are answered: one layout, with the data). Each answer is
+// taken once, by the screen that needs it; later ones ask again.
 import { api } from './api';
 import type { AppInfo } from './bindings/AppInfo';
 import type { ComposerStart } from './bindings/ComposerStart';
