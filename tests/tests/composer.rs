@@ -475,6 +475,13 @@ async fn an_editor_is_made_where_its_text_is_clicked_or_by_its_toolbar() -> Resu
     // A click on the sixth letter of a text not yet edited: the caret is there, not at
     // the end (the text is static until reached, laid out as the editor lays it out).
     let body = ".block-card .rich[lang='nl']";
+    // The start's last work done (the preview drawn after the Composer), so that nothing
+    // moves between aiming and clicking.
+    app.wait_for(
+        "document.querySelector('iframe[data-loaded=\"true\"]') !== null",
+        Duration::from_secs(20),
+    )
+    .await?;
     let placeholder = app.find(&format!("{body} .rich-input")).await?;
     placeholder.scroll_into_view().await?;
     let point = app
@@ -509,7 +516,19 @@ async fn an_editor_is_made_where_its_text_is_clicked_or_by_its_toolbar() -> Resu
         .await?;
     let editor = app
         .find_soon(&format!("{body} .ProseMirror"), Duration::from_secs(10))
-        .await?;
+        .await
+        .map_err(|e| format!("no editor made by the click at {point}: {e}"))?;
+    // The editor made by the click has the focus at once (sent keys would otherwise
+    // focus it themselves, caret at the end: the suite saw this once).
+    let focused: bool = app
+        .driver()
+        .execute(
+            "return document.activeElement?.classList.contains('ProseMirror') === true;",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert!(focused, "the editor has the focus as soon as it is made");
     editor.send_keys("¶").await?;
     let first = editor.find(By::Css("p")).await?.text().await?;
     let expected: String = before
@@ -537,7 +556,9 @@ async fn an_editor_is_made_where_its_text_is_clicked_or_by_its_toolbar() -> Resu
         .await?
         .click()
         .await?;
-    app.wait_for(reached, Duration::from_secs(10)).await?;
+    app.wait_for(reached, Duration::from_secs(10))
+        .await
+        .map_err(|e| format!("no editor made by the toolbar: {e}"))?;
     let made = last.find(By::Css(".ProseMirror")).await?;
     made.send_keys("Gras").await?;
     let html = made.inner_html().await?;
@@ -545,4 +566,127 @@ async fn an_editor_is_made_where_its_text_is_clicked_or_by_its_toolbar() -> Resu
     wait_saved(&app).await?;
     app.quit().await?;
     Ok(())
+}
+
+/// The issue's stored date (YYYY-MM-DD), read by the CLI.
+fn stored_date(launch: &Launch) -> Result<String> {
+    let list: serde_json::Value = serde_json::from_str(&launch.cli(&["issue", "list", "--json"])?)?;
+    Ok(list[0]["date"].as_str().unwrap_or_default().to_owned())
+}
+
+/// The sample issue's event start (RFC 3339), read from an export by the CLI.
+fn stored_event_start(launch: &Launch, dir: &std::path::Path) -> Result<String> {
+    let out = dir.join(format!("export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    launch.cli(&[
+        std::ffi::OsStr::new("issue"),
+        "export".as_ref(),
+        "1".as_ref(),
+        out.as_os_str(),
+    ])?;
+    let issue: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("issue.json"))?)?;
+    let blocks = issue["blocks"].as_array().cloned().unwrap_or_default();
+    Ok(blocks
+        .iter()
+        .find_map(|b| b["starts"].as_str())
+        .unwrap_or_default()
+        .to_owned())
+}
+
+async fn wait_stored(launch: &Launch, what: &str, wanted: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = stored_date(launch)?;
+        if now == wanted {
+            return Ok(());
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: stored {now}, wanted {wanted} within 20 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dates_are_written_day_first_and_one_not_understood_is_said_and_not_saved() -> Result<()> {
+    let (dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    let value = |el: WebElement| async move {
+        Ok::<_, WebDriverError>(el.prop("value").await?.unwrap_or_default())
+    };
+
+    // Shown day first, as the stored date says (WebKitGTK's own date input showed
+    // 12/01/2026 for the 1st of December).
+    let stored = stored_date(&launch)?;
+    let (y, rest) = stored.split_once('-').expect("YYYY-MM-DD");
+    let (m, d) = rest.split_once('-').expect("YYYY-MM-DD");
+    let date = app.find("#issue-date").await?;
+    assert_eq!(value(date.clone()).await?, format!("{d}/{m}/{y}"));
+
+    // Typed day/month/year: saved, shown again in full and written out in French.
+    replace_text(&date, "15/3/2027").await?;
+    date.send_keys(Key::Tab).await?;
+    wait_stored(&launch, "15/3/2027", "2027-03-15").await?;
+    assert_eq!(value(date.clone()).await?, "15/03/2027");
+    let said = app.find("[data-date-said]").await?.text().await?;
+    assert_eq!(said, "lundi 15 mars 2027");
+
+    // A day that does not exist: said in French, kept as typed, not saved.
+    replace_text(&date, "31/02/2027").await?;
+    date.send_keys(Key::Tab).await?;
+    let said = app
+        .find("[data-date-said][role='alert']")
+        .await?
+        .text()
+        .await?;
+    assert!(said.starts_with("Date non comprise"), "{said}");
+    assert_eq!(value(date.clone()).await?, "31/02/2027");
+    assert_eq!(date.attr("aria-invalid").await?.as_deref(), Some("true"));
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(stored_date(&launch)?, "2027-03-15", "nothing saved");
+    app.screenshot("composer-date-fr").await?;
+
+    // In Dutch: the message, then a date written with dots.
+    app.choose_language("nl").await?;
+    let date = app.find("#issue-date").await?;
+    replace_text(&date, "32.12.2026").await?;
+    date.send_keys(Key::Tab).await?;
+    let said = app
+        .find("[data-date-said][role='alert']")
+        .await?
+        .text()
+        .await?;
+    assert!(said.starts_with("Datum niet begrepen"), "{said}");
+    replace_text(&date, "1.12.2026").await?;
+    date.send_keys(Key::Tab).await?;
+    wait_stored(&launch, "1.12.2026", "2026-12-01").await?;
+    let said = app.find("[data-date-said]").await?.text().await?;
+    assert_eq!(said, "dinsdag 1 december 2026");
+
+    // The event's time on 24 hours, as Belgians write it; its day and offset stay.
+    let before = stored_event_start(&launch, dir.path())?;
+    let time = app.find("input[id$='-starts-time']").await?;
+    assert_eq!(value(time.clone()).await?, before[11..16]);
+    replace_text(&time, "20u15").await?;
+    time.send_keys(Key::Tab).await?;
+    wait_saved(&app).await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = stored_event_start(&launch, dir.path())?;
+        if now != before {
+            assert_eq!(now, format!("{}T20:15:00{}", &before[..10], &before[19..]));
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the event's time saved within 20 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(value(time.clone()).await?, "20:15");
+    app.screenshot("composer-date-nl").await?;
+    app.quit().await
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from './bindings/Problem';
 import type { StoredIssue } from './bindings/StoredIssue';
-import { translateFrom, translationSteps, withTranslated } from './blocks';
+import { translateFrom, translationSteps, withDay, withTime, withTranslated } from './blocks';
 
 const missing = (block: number | null, lang: 'fr' | 'nl', field = 'title'): Problem =>
   ({ block, field, lang, kind: { code: 'missing-translation' } }) as unknown as Problem;
@@ -53,5 +53,13 @@ describe('a translation step put in place', () => {
     const merged = withTranslated(screen, answer, 'meta');
     expect(merged.issue.subject.fr).toBe('Translated');
     expect(merged.issue.blocks.map((b) => (b as { text: { fr: string } }).text.fr)).toEqual(['y', 'x', 'new']);
+  });
+});
+
+describe("an event's start", () => {
+  it('moves to another day or time keeping the rest', () => {
+    expect(withDay('2026-12-10T19:00:00+01:00', '2027-03-15')).toBe('2027-03-15T19:00:00+01:00');
+    expect(withTime('2026-12-10T19:00:00+01:00', '09:30')).toBe('2026-12-10T09:30:00+01:00');
+    expect(withTime('2026-06-10T19:00:00.000Z', '20:15')).toBe('2026-06-10T20:15:00Z');
   });
 });

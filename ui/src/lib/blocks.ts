@@ -38,15 +38,16 @@ export function translateFrom(problems: Problem[], index: number | null): 'fr' |
   return null;
 }
 
-/** "2027-01-21T19:00:00+01:00" → the value of a datetime-local input ("2027-01-21T19:00"). */
-export function toLocalInput(rfc3339: string): string {
-  return rfc3339.slice(0, 16);
+/** An event's start (RFC 3339, "2026-12-10T19:00:00+01:00") moved to another day
+ * (YYYY-MM-DD), at the same time and offset. */
+export function withDay(starts: string, day: string): string {
+  return `${day}${starts.slice(10)}`;
 }
 
-/** A datetime-local value back to RFC 3339, keeping the offset the event had. */
-export function fromLocalInput(local: string, previous: string): string {
-  const offset = previous.match(/([+-]\d\d:\d\d|Z)$/)?.[1] ?? '+01:00';
-  return `${local}:00${offset}`;
+/** An event's start at another time (HH:MM) of the same day, keeping its offset. */
+export function withTime(starts: string, time: string): string {
+  const offset = starts.match(/([+-]\d\d:\d\d|Z)$/)?.[1] ?? '+01:00';
+  return `${starts.slice(0, 10)}T${time}:00${offset}`;
 }
 
 /**
