@@ -16,6 +16,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The largest any part of a workbook may grow to once unzipped (a sheet, its shared
 /// strings): a 4 MB .xlsx can unzip to gigabytes (a zip bomb). Checked before reading.
 pub const MAX_EXPANDED_BYTES: u64 = 64 * 1024 * 1024;
+/// All the parts of a workbook together, unzipped (the sheet, its shared strings, styles).
+pub const MAX_EXPANDED_TOTAL: u64 = 4 * MAX_EXPANDED_BYTES;
 /// The most data rows read; a file with more is refused (split it).
 pub const MAX_ROWS: usize = 200_000;
 /// The longest cell kept (characters); a row with a longer one is refused, row by row.
@@ -417,24 +419,47 @@ fn cell_text(cell: &calamine::Data) -> String {
 }
 
 /// Refuses a zip-based workbook (.xlsx, .ods) any part of which unzips past
-/// `MAX_EXPANDED_BYTES`, from the sizes its directory declares, before anything is
-/// unzipped. (An .xls is not compressed: the file's own size bounds it.)
+/// `MAX_EXPANDED_BYTES`, or all of them past `MAX_EXPANDED_TOTAL`: first from the sizes
+/// its directory declares, then, as a directory can lie, by unzipping each part into
+/// nothing and counting (memory stays one buffer; time is bounded by the limits). An
+/// .xls is not compressed: the file's own size bounds it.
 fn check_expansion(bytes: &[u8]) -> Result<(), ImportError> {
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(());
     }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+    let unreadable = |e: &dyn std::fmt::Display| ImportError::Spreadsheet(e.to_string());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let expands = |part: &str, bytes: u64, limit: u64| ImportError::Expands {
+        part: part.chars().take(100).collect(),
+        bytes,
+        limit,
+    };
+    let mut declared = 0u64;
     for i in 0..zip.len() {
-        let part = zip
-            .by_index_raw(i)
-            .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
+        let part = zip.by_index_raw(i).map_err(|e| unreadable(&e))?;
         if part.size() > MAX_EXPANDED_BYTES {
-            return Err(ImportError::Expands {
-                part: part.name().chars().take(100).collect(),
-                bytes: part.size(),
-                limit: MAX_EXPANDED_BYTES,
-            });
+            return Err(expands(part.name(), part.size(), MAX_EXPANDED_BYTES));
+        }
+        declared = declared.saturating_add(part.size());
+    }
+    if declared > MAX_EXPANDED_TOTAL {
+        return Err(expands("*", declared, MAX_EXPANDED_TOTAL));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        let name = part.name().to_owned();
+        let read = std::io::copy(
+            &mut std::io::Read::take(&mut part, MAX_EXPANDED_BYTES + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| unreadable(&e))?;
+        if read > MAX_EXPANDED_BYTES {
+            return Err(expands(&name, read, MAX_EXPANDED_BYTES));
+        }
+        total += read;
+        if total > MAX_EXPANDED_TOTAL {
+            return Err(expands("*", total, MAX_EXPANDED_TOTAL));
         }
     }
     Ok(())
