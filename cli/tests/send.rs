@@ -323,8 +323,7 @@ fn a_stalling_server_times_out_and_the_recipient_is_failed_with_the_reason() {
     let (db, issue) = setup(dir.path(), "email,language\nanne@example.be,fr\n");
     // Waits 30 s before answering DATA.
     let sink = SmtpSink::builder().flags(["-w", "30"]).start().unwrap();
-    let started = Instant::now();
-    let out = run(tandem(&db).args([
+    let out = run_bounded(tandem(&db).args([
         "send",
         &issue.to_string(),
         "--smtp",
@@ -342,11 +341,6 @@ fn a_stalling_server_times_out_and_the_recipient_is_failed_with_the_reason() {
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "{:?}",
-        started.elapsed()
     );
     let rows = ledger(&db);
     assert_eq!(rows[0]["status"], "failed");

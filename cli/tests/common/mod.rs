@@ -22,6 +22,31 @@ pub fn run(cmd: &mut Command) -> Output {
     cmd.output().unwrap()
 }
 
+/// Runs a command that a timeout of its own must end: a guard against a hung test, not a
+/// measure (the caller asserts on what the command said). Killed and failed after 3 min.
+pub fn run_bounded(cmd: &mut Command) -> Output {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().ok();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "{cmd:?} had not ended after 3 minutes: its own timeout never fired\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
 pub fn ok(cmd: &mut Command) -> String {
     let out = run(cmd);
     assert!(

@@ -2,7 +2,6 @@
 //! and refusals (corrupt, fake, decompression bomb) that never crash or hang.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use tandem_core::media::{process, MediaError, MAX_WIDTH};
 
@@ -114,10 +113,9 @@ fn png_bomb() -> Vec<u8> {
 }
 
 #[test]
-fn a_decompression_bomb_is_refused_quickly() {
+fn a_decompression_bomb_is_refused_before_it_is_decoded() {
     let bomb = png_bomb();
     assert!(bomb.len() < 100_000, "{}", bomb.len());
-    let start = Instant::now();
     let err = process(&bomb).unwrap_err();
     assert!(
         matches!(
@@ -128,11 +126,6 @@ fn a_decompression_bomb_is_refused_quickly() {
             }
         ),
         "{err:?}"
-    );
-    assert!(
-        start.elapsed() < Duration::from_secs(5),
-        "{:?}",
-        start.elapsed()
     );
     assert!(err.to_string().contains("20000×20000"), "{err}");
 }
