@@ -9,8 +9,10 @@
 //! server's reply — is replaced by `<address>`; no password, token or key is read into
 //! it (only whether one is saved).
 //!
-//! Labels are Fluent ids (`doctor-…` in ui.ftl), so the app shows the report in the
-//! user's language; `--json` gives the same structure.
+//! Labels are Fluent ids (`doctor-…` in ui.ftl), and so are the words of a value (a
+//! [`Phrase`]: "outbox (no server set)", "token renewed"…), so the app shows the whole
+//! report in the user's language; `--json` gives the same structure, values in English.
+//! What is not words stays as it is: host names, versions, paths, a server's reply.
 
 use std::path::Path;
 use std::time::Duration;
@@ -42,6 +44,7 @@ pub enum Status {
 #[ts(export, rename = "DoctorLine")]
 pub struct Line {
     pub label: String,
+    /// The value in English (for `--json`).
     pub value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -49,6 +52,82 @@ pub struct Line {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub code: Option<String>,
+    /// The value in words, said again in the reader's language by [`Report::to_text`]
+    /// (phrases joined by ", "); empty when the value is not words.
+    #[serde(skip)]
+    #[ts(skip)]
+    said: Vec<Phrase>,
+}
+
+/// Words of a value: a Fluent id of ui.ftl and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Phrase {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    /// A number, so that Fluent chooses its plural form.
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+fn phrase(id: &'static str, args: Vec<(&'static str, Arg)>) -> Phrase {
+    Phrase { id, args }
+}
+
+impl Phrase {
+    fn format(&self, loc: &Localizer) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (name, value) in &self.args {
+            match value {
+                Arg::Text(t) => args.set(*name, t.clone()),
+                Arg::Number(n) => args.set(*name, *n),
+            }
+        }
+        loc.format(self.id, Some(&args))
+    }
+}
+
+fn say(phrases: &[Phrase], loc: &Localizer) -> String {
+    let words: Vec<String> = phrases.iter().map(|p| p.format(loc)).collect();
+    redact(&words.join(", "))
+}
+
+/// The English bundle, for the values of `--json`.
+fn english() -> &'static Localizer {
+    static ENGLISH: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| Localizer::new(crate::model::UiLanguage::En, crate::i18n::Domain::Ui))
+}
+
+/// A line whose value is words.
+fn said(label: &str, phrases: Vec<Phrase>) -> Line {
+    Line {
+        value: say(&phrases, english()),
+        said: phrases,
+        ..line(label, "")
+    }
+}
+
+fn yes_no_arg(b: bool) -> Arg {
+    Arg::Text(yes_no(b))
 }
 
 /// A titled group of lines.
@@ -74,12 +153,23 @@ fn line(label: &str, value: impl Into<String>) -> Line {
         value: redact(&value.into()),
         status: None,
         code: None,
+        said: Vec::new(),
     }
 }
 
-fn check(label: &str, result: Result<String, (&str, String)>) -> Line {
+/// What a check that worked found: words, or a server's own (its name).
+enum Found {
+    Said(Phrase),
+    Raw(String),
+}
+
+fn check(label: &str, result: Result<Found, (&str, String)>) -> Line {
     match result {
-        Ok(value) => Line {
+        Ok(Found::Said(p)) => Line {
+            status: Some(Status::Ok),
+            ..said(label, vec![p])
+        },
+        Ok(Found::Raw(value)) => Line {
             status: Some(Status::Ok),
             ..line(label, value)
         },
@@ -206,28 +296,31 @@ fn counts(store: &Store, db: &Path, data_dir: &Path) -> Vec<Line> {
         .conn
         .prepare("SELECT status, count(*) FROM contacts GROUP BY status ORDER BY status")
     {
-        let by: Vec<String> = stmt
+        let by: Vec<Phrase> = stmt
             .query_map([], |r| {
-                Ok(format!(
-                    "{}: {}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?
+                Ok(phrase(
+                    "doctor-status-count",
+                    vec![
+                        ("status", r.get::<_, String>(0)?.into()),
+                        ("count", r.get::<_, i64>(1)?.into()),
+                    ],
                 ))
             })
             .and_then(|rows| rows.collect())
             .unwrap_or_default();
-        lines.push(line("doctor-contacts-by-status", by.join(", ")));
+        lines.push(said("doctor-contacts-by-status", by));
     }
     lines.push(line(
         "doctor-sends",
         count("SELECT count(*) FROM send_runs WHERE is_test = 0"),
     ));
-    lines.push(line(
-        "doctor-database-size",
-        std::fs::metadata(db)
-            .map(|m| format!("{} KB", m.len() / 1024))
-            .unwrap_or_default(),
-    ));
+    if let Ok(m) = std::fs::metadata(db) {
+        let kb = i64::try_from(m.len() / 1024).unwrap_or(i64::MAX);
+        lines.push(said(
+            "doctor-database-size",
+            vec![phrase("doctor-kb", vec![("kb", kb.into())])],
+        ));
+    }
     let backups =
         crate::backup::list(&crate::backup::default_dir(data_dir), false).unwrap_or_default();
     lines.push(line(
@@ -244,122 +337,158 @@ fn settings(store: &Store, data_dir: &Path) -> Vec<Line> {
     let mut lines = Vec::new();
     match store.smtp_settings() {
         Ok(Some(s)) => {
-            lines.push(line(
+            // The user name is usually an address: only whether a password is saved.
+            let login = if s.oauth {
+                "oauth"
+            } else if s.username.is_empty() {
+                "none"
+            } else {
+                "password"
+            };
+            lines.push(said(
                 "doctor-smtp",
-                format!(
-                    "{}:{} {:?}, {}, {}",
-                    s.host,
-                    s.port,
-                    s.security,
-                    if s.oauth {
-                        "sign-in (XOAUTH2)".to_owned()
-                    } else if s.username.is_empty() {
-                        "no login".to_owned()
-                    } else {
-                        // The user name is usually an address: only whether it is one.
-                        format!(
-                            "password login, password saved: {}",
-                            yes_no(
-                                crate::secrets::password(&s.username, &s.host, data_dir).is_some()
-                            )
-                        )
-                    },
-                    if s.preset.is_empty() {
-                        "custom"
-                    } else {
-                        &s.preset
-                    }
-                ),
+                vec![phrase(
+                    "doctor-smtp-value",
+                    vec![
+                        ("host", s.host.clone().into()),
+                        ("port", s.port.to_string().into()),
+                        ("security", format!("{:?}", s.security).into()),
+                        ("login", login.into()),
+                        (
+                            "saved",
+                            yes_no_arg(
+                                crate::secrets::password(&s.username, &s.host, data_dir).is_some(),
+                            ),
+                        ),
+                        (
+                            "preset",
+                            if s.preset.is_empty() {
+                                "custom".into()
+                            } else {
+                                s.preset.clone().into()
+                            },
+                        ),
+                    ],
+                )],
             ));
             let limits: Vec<String> = s
                 .limits
                 .iter()
                 .map(|l| format!("{}/{} s", l.count, l.per_seconds))
                 .collect();
-            lines.push(line(
+            lines.push(said(
                 "doctor-smtp-pace",
-                format!(
-                    "{}; {} at once",
-                    if limits.is_empty() {
-                        "no limit".to_owned()
-                    } else {
-                        limits.join(", ")
-                    },
-                    s.concurrency
-                ),
+                vec![phrase(
+                    "doctor-smtp-pace-value",
+                    vec![
+                        (
+                            "limits",
+                            if limits.is_empty() {
+                                "none".into()
+                            } else {
+                                limits.join(", ").into()
+                            },
+                        ),
+                        ("concurrency", i64::from(s.concurrency).into()),
+                    ],
+                )],
             ));
-            lines.push(line(
+            lines.push(said(
                 "doctor-smtp-trust",
-                if !s.pinned_cert.is_empty() {
-                    "pinned certificate"
-                } else if !s.ca_file.is_empty() {
-                    "extra certificate authority"
-                } else {
-                    "system"
-                },
+                vec![phrase(
+                    if !s.pinned_cert.is_empty() {
+                        "doctor-trust-pinned"
+                    } else if !s.ca_file.is_empty() {
+                        "doctor-trust-ca"
+                    } else {
+                        "doctor-trust-system"
+                    },
+                    vec![],
+                )],
             ));
         }
-        Ok(None) => lines.push(line("doctor-smtp", "outbox (no server set)")),
+        Ok(None) => lines.push(said("doctor-smtp", vec![phrase("doctor-outbox", vec![])])),
         Err(e) => lines.push(line("doctor-smtp", e.to_string())),
     }
     match store.imap_settings() {
-        Ok(Some(m)) => lines.push(line(
+        Ok(Some(m)) => lines.push(said(
             "doctor-imap",
-            format!(
-                "{}:{} {:?}, folder {}, {}, automatic: {}",
-                m.host,
-                m.port,
-                m.security,
-                m.folder_name(),
-                if m.oauth { "sign-in" } else { "password" },
-                yes_no(m.automatic)
-            ),
+            vec![phrase(
+                "doctor-imap-value",
+                vec![
+                    ("host", m.host.clone().into()),
+                    ("port", m.port.to_string().into()),
+                    ("security", format!("{:?}", m.security).into()),
+                    ("folder", m.folder_name().to_string().into()),
+                    ("login", if m.oauth { "oauth" } else { "password" }.into()),
+                    ("automatic", yes_no_arg(m.automatic)),
+                ],
+            )],
         )),
         Ok(None) => lines.push(line("doctor-imap", "-")),
         Err(e) => lines.push(line("doctor-imap", e.to_string())),
     }
     match store.oauth_account() {
-        Ok(Some(a)) => lines.push(line(
+        Ok(Some(a)) => lines.push(said(
             "doctor-sign-in",
-            format!(
-                "{}, signed in {}, token kept in the {}",
-                a.client.provider.id(),
-                a.signed_in_at,
-                if crate::secrets::refresh_token_file_consented(data_dir) {
-                    "private file"
-                } else {
-                    "keychain"
-                }
-            ),
+            vec![phrase(
+                "doctor-sign-in-value",
+                vec![
+                    ("provider", a.client.provider.id().to_string().into()),
+                    ("when", a.signed_in_at.to_string().into()),
+                    (
+                        "kept",
+                        if crate::secrets::refresh_token_file_consented(data_dir) {
+                            "file"
+                        } else {
+                            "keychain"
+                        }
+                        .into(),
+                    ),
+                ],
+            )],
         )),
         Ok(None) => lines.push(line("doctor-sign-in", "-")),
         Err(e) => lines.push(line("doctor-sign-in", e.to_string())),
     }
     match store.translate_settings() {
-        Ok(t) if !t.service.is_empty() => lines.push(line(
+        Ok(t) if !t.service.is_empty() => lines.push(said(
             "doctor-translation",
-            format!(
-                "{}{}, key saved: {}",
-                t.service,
-                if t.url.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", t.url)
-                },
-                yes_no(crate::secrets::translate_key(&t.service, data_dir).is_some())
-            ),
+            vec![phrase(
+                "doctor-translation-value",
+                vec![
+                    (
+                        "service",
+                        if t.url.is_empty() {
+                            t.service.clone()
+                        } else {
+                            format!("{} ({})", t.service, t.url)
+                        }
+                        .into(),
+                    ),
+                    (
+                        "saved",
+                        yes_no_arg(crate::secrets::translate_key(&t.service, data_dir).is_some()),
+                    ),
+                ],
+            )],
         )),
         Ok(_) => lines.push(line("doctor-translation", "-")),
         Err(e) => lines.push(line("doctor-translation", e.to_string())),
     }
     let second = store.backup_second_folder().ok().flatten();
-    lines.push(line(
+    lines.push(said(
         "doctor-backup-settings",
-        format!(
-            "second folder: {}, passphrase: {}",
-            second.unwrap_or_else(|| "-".to_owned()),
-            yes_no(crate::secrets::backup_passphrase(data_dir).is_some())
-        ),
+        vec![phrase(
+            "doctor-backup-settings-value",
+            vec![
+                ("folder", second.unwrap_or_else(|| "-".to_owned()).into()),
+                (
+                    "passphrase",
+                    yes_no_arg(crate::secrets::backup_passphrase(data_dir).is_some()),
+                ),
+            ],
+        )],
     ));
     lines
 }
@@ -383,6 +512,7 @@ fn checks(store: &Store, data_dir: &Path, timeout: Duration, ctx: &Context) -> V
                 .and_then(|endpoint| {
                     endpoint
                         .test()
+                        .map(Found::Raw)
                         .map_err(|outcome| (outcome.message_id(), outcome.reply().to_owned()))
                 }),
         },
@@ -403,7 +533,12 @@ fn checks(store: &Store, data_dir: &Path, timeout: Duration, ctx: &Context) -> V
                 data_dir,
             )
             .and_then(|(m, login)| crate::mailbox::test_connection(&m, &login, timeout))
-            .map(|n| format!("{n} messages in the folder"))
+            .map(|n| {
+                Found::Said(phrase(
+                    "doctor-mailbox-messages",
+                    vec![("count", i64::from(n).into())],
+                ))
+            })
             .map_err(|e| (e.message_id(), e.detail())),
         },
     ));
@@ -414,9 +549,14 @@ fn checks(store: &Store, data_dir: &Path, timeout: Duration, ctx: &Context) -> V
             None => Err(("", String::new())),
             Some(a) => crate::oauth::Tokens::of_saved(a, data_dir)
                 .and_then(|tokens| tokens.access_token(None).map(|_| tokens))
-                .map(|tokens| match tokens.valid_until() {
-                    Some(until) => format!("token renewed, valid until {}", until.to_rfc3339()),
-                    None => "token renewed".to_owned(),
+                .map(|tokens| {
+                    Found::Said(match tokens.valid_until() {
+                        Some(until) => phrase(
+                            "doctor-token-valid-until",
+                            vec![("until", until.to_rfc3339().into())],
+                        ),
+                        None => phrase("doctor-token-renewed", vec![]),
+                    })
                 })
                 .map_err(|e| (e.message_id(), e.to_string())),
         },
@@ -429,11 +569,17 @@ fn checks(store: &Store, data_dir: &Path, timeout: Duration, ctx: &Context) -> V
                 let key = crate::secrets::translate_key(&t.service, data_dir);
                 crate::translate::service_for(&t, key, timeout)
                     .and_then(|mut service| service.usage())
-                    .map(|usage| match usage {
-                        Some((used, limit)) => {
-                            format!("answers; {used} of {limit} characters used")
-                        }
-                        None => "answers".to_owned(),
+                    .map(|usage| {
+                        Found::Said(match usage {
+                            Some((used, limit)) => phrase(
+                                "doctor-translation-usage",
+                                vec![
+                                    ("used", i64::try_from(used).unwrap_or(i64::MAX).into()),
+                                    ("limit", i64::try_from(limit).unwrap_or(i64::MAX).into()),
+                                ],
+                            ),
+                            None => phrase("doctor-translation-answers", vec![]),
+                        })
                     })
                     .map_err(|e| (e.message_id(), e.to_string()))
             }
@@ -462,14 +608,15 @@ impl Report {
                     ),
                 };
                 let plain = match l.value.as_str() {
+                    _ if !l.said.is_empty() => say(&l.said, loc),
                     "yes" => loc.format("doctor-yes", None),
                     "no" => loc.format("doctor-no", None),
                     other => other.to_owned(),
                 };
-                let value = match (status.is_empty(), l.value.is_empty()) {
+                let value = match (status.is_empty(), plain.is_empty()) {
                     (true, _) => plain,
                     (false, true) => status,
-                    (false, false) => format!("{status} — {}", l.value),
+                    (false, false) => format!("{status} — {plain}"),
                 };
                 let mut args = fluent_bundle::FluentArgs::new();
                 args.set("label", label);
@@ -488,5 +635,184 @@ impl Report {
         }
         // Fluent's isolation marks around numbers are noise in a pasted report.
         out.replace(['\u{2068}', '\u{2069}'], "")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contacts::ContactLanguage;
+    use crate::model::UiLanguage;
+
+    const PHRASES: [&str; 17] = [
+        "doctor-status-count",
+        "doctor-kb",
+        "doctor-outbox",
+        "doctor-smtp-value",
+        "doctor-smtp-pace-value",
+        "doctor-trust-pinned",
+        "doctor-trust-ca",
+        "doctor-trust-system",
+        "doctor-imap-value",
+        "doctor-sign-in-value",
+        "doctor-translation-value",
+        "doctor-backup-settings-value",
+        "doctor-mailbox-messages",
+        "doctor-token-renewed",
+        "doctor-token-valid-until",
+        "doctor-translation-answers",
+        "doctor-translation-usage",
+    ];
+
+    #[test]
+    fn every_phrase_is_said_in_every_language() {
+        crate::i18n::assert_explained(PHRASES);
+    }
+
+    fn offline(store: &Store, db: &Path, dir: &Path) -> Report {
+        report(
+            store,
+            db,
+            dir,
+            &Context {
+                program: "test".into(),
+                network: false,
+                ..Default::default()
+            },
+        )
+    }
+
+    /// The settings part of a report in `lang` (the log's
+    /// lines, which are in English for whoever helps, come after).
+    fn settings_in(report: &Report, lang: UiLanguage) -> String {
+        let text = report.to_text(&Localizer::new(lang, crate::i18n::Domain::Ui));
+        let log = Localizer::new(lang, crate::i18n::Domain::Ui).format("doctor-section-log", None);
+        text.split(&format!("== {log} =="))
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn values_are_in_the_readers_language_and_in_english_for_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("tandem.sqlite3");
+        let mut store = Store::open(&db).unwrap();
+
+        let text = settings_in(&offline(&store, &db, dir.path()), UiLanguage::Fr);
+        assert!(
+            text.contains("Serveur d’envoi\u{a0}: boîte d’envoi (aucun serveur configuré)"),
+            "{text}"
+        );
+
+        store
+            .save_contact(
+                &crate::contacts::ContactInput {
+                    id: None,
+                    email: "anne@example.be".into(),
+                    first_name: "Anne".into(),
+                    last_name: String::new(),
+                    organisation: String::new(),
+                    language: ContactLanguage::Fr,
+                    lists: vec![],
+                    notes: String::new(),
+                },
+                &mut || "token-1".to_owned(),
+            )
+            .unwrap();
+        store
+            .set_smtp_settings(&crate::send::SmtpSettings {
+                host: "smtp.example.org".into(),
+                port: 587,
+                username: "office@example.org".into(),
+                from_address: "office@example.org".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        store
+            .set_imap_settings(Some(&crate::mailbox::ImapSettings {
+                host: "imap.example.org".into(),
+                port: 993,
+                security: crate::net::Security::Tls,
+                username: "office@example.org".into(),
+                ca_file: String::new(),
+                pinned_cert: String::new(),
+                oauth: false,
+                folder: String::new(),
+                automatic: true,
+            }))
+            .unwrap();
+        store
+            .set_translate_settings(&crate::translate::TranslateSettings {
+                service: "deepl".into(),
+                url: String::new(),
+                notice_accepted: true,
+            })
+            .unwrap();
+        let report = offline(&store, &db, dir.path());
+        let value = |label: &str| {
+            report
+                .sections
+                .iter()
+                .flat_map(|s| &s.lines)
+                .find(|l| l.label == label)
+                .unwrap_or_else(|| panic!("no {label}"))
+                .value
+                .clone()
+        };
+        assert_eq!(value("doctor-contacts-by-status"), "subscribed: 1");
+        assert!(
+            value("doctor-smtp").contains("password login, password saved: no, preset: custom"),
+            "{}",
+            value("doctor-smtp")
+        );
+        assert!(value("doctor-imap").contains("automatic: yes"));
+        assert!(
+            !value("doctor-smtp").contains("office@"),
+            "{}",
+            value("doctor-smtp")
+        );
+
+        let fr = settings_in(&report, UiLanguage::Fr);
+        for expected in [
+            "inscrits\u{a0}: 1",
+            "identifiant et mot de passe, mot de passe enregistré\u{a0}: non",
+            "préréglage\u{a0}: personnalisé",
+            "automatique\u{a0}: oui",
+            "clé enregistrée\u{a0}: non",
+            " Ko",
+        ] {
+            assert!(fr.contains(expected), "{expected:?} not in:\n{fr}");
+        }
+        let nl = settings_in(&report, UiLanguage::Nl);
+        for expected in [
+            "ingeschreven: 1",
+            "wachtwoord bewaard: nee",
+            "voorinstelling: eigen",
+            "automatisch: ja",
+        ] {
+            assert!(nl.contains(expected), "{expected:?} not in:\n{nl}");
+        }
+        for text in [&fr, &nl] {
+            for english in [
+                "password",
+                "saved",
+                "folder",
+                "automatic",
+                "subscribed",
+                "custom",
+                "at once",
+                "no limit",
+                "outbox",
+                ": yes",
+                ": no\n",
+                ": no,",
+                "Anne",
+                "anne@",
+                "office@",
+            ] {
+                assert!(!text.contains(english), "{english:?} in:\n{text}");
+            }
+        }
     }
 }

@@ -957,3 +957,56 @@ doctor-no = no
 doctor-status-ok = works
 doctor-status-failed = does not work
 doctor-status-not-set = not set up
+doctor-status-count = { $status ->
+    [subscribed] subscribed
+    [unsubscribed] unsubscribed
+    [bounced] bounced
+   *[other] { $status }
+  }: { $count }
+doctor-kb = { $kb } KB
+doctor-outbox = outbox (no server set)
+doctor-smtp-value = { $host }:{ $port } { $security }, { $login ->
+    [oauth] sign-in (XOAUTH2)
+    [none] no login
+   *[password] password login, password saved: { $saved ->
+        [yes] yes
+       *[no] no
+    }
+  }, preset: { $preset ->
+    [custom] custom
+   *[other] { $preset }
+  }
+doctor-smtp-pace-value = { $limits ->
+    [none] no limit
+   *[other] { $limits }
+  }; { $concurrency } at once
+doctor-trust-pinned = pinned certificate
+doctor-trust-ca = extra certificate authority
+doctor-trust-system = the system's
+doctor-imap-value = { $host }:{ $port } { $security }, folder { $folder }, { $login ->
+    [oauth] sign-in
+   *[password] password
+  }, automatic: { $automatic ->
+    [yes] yes
+   *[no] no
+  }
+doctor-sign-in-value = { $provider }, signed in { $when }, token kept in the { $kept ->
+    [file] private file
+   *[keychain] keychain
+  }
+doctor-translation-value = { $service }, key saved: { $saved ->
+    [yes] yes
+   *[no] no
+  }
+doctor-backup-settings-value = second folder: { $folder }, passphrase saved: { $passphrase ->
+    [yes] yes
+   *[no] no
+  }
+doctor-mailbox-messages = { $count ->
+    [one] { $count } message in the folder
+   *[other] { $count } messages in the folder
+  }
+doctor-token-renewed = token renewed
+doctor-token-valid-until = token renewed, valid until { $until }
+doctor-translation-answers = answers
+doctor-translation-usage = answers; { $used } of { $limit } characters used

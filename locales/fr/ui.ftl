@@ -972,3 +972,56 @@ doctor-no = non
 doctor-status-ok = fonctionne
 doctor-status-failed = ne fonctionne pas
 doctor-status-not-set = non configuré
+doctor-status-count = { $status ->
+    [subscribed] inscrits
+    [unsubscribed] désinscrits
+    [bounced] adresse en erreur
+   *[other] { $status }
+  }{ "\u00A0" }: { $count }
+doctor-kb = { $kb } Ko
+doctor-outbox = boîte d’envoi (aucun serveur configuré)
+doctor-smtp-value = { $host }:{ $port } { $security }, { $login ->
+    [oauth] connexion au compte (XOAUTH2)
+    [none] sans identifiant
+   *[password] identifiant et mot de passe, mot de passe enregistré{ "\u00A0" }: { $saved ->
+        [yes] oui
+       *[no] non
+    }
+  }, préréglage{ "\u00A0" }: { $preset ->
+    [custom] personnalisé
+   *[other] { $preset }
+  }
+doctor-smtp-pace-value = { $limits ->
+    [none] sans limite
+   *[other] { $limits }
+  }{ "\u00A0" }; { $concurrency } à la fois
+doctor-trust-pinned = certificat épinglé
+doctor-trust-ca = autorité de certification supplémentaire
+doctor-trust-system = ceux du système
+doctor-imap-value = { $host }:{ $port } { $security }, dossier { $folder }, { $login ->
+    [oauth] connexion au compte
+   *[password] mot de passe
+  }, automatique{ "\u00A0" }: { $automatic ->
+    [yes] oui
+   *[no] non
+  }
+doctor-sign-in-value = { $provider }, connecté le { $when }, jeton gardé dans { $kept ->
+    [file] un fichier privé
+   *[keychain] le trousseau
+  }
+doctor-translation-value = { $service }, clé enregistrée{ "\u00A0" }: { $saved ->
+    [yes] oui
+   *[no] non
+  }
+doctor-backup-settings-value = second dossier{ "\u00A0" }: { $folder }, phrase secrète enregistrée{ "\u00A0" }: { $passphrase ->
+    [yes] oui
+   *[no] non
+  }
+doctor-mailbox-messages = { $count ->
+    [one] { $count } message dans le dossier
+   *[other] { $count } messages dans le dossier
+  }
+doctor-token-renewed = jeton renouvelé
+doctor-token-valid-until = jeton renouvelé, valable jusqu’au { $until }
+doctor-translation-answers = répond
+doctor-translation-usage = répond{ "\u00A0" }; { $used } caractères utilisés sur { $limit }

@@ -951,3 +951,56 @@ doctor-no = nee
 doctor-status-ok = werkt
 doctor-status-failed = werkt niet
 doctor-status-not-set = niet ingesteld
+doctor-status-count = { $status ->
+    [subscribed] ingeschreven
+    [unsubscribed] uitgeschreven
+    [bounced] adres werkt niet
+   *[other] { $status }
+  }: { $count }
+doctor-kb = { $kb } KB
+doctor-outbox = outbox (geen server ingesteld)
+doctor-smtp-value = { $host }:{ $port } { $security }, { $login ->
+    [oauth] aanmelding met account (XOAUTH2)
+    [none] zonder aanmelding
+   *[password] gebruikersnaam en wachtwoord, wachtwoord bewaard: { $saved ->
+        [yes] ja
+       *[no] nee
+    }
+  }, voorinstelling: { $preset ->
+    [custom] eigen
+   *[other] { $preset }
+  }
+doctor-smtp-pace-value = { $limits ->
+    [none] geen limiet
+   *[other] { $limits }
+  }; { $concurrency } tegelijk
+doctor-trust-pinned = vastgezet certificaat
+doctor-trust-ca = extra certificaatautoriteit
+doctor-trust-system = die van het systeem
+doctor-imap-value = { $host }:{ $port } { $security }, map { $folder }, { $login ->
+    [oauth] aanmelding met account
+   *[password] wachtwoord
+  }, automatisch: { $automatic ->
+    [yes] ja
+   *[no] nee
+  }
+doctor-sign-in-value = { $provider }, aangemeld op { $when }, token bewaard in { $kept ->
+    [file] een privébestand
+   *[keychain] de sleutelhanger
+  }
+doctor-translation-value = { $service }, sleutel bewaard: { $saved ->
+    [yes] ja
+   *[no] nee
+  }
+doctor-backup-settings-value = tweede map: { $folder }, wachtwoordzin bewaard: { $passphrase ->
+    [yes] ja
+   *[no] nee
+  }
+doctor-mailbox-messages = { $count ->
+    [one] { $count } bericht in de map
+   *[other] { $count } berichten in de map
+  }
+doctor-token-renewed = token vernieuwd
+doctor-token-valid-until = token vernieuwd, geldig tot { $until }
+doctor-translation-answers = antwoordt
+doctor-translation-usage = antwoordt; { $used } van { $limit } tekens gebruikt

@@ -448,6 +448,9 @@ async fn the_diagnostic_report_is_shown_in_the_users_language_without_anything_p
         "Contacts\u{a0}: 1",
         "Trousseau du système disponible\u{a0}: non",
         "Serveur d’envoi (SMTP)\u{a0}: non configuré",
+        // Values in words are in French too (issue 20 §4), not only the labels.
+        "Serveur d’envoi\u{a0}: boîte d’envoi (aucun serveur configuré)",
+        "Contacts par statut\u{a0}: inscrits\u{a0}: 1",
         "Moteur d’affichage\u{a0}: ",
         "(app)",
         "== Dernières lignes du journal ==",

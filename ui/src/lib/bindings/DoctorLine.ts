@@ -5,4 +5,8 @@ import type { DoctorStatus } from "./DoctorStatus";
  * One line: a label (a Fluent id), its value, and for a check its result and, when it
  * failed, the error's Fluent id.
  */
-export type DoctorLine = { label: string, value: string, status?: DoctorStatus, code?: string, };
+export type DoctorLine = { label: string, 
+/**
+ * The value in English (for `--json`).
+ */
+value: string, status?: DoctorStatus, code?: string, };
