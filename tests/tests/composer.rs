@@ -568,6 +568,74 @@ async fn an_editor_is_made_where_its_text_is_clicked_or_by_its_toolbar() -> Resu
     Ok(())
 }
 
+/// Keys pressed while an editor's code still loads (the first click on a text) are typed
+/// into the editor once it is made: nothing typed is lost. The test holds the making
+/// (`tandemHoldEditors`) so that the keys certainly come first.
+#[tokio::test(flavor = "multi_thread")]
+async fn keys_pressed_while_the_editor_loads_are_typed_into_it() -> Result<()> {
+    let (_dir, launch) = Launch::temp("fr_BE.UTF-8");
+    let app = App::start(&launch).await?;
+    wait_composer(&app).await?;
+    app.wait_for(
+        "document.querySelector('iframe[data-loaded=\"true\"]') !== null",
+        Duration::from_secs(20),
+    )
+    .await?;
+    app.driver()
+        .execute(
+            "window.tandemHoldEditors = new Promise(r => { window.tandemReleaseEditors = r; });",
+            vec![],
+        )
+        .await?;
+    let body = ".block-card .rich[lang='fr']";
+    let placeholder = app.find(&format!("{body} .rich-input")).await?;
+    placeholder.scroll_into_view().await?;
+    // The text, and its paragraphs, of the static text or of the editor.
+    let read = |css: &'static str| {
+        let app = &app;
+        async move {
+            let got = app
+                .driver()
+                .execute(
+                    &format!(
+                        "const box = document.querySelector(\"{body} {css}\");
+                         return [box.textContent, box.querySelectorAll('p').length];"
+                    ),
+                    vec![],
+                )
+                .await?;
+            let (text, paragraphs): (String, u64) = got.convert()?;
+            Result::<_>::Ok((text, paragraphs))
+        }
+    };
+    let (before, paragraphs) = read(".rich-input").await?;
+    placeholder.click().await?;
+    placeholder
+        .send_keys("Zoë x" + Key::Backspace + "y !" + Key::Enter + "Ok")
+        .await?;
+    assert!(
+        app.absent(&format!("{body} .ProseMirror")).await?,
+        "the editor was held, yet made"
+    );
+    app.driver()
+        .execute("window.tandemReleaseEditors();", vec![])
+        .await?;
+    app.find_soon(&format!("{body} .ProseMirror"), Duration::from_secs(10))
+        .await?;
+    let (after, split) = read(".ProseMirror").await?;
+    assert!(after.contains("Zoë y !Ok"), "{after:?}");
+    assert_eq!(
+        after.replacen("Zoë y !Ok", "", 1),
+        before,
+        "typed where the text was clicked, nothing else changed"
+    );
+    assert_eq!(split, paragraphs + 1, "Enter made a paragraph");
+    // What was typed is kept like anything typed in the editor.
+    wait_saved(&app).await?;
+    app.quit().await?;
+    Ok(())
+}
+
 /// The issue's stored date (YYYY-MM-DD), read by the CLI.
 fn stored_date(launch: &Launch) -> Result<String> {
     let list: serde_json::Value = serde_json::from_str(&launch.cli(&["issue", "list", "--json"])?)?;
