@@ -117,6 +117,11 @@ fn english() -> &'static Localizer {
     ENGLISH.get_or_init(|| Localizer::new(crate::model::UiLanguage::En, crate::i18n::Domain::Ui))
 }
 
+/// A line whose value is one phrase.
+fn says(label: &str, id: &'static str, args: Vec<(&'static str, Arg)>) -> Line {
+    said(label, vec![phrase(id, args)])
+}
+
 /// A line whose value is words.
 fn said(label: &str, phrases: Vec<Phrase>) -> Line {
     Line {
@@ -316,9 +321,10 @@ fn counts(store: &Store, db: &Path, data_dir: &Path) -> Vec<Line> {
     ));
     if let Ok(m) = std::fs::metadata(db) {
         let kb = i64::try_from(m.len() / 1024).unwrap_or(i64::MAX);
-        lines.push(said(
+        lines.push(says(
             "doctor-database-size",
-            vec![phrase("doctor-kb", vec![("kb", kb.into())])],
+            "doctor-kb",
+            vec![("kb", kb.into())],
         ));
     }
     let backups =
@@ -345,150 +351,136 @@ fn settings(store: &Store, data_dir: &Path) -> Vec<Line> {
             } else {
                 "password"
             };
-            lines.push(said(
+            lines.push(says(
                 "doctor-smtp",
-                vec![phrase(
-                    "doctor-smtp-value",
-                    vec![
-                        ("host", s.host.clone().into()),
-                        ("port", s.port.to_string().into()),
-                        ("security", format!("{:?}", s.security).into()),
-                        ("login", login.into()),
-                        (
-                            "saved",
-                            yes_no_arg(
-                                crate::secrets::password(&s.username, &s.host, data_dir).is_some(),
-                            ),
+                "doctor-smtp-value",
+                vec![
+                    ("host", s.host.clone().into()),
+                    ("port", s.port.to_string().into()),
+                    ("security", format!("{:?}", s.security).into()),
+                    ("login", login.into()),
+                    (
+                        "saved",
+                        yes_no_arg(
+                            crate::secrets::password(&s.username, &s.host, data_dir).is_some(),
                         ),
-                        (
-                            "preset",
-                            if s.preset.is_empty() {
-                                "custom".into()
-                            } else {
-                                s.preset.clone().into()
-                            },
-                        ),
-                    ],
-                )],
+                    ),
+                    (
+                        "preset",
+                        if s.preset.is_empty() {
+                            "custom".into()
+                        } else {
+                            s.preset.clone().into()
+                        },
+                    ),
+                ],
             ));
             let limits: Vec<String> = s
                 .limits
                 .iter()
                 .map(|l| format!("{}/{} s", l.count, l.per_seconds))
                 .collect();
-            lines.push(said(
+            lines.push(says(
                 "doctor-smtp-pace",
-                vec![phrase(
-                    "doctor-smtp-pace-value",
-                    vec![
-                        (
-                            "limits",
-                            if limits.is_empty() {
-                                "none".into()
-                            } else {
-                                limits.join(", ").into()
-                            },
-                        ),
-                        ("concurrency", i64::from(s.concurrency).into()),
-                    ],
-                )],
+                "doctor-smtp-pace-value",
+                vec![
+                    (
+                        "limits",
+                        if limits.is_empty() {
+                            "none".into()
+                        } else {
+                            limits.join(", ").into()
+                        },
+                    ),
+                    ("concurrency", i64::from(s.concurrency).into()),
+                ],
             ));
-            lines.push(said(
+            lines.push(says(
                 "doctor-smtp-trust",
-                vec![phrase(
-                    if !s.pinned_cert.is_empty() {
-                        "doctor-trust-pinned"
-                    } else if !s.ca_file.is_empty() {
-                        "doctor-trust-ca"
-                    } else {
-                        "doctor-trust-system"
-                    },
-                    vec![],
-                )],
+                if !s.pinned_cert.is_empty() {
+                    "doctor-trust-pinned"
+                } else if !s.ca_file.is_empty() {
+                    "doctor-trust-ca"
+                } else {
+                    "doctor-trust-system"
+                },
+                vec![],
             ));
         }
-        Ok(None) => lines.push(said("doctor-smtp", vec![phrase("doctor-outbox", vec![])])),
+        Ok(None) => lines.push(says("doctor-smtp", "doctor-outbox", vec![])),
         Err(e) => lines.push(line("doctor-smtp", e.to_string())),
     }
     match store.imap_settings() {
-        Ok(Some(m)) => lines.push(said(
+        Ok(Some(m)) => lines.push(says(
             "doctor-imap",
-            vec![phrase(
-                "doctor-imap-value",
-                vec![
-                    ("host", m.host.clone().into()),
-                    ("port", m.port.to_string().into()),
-                    ("security", format!("{:?}", m.security).into()),
-                    ("folder", m.folder_name().to_string().into()),
-                    ("login", if m.oauth { "oauth" } else { "password" }.into()),
-                    ("automatic", yes_no_arg(m.automatic)),
-                ],
-            )],
+            "doctor-imap-value",
+            vec![
+                ("host", m.host.clone().into()),
+                ("port", m.port.to_string().into()),
+                ("security", format!("{:?}", m.security).into()),
+                ("folder", m.folder_name().into()),
+                ("login", if m.oauth { "oauth" } else { "password" }.into()),
+                ("automatic", yes_no_arg(m.automatic)),
+            ],
         )),
         Ok(None) => lines.push(line("doctor-imap", "-")),
         Err(e) => lines.push(line("doctor-imap", e.to_string())),
     }
     match store.oauth_account() {
-        Ok(Some(a)) => lines.push(said(
+        Ok(Some(a)) => lines.push(says(
             "doctor-sign-in",
-            vec![phrase(
-                "doctor-sign-in-value",
-                vec![
-                    ("provider", a.client.provider.id().to_string().into()),
-                    ("when", a.signed_in_at.to_string().into()),
-                    (
-                        "kept",
-                        if crate::secrets::refresh_token_file_consented(data_dir) {
-                            "file"
-                        } else {
-                            "keychain"
-                        }
-                        .into(),
-                    ),
-                ],
-            )],
+            "doctor-sign-in-value",
+            vec![
+                ("provider", a.client.provider.id().to_string().into()),
+                ("when", a.signed_in_at.clone().into()),
+                (
+                    "kept",
+                    if crate::secrets::refresh_token_file_consented(data_dir) {
+                        "file"
+                    } else {
+                        "keychain"
+                    }
+                    .into(),
+                ),
+            ],
         )),
         Ok(None) => lines.push(line("doctor-sign-in", "-")),
         Err(e) => lines.push(line("doctor-sign-in", e.to_string())),
     }
     match store.translate_settings() {
-        Ok(t) if !t.service.is_empty() => lines.push(said(
+        Ok(t) if !t.service.is_empty() => lines.push(says(
             "doctor-translation",
-            vec![phrase(
-                "doctor-translation-value",
-                vec![
-                    (
-                        "service",
-                        if t.url.is_empty() {
-                            t.service.clone()
-                        } else {
-                            format!("{} ({})", t.service, t.url)
-                        }
-                        .into(),
-                    ),
-                    (
-                        "saved",
-                        yes_no_arg(crate::secrets::translate_key(&t.service, data_dir).is_some()),
-                    ),
-                ],
-            )],
+            "doctor-translation-value",
+            vec![
+                (
+                    "service",
+                    if t.url.is_empty() {
+                        t.service.clone()
+                    } else {
+                        format!("{} ({})", t.service, t.url)
+                    }
+                    .into(),
+                ),
+                (
+                    "saved",
+                    yes_no_arg(crate::secrets::translate_key(&t.service, data_dir).is_some()),
+                ),
+            ],
         )),
         Ok(_) => lines.push(line("doctor-translation", "-")),
         Err(e) => lines.push(line("doctor-translation", e.to_string())),
     }
     let second = store.backup_second_folder().ok().flatten();
-    lines.push(said(
+    lines.push(says(
         "doctor-backup-settings",
-        vec![phrase(
-            "doctor-backup-settings-value",
-            vec![
-                ("folder", second.unwrap_or_else(|| "-".to_owned()).into()),
-                (
-                    "passphrase",
-                    yes_no_arg(crate::secrets::backup_passphrase(data_dir).is_some()),
-                ),
-            ],
-        )],
+        "doctor-backup-settings-value",
+        vec![
+            ("folder", second.unwrap_or_else(|| "-".to_owned()).into()),
+            (
+                "passphrase",
+                yes_no_arg(crate::secrets::backup_passphrase(data_dir).is_some()),
+            ),
+        ],
     ));
     lines
 }
